@@ -1,1 +1,3 @@
-Console.WriteLine("AlgoSpace silo");
+using AlgoSpace.Silo.Hosting;
+
+return await SiloCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,12 @@
+namespace AlgoSpace.Components;
+
+/// <summary>
+/// The role a component kind plays. Every mode needs exactly one data handler and one execution handler: they are
+/// the only components that differ between live and backtest.
+/// </summary>
+public enum ComponentRole
+{
+    DataHandler,
+    ExecutionHandler,
+    Processor,
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel;
+
+namespace AlgoSpace.Configuration;
+
+public sealed class ClusterSettings
+{
+    [Description("localhost is a single-silo development cluster; redis keeps the membership table of a multi-instance deployment.")]
+    public ClusteringProvider Provider { get; init; } = ClusteringProvider.Localhost;
+
+    [SettingPattern("^[A-Za-z0-9][A-Za-z0-9._-]*$", "letters, digits, '.', '_' and '-'"), Description("Orleans cluster id: silos with the same id form one cluster.")]
+    public string ClusterId { get; init; } = "algospace-dev";
+
+    [SettingPattern("^[A-Za-z0-9][A-Za-z0-9._-]*$", "letters, digits, '.', '_' and '-'"), Description("Orleans service id: keeps grain state apart between services.")]
+    public string ServiceId { get; init; } = "algospace";
+
+    [SettingRange(1, 65_535), Description("Silo-to-silo port.")]
+    public int SiloPort { get; init; } = 11_111;
+
+    [SettingRange(1, 65_535), Description("Port clients connect to.")]
+    public int GatewayPort { get; init; } = 30_000;
+
+    [Description("Running as Kubernetes pods: silo name, addresses and cluster identity come from the pod environment, and silos of deleted pods are removed (needs provider: redis).")]
+    public bool KubernetesHosting { get; init; }
+
+    [SecretSetting, Description("Redis connection string (provider: redis). Only from an environment variable.")]
+    public string? RedisConnection { get; init; }
+}

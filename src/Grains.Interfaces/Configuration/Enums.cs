@@ -1,0 +1,98 @@
+namespace AlgoSpace.Configuration;
+
+/// <summary>Whether the system trades a live feed or replays history.</summary>
+public enum TradingMode
+{
+    [SettingValue("live")] Live,
+    [SettingValue("backtest")] Backtest,
+}
+
+/// <summary>The mode a component entry is created in.</summary>
+public enum ComponentMode
+{
+    /// <summary>Created in both modes.</summary>
+    [SettingValue("any")] Any,
+    [SettingValue("live")] Live,
+    [SettingValue("backtest")] Backtest,
+}
+
+/// <summary>The seed PRD's log levels, in increasing severity.</summary>
+public enum LogLevelSetting
+{
+    [SettingValue("TRACE")] Trace,
+    [SettingValue("DEBUG")] Debug,
+    [SettingValue("INFO")] Info,
+    [SettingValue("WARNING")] Warning,
+    [SettingValue("ERROR")] Error,
+}
+
+/// <summary>How log lines are written to the console.</summary>
+public enum LogFormat
+{
+    /// <summary>Readable single lines for a person at a terminal.</summary>
+    [SettingValue("console")] Console,
+    /// <summary>One JSON object per line, for log collectors.</summary>
+    [SettingValue("json")] Json,
+}
+
+/// <summary>What carries events between component grains.</summary>
+public enum BusTransport
+{
+    /// <summary>Orleans broadcast channels with acknowledged delivery: the low-latency hot path.</summary>
+    [SettingValue("broadcast")] Broadcast,
+    /// <summary>Orleans persistent-stream framework (memory provider): the door to durable, rewindable providers.</summary>
+    [SettingValue("stream")] Stream,
+}
+
+/// <summary>The format of the backtest input file.</summary>
+public enum DataFileFormat
+{
+    /// <summary>Detected from the header row.</summary>
+    [SettingValue("auto")] Auto,
+    /// <summary>timestamp, price, volume and optional bid/ask.</summary>
+    [SettingValue("tick")] Tick,
+    /// <summary>OHLCV bars, expanded into four ticks each.</summary>
+    [SettingValue("bar")] Bar,
+}
+
+/// <summary>The message format of a live WebSocket feed.</summary>
+public enum FeedMessageFormat
+{
+    /// <summary>The project's documented JSON tick message.</summary>
+    [SettingValue("algospace_json")] AlgoSpaceJson,
+    /// <summary>A public exchange trade-stream format (one trade per message).</summary>
+    [SettingValue("binance_trade")] BinanceTrade,
+}
+
+/// <summary>How MLMI signals are generated.</summary>
+public enum MlmiSignalMode
+{
+    [SettingValue("ma_cross")] MaCross,
+    [SettingValue("zero_cross")] ZeroCross,
+}
+
+/// <summary>Entry order type. v1 enters with market orders only (component-contracts 2.9).</summary>
+public enum EntryOrderType
+{
+    [SettingValue("market")] Market,
+}
+
+/// <summary>Where grain state is kept.</summary>
+public enum PersistenceProvider
+{
+    /// <summary>Embedded files with atomic writes: durable across restarts, nothing to install.</summary>
+    [SettingValue("file")] File,
+    /// <summary>Process memory: lost on exit; for tests.</summary>
+    [SettingValue("memory")] Memory,
+    /// <summary>A Redis server, for clusters.</summary>
+    [SettingValue("redis")] Redis,
+}
+
+/// <summary>How silos find each other.</summary>
+public enum ClusteringProvider
+{
+    /// <summary>A single-silo development cluster on this machine.</summary>
+    [SettingValue("localhost")] Localhost,
+    /// <summary>A Redis membership table, for multi-instance deployments.</summary>
+    [SettingValue("redis")] Redis,
+}

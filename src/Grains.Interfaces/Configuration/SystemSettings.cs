@@ -1,0 +1,30 @@
+using System.ComponentModel;
+
+namespace AlgoSpace.Configuration;
+
+public sealed class SystemSettings
+{
+    [RequiredSetting, Description("live trades a real-time feed; backtest replays a file. --mode overrides it.")]
+    public TradingMode Mode { get; init; } = TradingMode.Backtest;
+
+    [Description("Least severe log level written. --log-level and --debug override it.")]
+    public LogLevelSetting LogLevel { get; init; } = LogLevelSetting.Info;
+
+    [Description("console writes readable lines; json writes one JSON object per line.")]
+    public LogFormat LogFormat { get; init; } = LogFormat.Console;
+
+    [SettingRange(1, 3600), SettingUnit("seconds")]
+    [Description("Longest a graceful shutdown may take before the emergency path runs.")]
+    public int ShutdownTimeout { get; init; } = 30;
+
+    [Description("Whether a graceful shutdown flattens open positions (working orders are always cancelled).")]
+    public bool ClosePositionsOnShutdown { get; init; } = true;
+
+    [SettingRange(0, int.MaxValue)]
+    [Description("Seed of every pseudo-random choice (fill probability, MC dropout): the same seed gives the same trades.")]
+    public int RunSeed { get; init; } = 42;
+
+    [SettingPath(SettingPathKind.Directory)]
+    [Description("Folder for run output (reports, trades, saved state). Created if missing; must lie inside the project root.")]
+    public string OutputDir { get; init; } = "../output";
+}

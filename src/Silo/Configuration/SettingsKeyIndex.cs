@@ -1,0 +1,41 @@
+using AlgoSpace.Configuration;
+
+namespace AlgoSpace.Silo.Configuration;
+
+/// <summary>Every key path of the settings types, to tell a user which section a misplaced key belongs to.</summary>
+public static class SettingsKeyIndex
+{
+    private static readonly Lazy<IReadOnlyList<string>> AllPaths = new(() => Walk(typeof(AlgoSpaceSettings), "").ToList());
+
+    public static IReadOnlyList<string> Paths => AllPaths.Value;
+
+    /// <summary>The section path that holds a key with this name, if exactly one section does.</summary>
+    public static string? FindElsewhere(string key)
+    {
+        var sections = Paths.Where(p => p == key || p.EndsWith("." + key, StringComparison.Ordinal))
+            .Select(p => p.Length == key.Length ? "(top level)" : p[..(p.Length - key.Length - 1)])
+            .Distinct()
+            .ToList();
+        return sections.Count == 1 ? sections[0] : null;
+    }
+
+    private static IEnumerable<string> Walk(Type section, string prefix)
+    {
+        foreach (var member in SettingMember.Of(section))
+        {
+            var path = SettingsPath.Child(prefix, member.Key);
+            yield return path;
+            var type = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
+            var nested = SettingMember.IsSection(type) ? type
+                : SettingMember.ListElement(type) is { } e && SettingMember.IsSection(e) ? e
+                : SettingMember.MapValue(type) is { } v && SettingMember.IsSection(v) ? v
+                : null;
+            if (nested is null) continue;
+            var nestedPrefix = SettingMember.IsSection(type) ? path : path + "[]";
+            foreach (var child in Walk(nested, nestedPrefix))
+            {
+                yield return child;
+            }
+        }
+    }
+}

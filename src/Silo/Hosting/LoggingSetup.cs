@@ -1,0 +1,55 @@
+using AlgoSpace.Configuration;
+using Microsoft.Extensions.Logging.Console;
+
+namespace AlgoSpace.Silo.Hosting;
+
+/// <summary>Console logging from settings: readable lines or JSON lines, at the configured level.</summary>
+public static class LoggingSetup
+{
+    public static LogLevel ToLogLevel(LogLevelSetting level) => level switch
+    {
+        LogLevelSetting.Trace => LogLevel.Trace,
+        LogLevelSetting.Debug => LogLevel.Debug,
+        LogLevelSetting.Info => LogLevel.Information,
+        LogLevelSetting.Warning => LogLevel.Warning,
+        _ => LogLevel.Error,
+    };
+
+    public static void Configure(ILoggingBuilder logging, SystemSettings system, bool debug)
+    {
+        logging.ClearProviders();
+        var level = ToLogLevel(system.LogLevel);
+        logging.SetMinimumLevel(level);
+
+        // Orleans and ASP.NET log their own start-up at Information; below TRACE only their warnings are
+        // worth an operator's attention, and at DEBUG their Information lines.
+        var frameworkLevel = level switch
+        {
+            LogLevel.Trace => LogLevel.Trace,
+            LogLevel.Debug => LogLevel.Information,
+            _ => (LogLevel)Math.Max((int)level, (int)LogLevel.Warning),
+        };
+        logging.AddFilter("Orleans", frameworkLevel);
+        logging.AddFilter("Microsoft", frameworkLevel);
+
+        if (system.LogFormat == LogFormat.Json)
+        {
+            logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = debug;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.UseUtcTimestamp = true;
+            });
+        }
+        else
+        {
+            logging.AddSimpleConsole(options =>
+            {
+                options.SingleLine = !debug;
+                options.IncludeScopes = debug;
+                options.TimestampFormat = "HH:mm:ss.fff ";
+                options.ColorBehavior = LoggerColorBehavior.Default;
+            });
+        }
+    }
+}

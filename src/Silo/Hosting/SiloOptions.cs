@@ -1,0 +1,13 @@
+using AlgoSpace.Configuration;
+
+namespace AlgoSpace.Silo.Hosting;
+
+/// <summary>What the command line asked for, after parsing.</summary>
+public sealed record SiloOptions(
+    string ConfigFile,
+    TradingMode? Mode,
+    LogLevelSetting? LogLevel,
+    bool Debug,
+    bool Validate,
+    bool PrintConfig,
+    bool PrintSchema);

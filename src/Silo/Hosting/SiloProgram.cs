@@ -1,0 +1,37 @@
+using AlgoSpace.Silo.Configuration;
+
+namespace AlgoSpace.Silo.Hosting;
+
+/// <summary>Acts on parsed options: print the schema, validate, print the configuration, or run the silo.</summary>
+public static class SiloProgram
+{
+    public static async Task<int> RunAsync(SiloOptions options, TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
+        if (options.PrintSchema)
+        {
+            await output.WriteAsync(SettingsSchemaGenerator.Generate());
+            return ExitCodes.Success;
+        }
+
+        var loaded = SettingsLoader.Load(options.ConfigFile, new SettingsOverrides(options.Mode, options.LogLevel));
+        if (options.Validate)
+        {
+            ValidationReport.Write(loaded, output);
+            return loaded.IsValid ? ExitCodes.Success : ExitCodes.ConfigurationError;
+        }
+
+        if (!loaded.IsValid)
+        {
+            ValidationReport.Write(loaded, error);
+            return ExitCodes.ConfigurationError;
+        }
+
+        if (options.PrintConfig)
+        {
+            await output.WriteAsync(SettingsPrinter.ToYaml(loaded.Settings!));
+            return ExitCodes.Success;
+        }
+
+        return await SiloHost.RunAsync(loaded, options, cancellation);
+    }
+}
