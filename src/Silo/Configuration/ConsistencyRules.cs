@@ -98,9 +98,9 @@ public static class ConsistencyRules
                 "The policy's input is the four embeddings side by side.");
         }
 
-        if (core.DecisionGate.InputDim != core.Policy.StateDim + 8)
+        if (core.DecisionGate.InputDim != stateDim + 8)
         {
-            c.Error("main_marl_core.decision_gate.input_dim", core.DecisionGate.InputDim.ToString(), $"{core.Policy.StateDim + 8}, policy.state_dim + 8",
+            c.Error("main_marl_core.decision_gate.input_dim", core.DecisionGate.InputDim.ToString(), $"{stateDim + 8}, the embeddings' width + 8",
                 "The gate reads the embeddings and the 8-wide risk vector.");
         }
 

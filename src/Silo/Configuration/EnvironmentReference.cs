@@ -47,6 +47,7 @@ public static partial class EnvironmentReference
         {
             diagnostics.Error(path, scalar.Position, $"the malformed reference '{Shorten(text)}'", "${env:NAME} or ${env:NAME:-default}",
                 "Environment references are written ${env:NAME}; the name is letters, digits and underscores.");
+            scalar.ExpansionFailed = true;
             return;
         }
 
@@ -58,6 +59,7 @@ public static partial class EnvironmentReference
             var value = environment(name);
             if (value is not null) return value;
             if (match.Groups["default"].Success) return match.Groups["default"].Value;
+            scalar.ExpansionFailed = true;
             diagnostics.Error(path, scalar.Position, $"the environment variable {name} unset", $"{name} to be set",
                 $"Export {name} before starting, or give a default with ${{env:{name}:-value}} (not for credentials).");
             return "";

@@ -16,6 +16,8 @@ public static class RoutingRules
         var components = c.Settings.Components;
         if (components.Count == 0)
         {
+            // A missing list is already reported as a missing required key.
+            if (!c.Positions.IsWritten("components")) return;
             c.Error("components", "an empty list", "the components to create", "Start from the components: list in settings/settings.yaml.");
             return;
         }
@@ -127,7 +129,10 @@ public static class RoutingRules
     private static void CheckMode(RuleContext c, ComponentCatalog catalog, TradingMode mode)
     {
         var modeName = SettingMember.EnumName(mode);
-        var active = c.Settings.Components.Select((entry, index) => (entry, index)).Where(x => IsIn(x.entry, mode)).ToList();
+        // Entries whose kind cannot run in this mode are reported by the entry check and left out here.
+        var active = c.Settings.Components.Select((entry, index) => (entry, index))
+            .Where(x => IsIn(x.entry, mode) && catalog.Find(x.entry.Type)?.RunsIn(mode) != false)
+            .ToList();
 
         foreach (var group in active.GroupBy(x => x.entry.Name).Where(g => g.Count() > 1))
         {
@@ -170,7 +175,7 @@ public static class RoutingRules
             for (var j = 0; j < entry.Subscribes.Count; j++)
             {
                 var name = entry.Subscribes[j];
-                if (!produced.Contains(name) && EventCatalog.Find(name) is not { KernelProduces: true })
+                if (!produced.Contains(name) && EventCatalog.Find(name) is not { KernelProduces: true } && IsKnown(c, name))
                 {
                     c.Error($"components[{index}].subscribes[{j}]", $"'{name}', which no component publishes in {modeName} mode", "an event with a producer",
                         $"Add {name} to the publishes list of the component that produces it, or remove this subscription.");
@@ -180,7 +185,7 @@ public static class RoutingRules
             for (var j = 0; j < entry.Publishes.Count; j++)
             {
                 var name = entry.Publishes[j];
-                if (!consumed.Contains(name) && EventCatalog.Find(name) is not { KernelConsumes: true })
+                if (!consumed.Contains(name) && EventCatalog.Find(name) is not { KernelConsumes: true } && IsKnown(c, name))
                 {
                     c.Error($"components[{index}].publishes[{j}]", $"'{name}', which nothing subscribes to in {modeName} mode", "an event with a consumer",
                         $"Add {name} to the subscribes list of the component that handles it, or stop publishing it.");
@@ -188,6 +193,9 @@ public static class RoutingRules
             }
         }
     }
+
+    /// <summary>Unknown events are reported once, by the entry check, not again as unproduced or unconsumed.</summary>
+    private static bool IsKnown(RuleContext c, string name) => EventCatalog.Find(name) is not null || c.Settings.CustomEvents.Contains(name);
 
     private static void CheckDependencyCycles(RuleContext c, List<(ComponentSettings entry, int index)> active, string modeName)
     {

@@ -49,6 +49,8 @@ public sealed class SettingsBinder(DiagnosticBag diagnostics, string baseDirecto
 
     private object? BindValue(YamlNodeBase node, Type type, SettingMember member, string path, object? existing)
     {
+        if (node is YamlScalar { ExpansionFailed: true }) return Failed;
+
         var nullable = Nullable.GetUnderlyingType(type);
         if (node is YamlScalar { IsNull: true })
         {

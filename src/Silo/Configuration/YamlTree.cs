@@ -29,6 +29,9 @@ public sealed class YamlScalar(SourcePosition position, string value, bool isQuo
     /// <summary>Environment variables the value was built from.</summary>
     public List<string> EnvironmentVariables { get; } = [];
 
+    /// <summary>An environment reference in the value could not be expanded (already reported); the value is unusable.</summary>
+    public bool ExpansionFailed { get; set; }
+
     /// <summary>Where a command-line override set the value, or null.</summary>
     public string? OverriddenBy { get; init; }
 
