@@ -18,6 +18,7 @@ public static class ConsistencyRules
         CheckSymbols(context);
         CheckTimeframes(context);
         CheckModelDimensions(context);
+        CheckMatrixFeatures(context);
         CheckLimits(context);
         CheckProviders(context);
     }
@@ -124,6 +125,37 @@ public static class ConsistencyRules
         {
             c.Error("rde.sequence_length", rde.SequenceLength.ToString(), $"{regime.WindowSize}, matrix_assemblers.regime.window_size",
                 "The RDE reads the whole regime matrix.");
+        }
+    }
+
+    /// <summary>
+    /// The feature columns of each matrix, in the order the trained models read them (component-contracts 2.4);
+    /// the lists in settings document them and must match.
+    /// </summary>
+    private static void CheckMatrixFeatures(RuleContext c)
+    {
+        var defaults = new MatrixAssemblersSettings();
+        var assemblers = c.Settings.MatrixAssemblers;
+        (string Key, MatrixAssemblerSettings Configured, MatrixAssemblerSettings Contract)[] all =
+        [
+            ("30m", assemblers.ThirtyMinute, defaults.ThirtyMinute),
+            ("5m", assemblers.FiveMinute, defaults.FiveMinute),
+            ("regime", assemblers.Regime, defaults.Regime),
+        ];
+        foreach (var (key, configured, contract) in all)
+        {
+            var path = $"matrix_assemblers.{key}";
+            if (!configured.Features.SequenceEqual(contract.Features))
+            {
+                c.Error($"{path}.features", $"[{string.Join(", ", configured.Features)}]", $"[{string.Join(", ", contract.Features)}]",
+                    "The models are trained on these columns in this order; leave the key out to use them.");
+            }
+
+            foreach (var feature in configured.FeatureConfigs.Keys.Where(f => !contract.Features.Contains(f)))
+            {
+                c.Error($"{path}.feature_configs.{feature}", $"'{feature}', which is not a column of this matrix", $"one of {string.Join(", ", contract.Features)}",
+                    DidYouMean.Suggest(feature, contract.Features) is { } s ? $"Did you mean '{s}'?" : null);
+            }
         }
     }
 
