@@ -42,7 +42,7 @@ public static class ConsistencyRules
 
         if (mode == TradingMode.Live && s.DataHandler.Live.Url is null)
         {
-            c.Error("data_handler.live.url", "no value", "a ws:// or wss:// URL", "Live mode reads ticks from data_handler.live.url.");
+            c.Error("data_handler.live.url", "no value", "a ws:// or wss:// URL", "Live mode reads ticks from data_handler.live.url; settings/live.yaml is a worked example.");
         }
     }
 

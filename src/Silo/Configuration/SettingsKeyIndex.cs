@@ -31,7 +31,7 @@ public static class SettingsKeyIndex
                 : SettingMember.MapValue(type) is { } v && SettingMember.IsSection(v) ? v
                 : null;
             if (nested is null) continue;
-            var nestedPrefix = SettingMember.IsSection(type) ? path : path + "[]";
+            var nestedPrefix = SettingMember.IsSection(type) ? path : SettingMember.ListElement(type) is not null ? path + "[]" : path + ".<name>";
             foreach (var child in Walk(nested, nestedPrefix))
             {
                 yield return child;

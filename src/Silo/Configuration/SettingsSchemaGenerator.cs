@@ -65,7 +65,7 @@ public static class SettingsSchemaGenerator
     {
         if (member.Description is { } description) json.WriteString("description", description);
         WriteType(json, Nullable.GetUnderlyingType(member.Type) ?? member.Type, member, defaultValue);
-        if (defaultValue is not null && !member.Secret && !SettingMember.IsSection(defaultValue.GetType()) && defaultValue is not System.Collections.IDictionary)
+        if (defaultValue is not null && !member.Required && !member.Secret && !SettingMember.IsSection(defaultValue.GetType()) && defaultValue is not System.Collections.IDictionary)
         {
             json.WritePropertyName("default");
             WriteDefault(json, defaultValue);
