@@ -75,7 +75,7 @@ public sealed class SettingPathAttribute(SettingPathKind kind) : Attribute
     public bool WarnIfMissing { get; init; }
 }
 
-/// <summary>The spelling of an enum member in YAML (matched case-insensitively, printed as given).</summary>
+/// <summary>The spelling of an enum member in YAML (matched exactly).</summary>
 [AttributeUsage(AttributeTargets.Field)]
 public sealed class SettingValueAttribute(string value) : Attribute
 {

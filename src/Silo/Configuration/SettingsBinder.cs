@@ -202,7 +202,8 @@ public sealed class SettingsBinder(DiagnosticBag diagnostics, string baseDirecto
 
         if (type.IsEnum)
         {
-            return SettingMember.EnumValues(type).FirstOrDefault(v => v.Name.Equals(text, StringComparison.OrdinalIgnoreCase)).Value;
+            // Exact spelling: the schema lists these values, and editors complete them.
+            return SettingMember.EnumValues(type).FirstOrDefault(v => v.Name.Equals(text, StringComparison.Ordinal)).Value;
         }
 
         throw new NotSupportedException($"Settings type {type} has no YAML conversion.");
@@ -215,7 +216,13 @@ public sealed class SettingsBinder(DiagnosticBag diagnostics, string baseDirecto
             return "YAML 1.2 booleans are true and false only.";
         if (type == typeof(int) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             return "This key takes a whole number.";
-        if (type.IsEnum) return DidYouMean.Suggest(text, SettingMember.EnumValues(type).Select(v => v.Name)) is { } s ? $"Did you mean '{s}'?" : null;
+        if (type.IsEnum)
+        {
+            var names = SettingMember.EnumValues(type).Select(v => v.Name).ToList();
+            var sameLetters = names.FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
+            if (sameLetters is not null) return $"Values are case-sensitive: write '{sameLetters}'.";
+            return DidYouMean.Suggest(text, names) is { } s ? $"Did you mean '{s}'?" : null;
+        }
         if (type == typeof(double) && (text.Contains("inf", StringComparison.OrdinalIgnoreCase) || text.Contains("nan", StringComparison.OrdinalIgnoreCase)))
             return "Numbers must be finite.";
         return null;

@@ -90,14 +90,20 @@ public static class SettingsSchemaGenerator
             json.WriteString("type", "object");
             if (member.KeyPattern is { } keyPattern)
             {
-                json.WriteStartObject("propertyNames");
-                json.WriteString("pattern", keyPattern.Pattern);
+                // patternProperties rather than propertyNames: more validators and editors understand it.
+                json.WriteStartObject("patternProperties");
+                json.WriteStartObject(keyPattern.Pattern);
+                WriteType(json, value, member);
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteBoolean("additionalProperties", false);
+            }
+            else
+            {
+                json.WriteStartObject("additionalProperties");
+                WriteType(json, value, member);
                 json.WriteEndObject();
             }
-
-            json.WriteStartObject("additionalProperties");
-            WriteType(json, value, member);
-            json.WriteEndObject();
         }
         else
         {
