@@ -7,8 +7,8 @@ public sealed class PersistenceSettings
     [Description("file is embedded and durable with nothing to install; memory is for tests; redis is for clusters.")]
     public PersistenceProvider Provider { get; init; } = PersistenceProvider.File;
 
-    [SettingPath(SettingPathKind.Directory), Description("Folder of the file provider's state files.")]
-    public string Directory { get; init; } = "../output/state";
+    [SettingPath(SettingPathKind.Directory), Description("Folder of the file provider's state files. Left out, it is state/ under system.output_dir.")]
+    public string? Directory { get; init; }
 
     [SecretSetting, Description("Redis connection string (provider: redis). Only from an environment variable.")]
     public string? RedisConnection { get; init; }

@@ -6,7 +6,7 @@ namespace AlgoSpace.Silo.Configuration;
 /// <summary>A path value met while binding; resolved and checked once the output folder is known.</summary>
 /// <param name="Value">The path as written.</param>
 /// <param name="FullPath">The path resolved against the configuration's directory (not yet checked).</param>
-public sealed record PathBinding(string Path, SourcePosition Position, SettingMember Member, string Value, string FullPath);
+public sealed record PathBinding(string Path, SourcePosition? Position, SettingMember Member, string Value, string FullPath);
 
 /// <summary>
 /// Binds the YAML tree onto the settings types, reporting every unknown key, wrong type, out-of-range number, bad
@@ -44,6 +44,29 @@ public sealed class SettingsBinder(DiagnosticBag diagnostics, string baseDirecto
         {
             diagnostics.Error(SettingsPath.Child(path, missing.Key), map.Position, "no value", ExpectedValue.Describe(missing.Type, missing),
                 $"'{missing.Key}' is required{(path.Length == 0 ? "" : $" in '{path}'")}: {missing.Description}");
+        }
+    }
+
+    /// <summary>
+    /// Resolves the path settings that kept their defaults (the file did not write them), so that every path in
+    /// the settings is absolute and checked, written or not.
+    /// </summary>
+    public void ResolveDefaultPaths(object section, string path, PositionIndex positions)
+    {
+        foreach (var member in SettingMember.Of(section.GetType()))
+        {
+            var childPath = SettingsPath.Child(path, member.Key);
+            var value = member.Property.GetValue(section);
+            if (member.Path is not null && value is string text && Paths.All(p => p.Path != childPath))
+            {
+                var fullPath = System.IO.Path.GetFullPath(text, baseDirectory);
+                Paths.Add(new PathBinding(childPath, positions.Of(childPath), member, text, fullPath));
+                member.Property.SetValue(section, fullPath);
+            }
+            else if (value is not null && SettingMember.IsSection(value.GetType()))
+            {
+                ResolveDefaultPaths(value, childPath, positions);
+            }
         }
     }
 

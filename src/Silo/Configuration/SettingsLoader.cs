@@ -46,9 +46,11 @@ public static class SettingsLoader
         var settings = new AlgoSpaceSettings();
         var binder = new SettingsBinder(diagnostics, configDirectory);
         binder.BindSection(root, settings, "");
+        var positions = new PositionIndex(root);
+        binder.ResolveDefaultPaths(settings, "", positions);
         PathRules.Check(binder.Paths, projectRoot, configDirectory, diagnostics);
 
-        var context = new RuleContext(settings, new PositionIndex(root), diagnostics);
+        var context = new RuleContext(settings, positions, diagnostics);
         ConsistencyRules.Check(context);
         RoutingRules.Check(context, catalog);
         return settings;
