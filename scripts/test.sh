@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: builds, runs every test project, and ends with one line "N passed, N failed".
+# Exits non-zero if any test failed, if the build failed, or if no test ran.
+# What the tests need that a fresh machine lacks is installed by the build itself (see build/torchsharp).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+dotnet test AlgoSpace.sln --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# dotnet test prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."
+passed=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Passed: *([0-9]+).*/\1/' | awk '{s += $1} END {print s + 0}')
+failed=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+),.*/\1/' | awk '{s += $1} END {print s + 0}')
+
+echo
+echo "$passed passed, $failed failed"
+if [[ $status -ne 0 || $failed -ne 0 || $passed -eq 0 ]]; then
+    [[ $passed -eq 0 ]] && echo "no test ran (build failure?)" >&2
+    exit 1
+fi
