@@ -1,0 +1,42 @@
+using Orleans.Concurrency;
+using AlgoSpace.Events;
+
+namespace AlgoSpace.Components;
+
+/// <summary>
+/// Hosts one component's logic (keyed by the component's name) and connects it to the event bus. The kernel
+/// drives it through the lifecycle; events arrive through the bus transport, or directly through DeliverAsync.
+/// </summary>
+public interface IComponentHostGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the component's logic for the spec and restores its saved state, if any.</summary>
+    Task<ComponentInitResult> InitializeAsync(ComponentSpec spec);
+
+    /// <summary>Installs this component's part of the routing table.</summary>
+    Task WireAsync(ComponentWiring wiring);
+
+    /// <summary>Starts the component; a data source begins producing.</summary>
+    Task StartAsync();
+
+    /// <summary>Stops producing data (shutdown step 1); other components keep handling what is in flight.</summary>
+    Task StopDataAsync();
+
+    /// <summary>Cancels working orders and, if asked, flattens positions (shutdown steps 2 and 3, and the emergency path).</summary>
+    Task ProtectPositionsAsync(bool flatten, string reason);
+
+    /// <summary>Saves the component's state (shutdown step 5).</summary>
+    Task SaveStateAsync();
+
+    /// <summary>Stops the component.</summary>
+    Task StopAsync();
+
+    /// <summary>Delivers one event to the component (used by the direct path and by tests).</summary>
+    Task DeliverAsync(EventEnvelope envelope);
+
+    /// <summary>The component's event accounting; answered even while a handler runs.</summary>
+    [AlwaysInterleave]
+    Task<BusCounters> GetCountersAsync();
+
+    /// <summary>Asks the component a question it answers from its state (status displays, grain calls between components, tests).</summary>
+    Task<string> QueryAsync(string question);
+}

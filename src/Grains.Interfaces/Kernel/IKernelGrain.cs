@@ -1,0 +1,58 @@
+using Orleans.Concurrency;
+using AlgoSpace.Events;
+
+namespace AlgoSpace.Kernel;
+
+/// <summary>
+/// The kernel: creates the configured components in dependency order, wires the routing table, hands out models,
+/// starts data last, and runs the shutdown sequence. One per cluster (key <see cref="KernelKeys.Kernel"/>). Each
+/// step is idempotent so that every silo's lifecycle may ask for it.
+/// </summary>
+public interface IKernelGrain : IGrainWithStringKey
+{
+    /// <summary>Startup step 5: create and initialise every component of the active mode in dependency order.</summary>
+    Task<KernelStatus> InitializeAsync();
+
+    /// <summary>Startup step 6: give every producer its routes.</summary>
+    Task WireAsync();
+
+    /// <summary>Startup steps 7 and 8: start components, data sources last; the system is Running.</summary>
+    Task<KernelStatus> StartAsync();
+
+    /// <summary>Shutdown step 1: stop the data sources.</summary>
+    Task StopDataAsync();
+
+    /// <summary>Shutdown steps 2 and 3: cancel working orders; flatten positions if configured.</summary>
+    Task ProtectPositionsAsync(bool flatten);
+
+    /// <summary>Shutdown step 4: wait until every published event has been handled by every subscriber.</summary>
+    Task<FlushResult> FlushAsync(TimeSpan timeout);
+
+    /// <summary>Shutdown step 5: save every component's state, then stop them in reverse order.</summary>
+    Task SaveAndStopAsync();
+
+    /// <summary>The emergency path: protect positions, save state, stop; exit code 4.</summary>
+    Task EmergencyShutdownAsync(string reason);
+
+    /// <summary>Asks for a graceful shutdown of the whole system (observers stop their silos).</summary>
+    Task RequestShutdownAsync(string reason);
+
+    /// <summary>
+    /// Receives the control and monitoring events the kernel consumes. Interleaves with the kernel's other work:
+    /// it only records and schedules, so a component reporting an error while the kernel is mid-step never waits.
+    /// </summary>
+    [AlwaysInterleave]
+    Task DeliverAsync(EventEnvelope envelope);
+
+    /// <summary>Adds a subscription to the routing table at run time and rewires the producers.</summary>
+    Task SubscribeAsync(string eventType, string component);
+
+    /// <summary>Removes a subscription from the routing table at run time and rewires the producers.</summary>
+    Task UnsubscribeAsync(string eventType, string component);
+
+    /// <summary>Registers a silo host to be told when the system stops.</summary>
+    Task ObserveAsync(IKernelObserver observer);
+
+    [AlwaysInterleave]
+    Task<KernelStatus> GetStatusAsync();
+}

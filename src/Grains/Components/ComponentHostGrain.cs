@@ -1,0 +1,302 @@
+using System.Diagnostics;
+using AlgoSpace.Bus;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+using AlgoSpace.Kernel;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.BroadcastChannel;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using Polly;
+
+namespace AlgoSpace.Components;
+
+/// <summary>
+/// Hosts one component's logic, keyed by the component's name. It is a thin shell: the logic is a plain
+/// <see cref="IComponent"/>; the host adds the bus, the retry policy, error reporting to the kernel, the data pump
+/// of a source, and persistence.
+/// </summary>
+[ImplicitChannelSubscription(KernelKeys.BusNamespace)]
+[ImplicitStreamSubscription(KernelKeys.BusNamespace)]
+public sealed partial class ComponentHostGrain(
+    [PersistentState("component", StorageNames.State)] IPersistentState<ComponentHostState> state,
+    ComponentRegistry registry,
+    AlgoSpaceSettings settings,
+    ILogger<ComponentHostGrain> logger)
+    : Grain, IComponentHostGrain, IOnBroadcastChannelSubscribed, IStreamSubscriptionObserver, IAsyncObserver<EventEnvelope>
+{
+    private readonly Dictionary<string, long> _handledByType = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _handledBySource = new(StringComparer.Ordinal);
+    private IComponent? _component;
+    private ComponentSpec? _spec;
+    private EventBusClient? _bus;
+    private ResiliencePipeline _retry = ResiliencePipeline.Empty;
+    private ComponentInitResult? _init;
+    private CancellationTokenSource? _pumpStop;
+    private TaskCompletionSource? _pumpDone;
+    private IGrainTimer? _pumpTimer;
+    private long _handled;
+    private long _failed;
+    private long _duplicates;
+
+    private string Name => this.GetPrimaryKeyString();
+
+    public async Task<ComponentInitResult> InitializeAsync(ComponentSpec spec)
+    {
+        if (_init is not null && _spec == spec) return _init;
+        _spec = spec;
+        _component = null;
+        var degraded = new List<string>();
+        try
+        {
+            _component = registry.Create(spec.Kind);
+            _bus = new EventBusClient(spec, CreateTransport(), GrainFactory, settings.EventBus.MaxQueueSize, state.State.LastSeq);
+            _retry = RetryPipelineFactory.Create(settings.Recovery, (attempt, ex) => LogRetry(logger, Name, attempt, ex?.Message));
+            var (models, assignments) = ResolveModels(spec, degraded);
+            var context = new ComponentContext(spec, settings, _bus, logger, models, degraded.Add);
+
+            var restored = false;
+            if (state.State.Snapshot is { } snapshot && state.State.Spec?.Kind == spec.Kind)
+            {
+                _component.RestoreState(snapshot);
+                restored = true;
+            }
+
+            await _component.InitializeAsync(context, CancellationToken.None);
+            state.State.Spec = spec;
+            _init = new ComponentInitResult(degraded.Count > 0 ? ComponentState.Degraded : ComponentState.Initialized,
+                degraded.Count > 0 ? string.Join("; ", degraded) : null, restored, assignments);
+        }
+        catch (Exception ex)
+        {
+            _component = null;
+            _init = new ComponentInitResult(ComponentState.Failed, $"{ex.GetType().Name}: {ex.Message}", false, []);
+            LogInitFailed(logger, Name, spec.Kind, ex);
+        }
+
+        return _init;
+    }
+
+    public Task WireAsync(ComponentWiring wiring)
+    {
+        _bus?.Wire(wiring);
+        return Task.CompletedTask;
+    }
+
+    public async Task StartAsync()
+    {
+        if (_component is null) return;
+        await _component.StartAsync(CancellationToken.None);
+        if (_component is ISourceComponent source && _pumpTimer is null)
+        {
+            StartPump(source);
+        }
+    }
+
+    /// <summary>
+    /// A source runs in an interleaving grain timer so that the host still answers StopDataAsync and counters
+    /// while the source awaits its publishes.
+    /// </summary>
+    private void StartPump(ISourceComponent source)
+    {
+        _pumpStop = new CancellationTokenSource();
+        _pumpDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stop = _pumpStop.Token;
+        var done = _pumpDone;
+        _pumpTimer = this.RegisterGrainTimer(async _ =>
+        {
+            try
+            {
+                await source.RunAsync(stop);
+                LogSourceFinished(logger, Name);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                LogSourceStopped(logger, Name);
+            }
+            catch (Exception ex)
+            {
+                await ReportErrorAsync(ex, _spec!.Critical || ex is FatalComponentException, "source");
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
+        }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
+    }
+
+    public async Task StopDataAsync()
+    {
+        if (_pumpStop is null || _pumpDone is null) return;
+        await _pumpStop.CancelAsync();
+        await _pumpDone.Task;
+    }
+
+    public async Task ProtectPositionsAsync(bool flatten, string reason)
+    {
+        if (_component is IPositionKeeper keeper)
+        {
+            await keeper.ProtectPositionsAsync(flatten, reason, CancellationToken.None);
+        }
+    }
+
+    public async Task SaveStateAsync()
+    {
+        if (_component is null) return;
+        state.State.Snapshot = _component.SaveState();
+        state.State.LastSeq = _bus?.Seq ?? state.State.LastSeq;
+        state.State.SavedAtUtc = DateTime.UtcNow;
+        await state.WriteStateAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        await StopDataAsync();
+        _pumpTimer?.Dispose();
+        _pumpTimer = null;
+        if (_component is not null) await _component.StopAsync(CancellationToken.None);
+    }
+
+    public Task DeliverAsync(EventEnvelope envelope) => HandleAsync(envelope);
+
+    public Task<BusCounters> GetCountersAsync() => Task.FromResult(new BusCounters(
+        Name, _bus?.Sent ?? 0, _handled, _failed,
+        new Dictionary<string, long>(_handledByType), new Dictionary<string, long>(_handledBySource), _duplicates));
+
+    public Task<string> QueryAsync(string question) => Task.FromResult(_component?.Query(question) ?? "");
+
+    // Broadcast-channel transport: every channel keyed by this component's name delivers here.
+    public Task OnSubscribed(IBroadcastChannelSubscription subscription) =>
+        subscription.Attach<EventEnvelope>(HandleAsync, ex => { LogTransportError(logger, Name, ex); return Task.CompletedTask; });
+
+    // Stream transport: the implicit stream keyed by this component's name delivers here.
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        await handleFactory.Create<EventEnvelope>().ResumeAsync(this);
+
+    public Task OnNextAsync(EventEnvelope item, StreamSequenceToken? token = null) => HandleAsync(item);
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogTransportError(logger, Name, ex);
+        return Task.CompletedTask;
+    }
+
+    private async Task HandleAsync(EventEnvelope envelope)
+    {
+        if (_component is null || _bus is null)
+        {
+            // Not silently dropped: counted as a failed delivery, logged, and visible in the counters.
+            _handled++;
+            _failed++;
+            LogNotReady(logger, Name, envelope.Type, envelope.Source, envelope.Seq);
+            return;
+        }
+
+        if (state.State.LastHandled.TryGetValue(envelope.Source, out var last) && envelope.Seq <= last)
+        {
+            _duplicates++;
+            _handled++;
+            return;
+        }
+
+        var previousCorrelation = _bus.CurrentCorrelation;
+        _bus.CurrentCorrelation = envelope.CorrelationId;
+        var started = Stopwatch.GetTimestamp();
+        using (BusTelemetry.StartHandle(envelope, Name))
+        {
+            try
+            {
+                await _retry.ExecuteAsync(static (s, ct) => s.Component.HandleAsync(s.Envelope, ct), (Component: _component, Envelope: envelope), CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                _failed++;
+                await ReportErrorAsync(ex, ex is FatalComponentException, envelope.Type);
+            }
+            finally
+            {
+                _bus.CurrentCorrelation = previousCorrelation;
+            }
+        }
+
+        _handled++;
+        _handledByType[envelope.Type] = _handledByType.GetValueOrDefault(envelope.Type) + 1;
+        _handledBySource[envelope.Source] = _handledBySource.GetValueOrDefault(envelope.Source) + 1;
+        state.State.LastHandled[envelope.Source] = envelope.Seq;
+        var microseconds = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        BusTelemetry.RecordHandled(envelope, microseconds);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogHandled(logger, Name, envelope.Type, envelope.Seq, envelope.Source, envelope.CorrelationId, microseconds);
+        }
+    }
+
+    /// <summary>
+    /// Errors go to the kernel as SYSTEM_ERROR, straight to it rather than through the routing table, so that a
+    /// component need not declare them. The kernel acts on them after this delivery returns.
+    /// </summary>
+    private async Task ReportErrorAsync(Exception ex, bool critical, string during)
+    {
+        LogHandlerFailed(logger, Name, during, critical, ex);
+        var payload = new SystemErrorPayload(Name, ex is FatalComponentException ? "fatal" : ex.GetType().Name, ex.Message, critical);
+        var envelope = new EventEnvelope(EventTypes.SystemError, 0, DateTime.UtcNow, Name, _bus?.CurrentCorrelation ?? Name, payload);
+        using var reentrancy = RequestContext.AllowCallChainReentrancy();
+        await GrainFactory.GetGrain<IKernelGrain>(KernelKeys.Kernel).DeliverAsync(envelope);
+    }
+
+    private IBusTransport CreateTransport() => settings.EventBus.Transport switch
+    {
+        BusTransport.Stream => new StreamTransport(this.GetStreamProvider(KernelKeys.StreamProvider)),
+        _ => new BroadcastTransport(ServiceProvider.GetRequiredKeyedService<IBroadcastChannelProvider>(KernelKeys.BroadcastProvider)),
+    };
+
+    private (IReadOnlyDictionary<string, object>, IReadOnlyList<ModelAssignment>) ResolveModels(ComponentSpec spec, List<string> degraded)
+    {
+        var models = new Dictionary<string, object>(StringComparer.Ordinal);
+        var assignments = new List<ModelAssignment>();
+        var source = ServiceProvider.GetService<IComponentModels>();
+        foreach (var name in spec.Models)
+        {
+            string? reason = "no model registry in this silo";
+            string? version = null, sha256 = null;
+            if (source is not null && source.TryGet(name, out var model, out version, out sha256, out reason) && model is not null)
+            {
+                models[name] = model;
+                assignments.Add(new ModelAssignment(name, version, sha256, true, null));
+            }
+            else
+            {
+                degraded.Add($"model '{name}' unavailable: {reason}");
+                assignments.Add(new ModelAssignment(name, null, null, false, reason));
+            }
+        }
+
+        return (models, assignments);
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Component {Component} ({Kind}) failed to initialise")]
+    private static partial void LogInitFailed(ILogger logger, string component, string kind, Exception exception);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Component {Component}: transient failure, retry {Attempt}: {Error}")]
+    private static partial void LogRetry(ILogger logger, string component, int attempt, string? error);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Error, Message = "Component {Component} failed handling {During} (critical: {Critical})")]
+    private static partial void LogHandlerFailed(ILogger logger, string component, string during, bool critical, Exception exception);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Error, Message = "Component {Component} is not initialised; {EventType} #{Seq} from {Source} was not handled")]
+    private static partial void LogNotReady(ILogger logger, string component, string eventType, string source, long seq);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Error, Message = "Bus transport error at {Component}")]
+    private static partial void LogTransportError(ILogger logger, string component, Exception exception);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Information, Message = "Source {Component} reached the end of its data")]
+    private static partial void LogSourceFinished(ILogger logger, string component);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Information, Message = "Source {Component} stopped")]
+    private static partial void LogSourceStopped(ILogger logger, string component);
+
+    [LoggerMessage(EventId = 307, Level = LogLevel.Debug, Message = "{Component} handled {EventType} #{Seq} from {Source} (correlation {CorrelationId}) in {Microseconds:F1} us")]
+    private static partial void LogHandled(ILogger logger, string component, string eventType, long seq, string source, string correlationId, double microseconds);
+}

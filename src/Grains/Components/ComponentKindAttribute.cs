@@ -1,0 +1,23 @@
+using AlgoSpace.Configuration;
+
+namespace AlgoSpace.Components;
+
+/// <summary>
+/// Declares that a class implements a component kind, and what the kind can do. The component registry finds
+/// these in the loaded assemblies: adding a component needs an assembly with such a class and a few lines of
+/// configuration, and no change to the kernel (NFR-SK-07).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class ComponentKindAttribute(string kind) : Attribute
+{
+    public string Kind { get; } = kind;
+    public ComponentRole Role { get; init; } = ComponentRole.Processor;
+    public ComponentMode Modes { get; init; } = ComponentMode.Any;
+    public string[] Consumes { get; init; } = [];
+    public string[] Produces { get; init; } = [];
+    public string[] Models { get; init; } = [];
+    public string Description { get; init; } = "";
+
+    public ComponentKindDescriptor ToDescriptor() =>
+        new(Kind, Role, Modes, Consumes.ToHashSet(StringComparer.Ordinal), Produces.ToHashSet(StringComparer.Ordinal), Models, Description);
+}

@@ -1,0 +1,73 @@
+using System.Reflection;
+
+namespace AlgoSpace.Components;
+
+/// <summary>
+/// The one registry of component implementations: kind → type, found through <see cref="ComponentKindAttribute"/>
+/// in the given assemblies. Its catalogue (the kinds' declarations) is what settings are validated against.
+/// Read-only after construction, so every silo builds the same one from the same assemblies.
+/// </summary>
+public sealed class ComponentRegistry
+{
+    private readonly Dictionary<string, Type> _implementations = new(StringComparer.Ordinal);
+
+    public ComponentRegistry(IEnumerable<Assembly> assemblies)
+    {
+        var descriptors = new Dictionary<string, ComponentKindDescriptor>(StringComparer.Ordinal);
+        foreach (var kind in BuiltInComponentKinds.All) descriptors[kind.Kind] = kind;
+
+        foreach (var type in assemblies.Distinct().SelectMany(SafeTypes))
+        {
+            if (type.GetCustomAttribute<ComponentKindAttribute>() is not { } attribute) continue;
+            if (!typeof(IComponent).IsAssignableFrom(type) || type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null)
+            {
+                throw new InvalidOperationException($"{type.FullName} declares component kind '{attribute.Kind}' but is not a concrete IComponent with a public parameterless constructor.");
+            }
+
+            if (_implementations.TryGetValue(attribute.Kind, out var existing) && existing != type)
+            {
+                throw new InvalidOperationException($"Component kind '{attribute.Kind}' is implemented twice: {existing.FullName} and {type.FullName}.");
+            }
+
+            _implementations[attribute.Kind] = type;
+            descriptors[attribute.Kind] = attribute.ToDescriptor();
+        }
+
+        Catalog = new ComponentCatalog(descriptors.Values);
+    }
+
+    /// <summary>The registry of this process: the AlgoSpace assemblies and every other assembly loaded so far.</summary>
+    public static ComponentRegistry FromLoadedAssemblies() =>
+        new(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic).Append(typeof(ComponentRegistry).Assembly));
+
+    public ComponentCatalog Catalog { get; }
+
+    /// <summary>Whether the kind has an implementation in this process.</summary>
+    public bool IsImplemented(string kind) => _implementations.ContainsKey(kind);
+
+    /// <summary>Creates the logic of a kind, or explains why it cannot.</summary>
+    public IComponent Create(string kind) =>
+        _implementations.TryGetValue(kind, out var type)
+            ? (IComponent)Activator.CreateInstance(type)!
+            : throw new InvalidOperationException($"No implementation of component kind '{kind}' is loaded in this silo.");
+
+    private static IEnumerable<Type> SafeTypes(Assembly assembly)
+    {
+        // Only assemblies that can see ComponentKindAttribute may declare kinds; skipping the rest keeps start-up
+        // fast and avoids loading types of unrelated assemblies.
+        if (assembly != typeof(ComponentKindAttribute).Assembly
+            && assembly.GetReferencedAssemblies().All(r => r.Name != typeof(ComponentKindAttribute).Assembly.GetName().Name))
+        {
+            return [];
+        }
+
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException ex)
+        {
+            return ex.Types.Where(t => t is not null)!;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using AlgoSpace.Configuration;
+
+namespace AlgoSpace.Components;
+
+/// <summary>What a component is given by its host: its identity, the settings, the bus, its logger and models.</summary>
+public interface IComponentContext
+{
+    ComponentSpec Spec { get; }
+    AlgoSpaceSettings Settings { get; }
+    IEventBus Bus { get; }
+    ILogger Logger { get; }
+
+    /// <summary>The models this component was assigned, by name; a missing one is absent (the component runs degraded).</summary>
+    IReadOnlyDictionary<string, object> Models { get; }
+
+    /// <summary>Marks the component Degraded with a reason (it keeps running).</summary>
+    void ReportDegraded(string reason);
+}

@@ -1,0 +1,451 @@
+using System.Diagnostics;
+using AlgoSpace.Components;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+
+namespace AlgoSpace.Kernel;
+
+/// <summary>
+/// The kernel grain: holds the system's state machine and the run's identity, creates and wires the configured
+/// components in dependency order, and runs the shutdown sequence. It coordinates only: component logic lives in
+/// the component hosts, ordering in <see cref="StartupPlan"/>, routing in <see cref="RoutingTable"/>, quiescence in
+/// <see cref="EventFlush"/>.
+/// </summary>
+public sealed partial class KernelGrain(
+    [PersistentState("kernel", StorageNames.State)] IPersistentState<KernelState> state,
+    AlgoSpaceSettings settings,
+    ComponentRegistry registry,
+    ILogger<KernelGrain> logger) : Grain, IKernelGrain
+{
+    private const int MaxTransitions = 200;
+    private static readonly TimeSpan EmergencyStepTimeout = TimeSpan.FromMilliseconds(1500);
+
+    private readonly HashSet<IKernelObserver> _observers = [];
+    private readonly Dictionary<string, long> _monitored = new(StringComparer.Ordinal);
+    private StartupPlan? _plan;
+    private RoutingTable? _routes;
+    private Task? _shutdown;
+    private long _handled;
+
+    private TradingMode Mode => settings.System.Mode;
+
+    /// <summary>
+    /// Components called by the kernel may call it back on the same call chain (an error report, a subscription);
+    /// the kernel must not wait for itself.
+    /// </summary>
+    private static IDisposable AllowReentrancyFromComponents() => RequestContext.AllowCallChainReentrancy();
+
+    private IComponentHostGrain Host(string name) => GrainFactory.GetGrain<IComponentHostGrain>(name);
+
+    public async Task<KernelStatus> InitializeAsync()
+    {
+        using var reentrancy = AllowReentrancyFromComponents();
+        if (_plan is not null) return Status();
+        _plan = StartupPlan.For(settings, Mode, registry.Catalog);
+        _routes = RoutingTable.For(settings, Mode);
+        var resume = state.State.RunId is not null && !state.State.Completed;
+        if (resume)
+        {
+            state.State.Restarts++;
+            LogResuming(logger, state.State.RunId!, state.State.Restarts, state.State.State);
+        }
+        else
+        {
+            state.State = new KernelState
+            {
+                RunId = $"{Mode.ToString().ToLowerInvariant()}-{DateTime.UtcNow:yyyyMMddTHHmmss}-{settings.System.RunSeed}",
+                RunSeed = settings.System.RunSeed,
+            };
+        }
+
+        state.State.Mode = Mode.ToString().ToLowerInvariant();
+        state.State.ExitCode = null;
+        state.State.ActivationOrder = _plan.ActivationOrder.Select(c => c.Name).ToList();
+        await TransitionAsync(SystemState.Initializing, resume ? $"restart {state.State.Restarts} of run {state.State.RunId}" : $"new run {state.State.RunId}");
+
+        var statuses = new List<ComponentStatus>();
+        foreach (var component in _plan.ActivationOrder)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var spec = SpecFor(component);
+            var result = await Host(component.Name).InitializeAsync(spec);
+            statuses.Add(new ComponentStatus(component.Name, component.Type, component.Critical, result.State, result.Reason, result.Models));
+            LogComponentCreated(logger, component.Name, component.Type, result.State, result.Reason ?? "", result.RestoredState, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        state.State.Components = statuses;
+        var failedCritical = statuses.FirstOrDefault(s => s.Critical && s.State == ComponentState.Failed);
+        if (failedCritical is not null)
+        {
+            state.State.ExitCode = ExitCodes.CriticalComponentFailed;
+            await TransitionAsync(SystemState.Faulted, $"critical component {failedCritical.Name} failed to start: {failedCritical.Reason}");
+        }
+        else
+        {
+            await state.WriteStateAsync();
+        }
+
+        return Status();
+    }
+
+    public async Task WireAsync()
+    {
+        using var reentrancy = AllowReentrancyFromComponents();
+        EnsureInitialized();
+        var excluded = FailedComponents();
+        foreach (var name in excluded)
+        {
+            LogNotRouted(logger, name);
+        }
+
+        foreach (var component in _plan!.ActivationOrder.Where(c => !excluded.Contains(c.Name)))
+        {
+            await Host(component.Name).WireAsync(_routes!.WiringFor(component, excluded));
+        }
+
+        foreach (var line in _routes!.Describe()) LogRoute(logger, line);
+    }
+
+    public async Task<KernelStatus> StartAsync()
+    {
+        using var reentrancy = AllowReentrancyFromComponents();
+        EnsureInitialized();
+        if (state.State.State is SystemState.Running or SystemState.Degraded or SystemState.Faulted or SystemState.Stopping) return Status();
+        await TransitionAsync(SystemState.Starting, "components created and wired");
+        var excluded = FailedComponents();
+        foreach (var component in _plan!.StartOrder.Where(c => !excluded.Contains(c.Name)))
+        {
+            await Host(component.Name).StartAsync();
+            SetComponentState(component.Name, s => s.State == ComponentState.Degraded ? s : s with { State = ComponentState.Running });
+        }
+
+        var degraded = state.State.Components.Where(c => c.State is ComponentState.Degraded or ComponentState.Failed).ToList();
+        await TransitionAsync(
+            degraded.Count == 0 ? SystemState.Running : SystemState.Degraded,
+            degraded.Count == 0 ? "every component running" : "degraded: " + string.Join("; ", degraded.Select(d => $"{d.Name} ({d.Reason})")));
+        return Status();
+    }
+
+    public async Task StopDataAsync()
+    {
+        using var reentrancy = AllowReentrancyFromComponents();
+        if (_plan is null) return;
+        if (state.State.State is SystemState.Running or SystemState.Degraded or SystemState.Starting)
+        {
+            await TransitionAsync(SystemState.Stopping, "shutdown requested");
+        }
+
+        foreach (var source in _plan.StartOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler))
+        {
+            await Host(source.Name).StopDataAsync();
+        }
+    }
+
+    public async Task ProtectPositionsAsync(bool flatten)
+    {
+        using var reentrancy = AllowReentrancyFromComponents();
+        if (_plan is null) return;
+        foreach (var keeper in _plan.StopOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler))
+        {
+            await Host(keeper.Name).ProtectPositionsAsync(flatten, flatten ? "shutdown: cancel working orders and flatten" : "shutdown: cancel working orders");
+        }
+    }
+
+    public async Task<FlushResult> FlushAsync(TimeSpan timeout)
+    {
+        using var reentrancy = AllowReentrancyFromComponents();
+        var started = Stopwatch.GetTimestamp();
+        var flush = new EventFlush();
+        var delay = TimeSpan.FromMilliseconds(1);
+        while (true)
+        {
+            var wave = await ReadCountersAsync();
+            if (flush.IsQuiet(wave))
+            {
+                return new FlushResult(true, flush.Totals.Sent, flush.Totals.Handled, Stopwatch.GetElapsedTime(started));
+            }
+
+            if (Stopwatch.GetElapsedTime(started) > timeout)
+            {
+                LogFlushTimedOut(logger, flush.Totals.Sent, flush.Totals.Handled, timeout.TotalMilliseconds);
+                return new FlushResult(false, flush.Totals.Sent, flush.Totals.Handled, Stopwatch.GetElapsedTime(started));
+            }
+
+            await Task.Delay(delay);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 20));
+        }
+    }
+
+    public async Task SaveAndStopAsync()
+    {
+        using var reentrancy = AllowReentrancyFromComponents();
+        if (_plan is null) return;
+        foreach (var component in _plan.StopOrder)
+        {
+            await Host(component.Name).SaveStateAsync();
+        }
+
+        foreach (var component in _plan.StopOrder)
+        {
+            await Host(component.Name).StopAsync();
+            SetComponentState(component.Name, s => s with { State = s.State == ComponentState.Failed ? ComponentState.Failed : ComponentState.Stopped });
+        }
+
+        state.State.ExitCode ??= ExitCodes.Success;
+        if (state.State.State != SystemState.Faulted)
+        {
+            await TransitionAsync(SystemState.Stopped, "shutdown sequence complete");
+        }
+        else
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task EmergencyShutdownAsync(string reason) => _shutdown ??= RunEmergencyAsync(reason);
+
+    public Task RequestShutdownAsync(string reason)
+    {
+        // Runs outside the caller's turn: the caller may be a component that the sequence has to stop.
+        if (_shutdown is null) ScheduleShutdown(() => RunGracefulAsync(reason));
+        return Task.CompletedTask;
+    }
+
+    public Task DeliverAsync(EventEnvelope envelope)
+    {
+        _handled++;
+        _monitored[envelope.Type] = _monitored.GetValueOrDefault(envelope.Type) + 1;
+        switch (envelope.Payload)
+        {
+            case SystemErrorPayload { Critical: true } error:
+                SetComponentState(error.Component, s => s with { State = ComponentState.Failed, Reason = error.Message });
+                LogCriticalError(logger, error.Component, error.ErrorType, error.Message);
+                if (_shutdown is null) ScheduleShutdown(() => RunEmergencyAsync($"{error.ErrorType} error in {error.Component}: {error.Message}"));
+                break;
+            case SystemErrorPayload error:
+                SetComponentState(error.Component, s => s with { State = ComponentState.Degraded, Reason = error.Message });
+                LogComponentError(logger, error.Component, error.ErrorType, error.Message);
+                break;
+            case ShutdownRequestPayload request:
+                return RequestShutdownAsync($"{envelope.Source} asked: {request.Reason}");
+            case BacktestCompletePayload complete:
+                LogBacktestComplete(logger, complete.TotalRows, complete.SuccessCount, complete.ErrorCount);
+                state.State.Completed = true;
+                return RequestShutdownAsync("backtest complete");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task SubscribeAsync(string eventType, string component)
+    {
+        EnsureInitialized();
+        if (_routes!.Subscribe(eventType, component)) await RewireProducersAsync(eventType);
+    }
+
+    public async Task UnsubscribeAsync(string eventType, string component)
+    {
+        EnsureInitialized();
+        if (_routes!.Unsubscribe(eventType, component)) await RewireProducersAsync(eventType);
+    }
+
+    public Task ObserveAsync(IKernelObserver observer)
+    {
+        _observers.Add(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<KernelStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    private async Task RewireProducersAsync(string eventType)
+    {
+        var excluded = FailedComponents();
+        using var reentrancy = AllowReentrancyFromComponents();
+        foreach (var producer in _plan!.ActivationOrder.Where(c => c.Publishes.Contains(eventType) && !excluded.Contains(c.Name)))
+        {
+            await Host(producer.Name).WireAsync(_routes!.WiringFor(producer, excluded));
+        }
+    }
+
+    private async Task RunGracefulAsync(string reason)
+    {
+        var timeout = TimeSpan.FromSeconds(settings.System.ShutdownTimeout);
+        var started = Stopwatch.GetTimestamp();
+        LogShutdownStarted(logger, reason, timeout.TotalSeconds);
+        try
+        {
+            await StopDataAsync();
+            await ProtectPositionsAsync(settings.System.ClosePositionsOnShutdown);
+            var flush = await FlushAsync(timeout - Stopwatch.GetElapsedTime(started));
+            if (!flush.Completed)
+            {
+                await RunEmergencyAsync($"flush did not finish within the shutdown timeout ({flush.Sent} sent, {flush.Handled} handled)");
+                return;
+            }
+
+            await SaveAndStopAsync();
+        }
+        catch (Exception ex)
+        {
+            LogShutdownFailed(logger, ex);
+            await RunEmergencyAsync($"graceful shutdown failed: {ex.Message}");
+            return;
+        }
+
+        Notify(state.State.ExitCode ?? ExitCodes.Success, reason);
+    }
+
+    /// <summary>
+    /// The emergency path (NFR-SK-06): every step bounded, position protection first, then state; exit code 4.
+    /// Each step is attempted even if the one before it failed.
+    /// </summary>
+    private async Task RunEmergencyAsync(string reason)
+    {
+        using var reentrancy = AllowReentrancyFromComponents();
+        LogEmergency(logger, reason);
+        var started = Stopwatch.GetTimestamp();
+        state.State.ExitCode = ExitCodes.EmergencyShutdown;
+        if (state.State.State != SystemState.Faulted) await TransitionAsync(SystemState.Faulted, $"emergency shutdown: {reason}");
+        if (_plan is not null)
+        {
+            var sources = _plan.StartOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler).Select(c => Host(c.Name).StopDataAsync());
+            await Bounded("stop data", Task.WhenAll(sources));
+            var keepers = _plan.StopOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler)
+                .Select(c => Host(c.Name).ProtectPositionsAsync(true, $"emergency: {reason}"));
+            await Bounded("protect positions", Task.WhenAll(keepers));
+            await Bounded("save state", Task.WhenAll(_plan.StopOrder.Select(c => Host(c.Name).SaveStateAsync())));
+        }
+
+        await Bounded("save kernel state", state.WriteStateAsync());
+        LogEmergencyDone(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Notify(ExitCodes.EmergencyShutdown, reason);
+    }
+
+    private async Task Bounded(string step, Task task)
+    {
+        try
+        {
+            await task.WaitAsync(EmergencyStepTimeout);
+        }
+        catch (Exception ex)
+        {
+            LogEmergencyStepFailed(logger, step, ex.Message);
+        }
+    }
+
+    private void ScheduleShutdown(Func<Task> sequence)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _shutdown = done.Task;
+        this.RegisterGrainTimer(async _ =>
+        {
+            try { await sequence(); }
+            finally { done.TrySetResult(); }
+        }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
+    }
+
+    private void Notify(int exitCode, string reason)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnSystemStopped(exitCode, reason);
+            }
+            catch (Exception ex)
+            {
+                LogObserverFailed(logger, ex.Message);
+            }
+        }
+    }
+
+    private async Task<List<BusCounters>> ReadCountersAsync()
+    {
+        var wave = await Task.WhenAll(_plan!.ActivationOrder.Select(c => Host(c.Name).GetCountersAsync()));
+        return [.. wave, new BusCounters(KernelKeys.KernelSubscriber, 0, _handled, 0, new Dictionary<string, long>(_monitored), new Dictionary<string, long>(), 0)];
+    }
+
+    private ComponentSpec SpecFor(ComponentSettings component)
+    {
+        var configured = settings.Models.Keys.Select(k => k[..^"_path".Length]).ToHashSet(StringComparer.Ordinal);
+        var needed = registry.Catalog.Find(component.Type)?.Models ?? [];
+        // The kernel decides which component gets which model: what its kind needs, as far as it is configured;
+        // what is not configured is still asked for, so the host reports the component Degraded and why.
+        return new ComponentSpec(component.Name, component.Type, component.Critical, component.Subscribes, component.Publishes,
+            needed.OrderBy(m => configured.Contains(m) ? 0 : 1).ToList());
+    }
+
+    private HashSet<string> FailedComponents() =>
+        state.State.Components.Where(c => c.State == ComponentState.Failed).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+
+    private void SetComponentState(string name, Func<ComponentStatus, ComponentStatus> change)
+    {
+        var index = state.State.Components.FindIndex(c => c.Name == name);
+        if (index >= 0) state.State.Components[index] = change(state.State.Components[index]);
+    }
+
+    private async Task TransitionAsync(SystemState to, string cause)
+    {
+        var from = state.State.State;
+        state.State.State = to;
+        state.State.Transitions.Add(new StateTransition(from, to, cause, DateTime.UtcNow));
+        if (state.State.Transitions.Count > MaxTransitions) state.State.Transitions.RemoveAt(0);
+        var level = to is SystemState.Faulted ? LogLevel.Critical : to is SystemState.Degraded ? LogLevel.Warning : LogLevel.Information;
+        LogTransition(logger, level, from, to, cause);
+        await state.WriteStateAsync();
+    }
+
+    private void EnsureInitialized()
+    {
+        if (_plan is null) throw new InvalidOperationException("The kernel has not created the components yet (startup step 5).");
+    }
+
+    private KernelStatus Status() => new(
+        state.State.RunId ?? "", state.State.RunSeed, state.State.Mode, state.State.State, state.State.Components.ToList(),
+        state.State.Transitions.ToList(), state.State.ActivationOrder.ToList(), state.State.ExitCode, state.State.Restarts);
+
+    [LoggerMessage(EventId = 200, Message = "System {From} -> {To}: {Cause}")]
+    private static partial void LogTransition(ILogger logger, LogLevel level, SystemState from, SystemState to, string cause);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Resuming run {RunId} (restart {Restarts}); it was {State}")]
+    private static partial void LogResuming(ILogger logger, string runId, int restarts, SystemState state);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Component {Component} ({Kind}): {State} {Reason} (restored state: {Restored}) in {ElapsedMs:F1} ms")]
+    private static partial void LogComponentCreated(ILogger logger, string component, string kind, ComponentState state, string reason, bool restored, double elapsedMs);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Component {Component} failed to start: events to it are not routed")]
+    private static partial void LogNotRouted(ILogger logger, string component);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Route {Route}")]
+    private static partial void LogRoute(ILogger logger, string route);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "Flush timed out after {TimeoutMs} ms: {Sent} deliveries sent, {Handled} handled")]
+    private static partial void LogFlushTimedOut(ILogger logger, long sent, long handled, double timeoutMs);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "Graceful shutdown: {Reason} (timeout {TimeoutSeconds} s)")]
+    private static partial void LogShutdownStarted(ILogger logger, string reason, double timeoutSeconds);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Error, Message = "Graceful shutdown failed")]
+    private static partial void LogShutdownFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Critical, Message = "Emergency shutdown: {Reason}")]
+    private static partial void LogEmergency(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Critical, Message = "Emergency shutdown finished in {ElapsedMs:F0} ms")]
+    private static partial void LogEmergencyDone(ILogger logger, double elapsedMs);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "Emergency step '{Step}' failed: {Error}")]
+    private static partial void LogEmergencyStepFailed(ILogger logger, string step, string error);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Critical, Message = "Critical {ErrorType} error in {Component}: {Message}")]
+    private static partial void LogCriticalError(ILogger logger, string component, string errorType, string message);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Warning, Message = "{ErrorType} error in {Component}: {Message}; it continues Degraded")]
+    private static partial void LogComponentError(ILogger logger, string component, string errorType, string message);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Information, Message = "Backtest complete: {TotalRows} rows, {SuccessCount} ticks, {ErrorCount} rejected")]
+    private static partial void LogBacktestComplete(ILogger logger, long totalRows, long successCount, long errorCount);
+
+    [LoggerMessage(EventId = 214, Level = LogLevel.Warning, Message = "A kernel observer could not be told: {Error}")]
+    private static partial void LogObserverFailed(ILogger logger, string error);
+}

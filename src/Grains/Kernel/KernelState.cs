@@ -1,0 +1,19 @@
+namespace AlgoSpace.Kernel;
+
+/// <summary>What the kernel saves: the run's identity, the state machine and its history, and the components.</summary>
+[GenerateSerializer]
+public sealed class KernelState
+{
+    [Id(0)] public string? RunId { get; set; }
+    [Id(1)] public int RunSeed { get; set; }
+    [Id(2)] public string Mode { get; set; } = "";
+    [Id(3)] public SystemState State { get; set; } = SystemState.Stopped;
+    [Id(4)] public List<ComponentStatus> Components { get; set; } = [];
+    [Id(5)] public List<StateTransition> Transitions { get; set; } = [];
+    [Id(6)] public List<string> ActivationOrder { get; set; } = [];
+    [Id(7)] public int? ExitCode { get; set; }
+    [Id(8)] public int Restarts { get; set; }
+
+    /// <summary>The run reached its natural end (a backtest completed); the next start begins a new run.</summary>
+    [Id(9)] public bool Completed { get; set; }
+}
