@@ -8,4 +8,5 @@ public sealed record ComponentSpec(
     [property: Id(2)] bool Critical,
     [property: Id(3)] IReadOnlyList<string> Subscribes,
     [property: Id(4)] IReadOnlyList<string> Publishes,
-    [property: Id(5)] IReadOnlyList<string> Models);
+    [property: Id(5)] IReadOnlyList<string> Models,
+    [property: Id(6)] IReadOnlyDictionary<string, string> Parameters);

@@ -26,4 +26,7 @@ public sealed class ComponentSettings
 
     [Description("Event types this component publishes.")]
     public List<string> Publishes { get; init; } = [];
+
+    [Description("Parameters for a component kind added by configuration, which has no settings section of its own (names and values as the kind documents them).")]
+    public Dictionary<string, string> Parameters { get; init; } = [];
 }

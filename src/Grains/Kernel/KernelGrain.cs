@@ -372,7 +372,7 @@ public sealed partial class KernelGrain(
         // The kernel decides which component gets which model: what its kind needs, as far as it is configured;
         // what is not configured is still asked for, so the host reports the component Degraded and why.
         return new ComponentSpec(component.Name, component.Type, component.Critical, component.Subscribes, component.Publishes,
-            needed.OrderBy(m => configured.Contains(m) ? 0 : 1).ToList());
+            needed.OrderBy(m => configured.Contains(m) ? 0 : 1).ToList(), component.Parameters);
     }
 
     private HashSet<string> FailedComponents() =>

@@ -31,6 +31,7 @@ public static class LoggingSetup
         };
         logging.AddFilter("Orleans", frameworkLevel);
         logging.AddFilter("Microsoft", frameworkLevel);
+        logging.AddFilter("Polly", frameworkLevel);
 
         if (system.LogFormat == LogFormat.Json)
         {

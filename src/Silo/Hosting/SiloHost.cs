@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using AlgoSpace.Configuration;
+using AlgoSpace.Components;
 using AlgoSpace.Silo.Configuration;
+using AlgoSpace.Silo.Lifecycle;
 using OpenTelemetry.Metrics;
 
 namespace AlgoSpace.Silo.Hosting;
@@ -8,51 +10,76 @@ namespace AlgoSpace.Silo.Hosting;
 /// <summary>Builds and runs the silo's generic host from validated settings.</summary>
 public static partial class SiloHost
 {
-    public static async Task<int> RunAsync(LoadedSettings loaded, SiloOptions options, CancellationToken cancellation)
+    public static async Task<int> RunAsync(LoadedSettings loaded, SiloOptions options, ComponentRegistry registry, CancellationToken cancellation)
     {
         var settings = loaded.Settings!;
-        using var app = Build(loaded, options);
+        using var app = Build(loaded, options, registry);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AlgoSpace.Silo");
+        var exit = app.Services.GetRequiredService<SystemExit>();
         LogConfiguration(logger, loaded, options);
         ApplyWorkerThreads(logger, settings.EventBus.WorkerThreads);
 
         try
         {
             await app.StartAsync(cancellation);
-            var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
-            LogReady(logger, (long)sinceStart.TotalMilliseconds, SettingMember.EnumName(settings.System.Mode), settings.Cluster.ClusterId,
-                string.Join(", ", app.Urls));
-
-            if (settings.System.Mode == TradingMode.Backtest)
-            {
-                // Nothing replays ticks until the pipeline's components are registered; a backtest with no
-                // data handler implementation is complete as soon as it starts.
-                LogBacktestComplete(logger);
-                await app.StopAsync(CancellationToken.None);
-            }
-            else
-            {
-                await app.WaitForShutdownAsync(cancellation);
-            }
-
-            LogStopped(logger);
-            return ExitCodes.Success;
+            await app.WaitForShutdownAsync(cancellation);
+        }
+        catch (CriticalComponentFailedException ex)
+        {
+            LogCriticalFailure(logger, ex.Message);
+            exit.Report(ExitCodes.CriticalComponentFailed, ex.Message);
+            await StopQuietlyAsync(app);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && FindCritical(ex) is { } critical)
+        {
+            LogCriticalFailure(logger, critical.Message);
+            exit.Report(ExitCodes.CriticalComponentFailed, critical.Message);
+            await StopQuietlyAsync(app);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogCrash(logger, ex);
-            return ExitCodes.Crash;
+            exit.Report(ExitCodes.Crash, ex.Message);
+            await StopQuietlyAsync(app);
+        }
+
+        LogStopped(logger, exit.Code, exit.Reason ?? "");
+        return exit.Code;
+    }
+
+    private static CriticalComponentFailedException? FindCritical(Exception ex) => ex switch
+    {
+        CriticalComponentFailedException critical => critical,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(FindCritical).FirstOrDefault(c => c is not null),
+        { InnerException: { } inner } => FindCritical(inner),
+        _ => null,
+    };
+
+    private static async Task StopQuietlyAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // The host failed to start; stopping what did start is best effort, and the exit code says why.
         }
     }
 
-    private static WebApplication Build(LoadedSettings loaded, SiloOptions options)
+    private static WebApplication Build(LoadedSettings loaded, SiloOptions options, ComponentRegistry registry)
     {
         var settings = loaded.Settings!;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = loaded.ProjectRoot });
         LoggingSetup.Configure(builder.Logging, settings.System, options.Debug);
         builder.Services.AddSingleton(settings);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.System.ShutdownTimeout));
-        builder.UseOrleans(silo => SiloConfiguration.Configure(silo, settings));
+        builder.Services.AddSingleton<IHostLifetime, SignalLifetime>();
+        builder.UseOrleans(silo =>
+        {
+            SiloConfiguration.Configure(silo, settings);
+            silo.AddAlgoSpace(settings, registry);
+        });
 
         var telemetry = settings.Telemetry;
         builder.WebHost.UseUrls(telemetry.Enabled ? $"http://{FormatHost(telemetry.HttpAddress)}:{telemetry.HttpPort}" : "http://127.0.0.1:0");
@@ -103,14 +130,11 @@ public static partial class SiloHost
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Event bus worker threads: thread-pool minimum set to {WorkerThreads}")]
     private static partial void LogWorkerThreads(ILogger logger, int workerThreads);
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "AlgoSpace ready in {ElapsedMs} ms: mode {Mode}, cluster {ClusterId}, endpoints {Urls}")]
-    private static partial void LogReady(ILogger logger, long elapsedMs, string mode, string clusterId, string urls);
+    [LoggerMessage(EventId = 111, Level = LogLevel.Critical, Message = "A critical component failed to start: {Reason}")]
+    private static partial void LogCriticalFailure(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Backtest complete: no data handler implementation is registered in this build, so there are no ticks to replay")]
-    private static partial void LogBacktestComplete(ILogger logger);
-
-    [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "AlgoSpace stopped")]
-    private static partial void LogStopped(ILogger logger);
+    [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "AlgoSpace stopped with exit code {ExitCode}: {Reason}")]
+    private static partial void LogStopped(ILogger logger, int exitCode, string reason);
 
     [LoggerMessage(EventId = 190, Level = LogLevel.Critical, Message = "AlgoSpace crashed")]
     private static partial void LogCrash(ILogger logger, Exception exception);

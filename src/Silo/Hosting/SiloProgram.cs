@@ -1,3 +1,4 @@
+using AlgoSpace.Components;
 using AlgoSpace.Silo.Configuration;
 
 namespace AlgoSpace.Silo.Hosting;
@@ -13,7 +14,8 @@ public static class SiloProgram
             return ExitCodes.Success;
         }
 
-        var loaded = SettingsLoader.Load(options.ConfigFile, new SettingsOverrides(options.Mode, options.LogLevel));
+        var registry = ComponentRegistry.FromLoadedAssemblies();
+        var loaded = SettingsLoader.Load(options.ConfigFile, new SettingsOverrides(options.Mode, options.LogLevel), catalog: registry.Catalog);
         if (options.Validate)
         {
             ValidationReport.Write(loaded, output);
@@ -32,6 +34,6 @@ public static class SiloProgram
             return ExitCodes.Success;
         }
 
-        return await SiloHost.RunAsync(loaded, options, cancellation);
+        return await SiloHost.RunAsync(loaded, options, registry, cancellation);
     }
 }

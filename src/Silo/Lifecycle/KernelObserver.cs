@@ -1,0 +1,20 @@
+using AlgoSpace.Kernel;
+
+namespace AlgoSpace.Silo.Lifecycle;
+
+/// <summary>
+/// Told by the kernel when the system has stopped by itself (a completed backtest, a shutdown request, a fatal
+/// error): records the exit code and, in a real process, stops the silo's host.
+/// </summary>
+public sealed partial class KernelObserver(SystemExit exit, IHostApplicationLifetime lifetime, SiloHostingOptions options, ILogger<KernelObserver> logger) : IKernelObserver
+{
+    public void OnSystemStopped(int exitCode, string reason)
+    {
+        exit.Report(exitCode, reason);
+        LogSystemStopped(logger, exitCode, reason);
+        if (options.StopHostWhenSystemStops) lifetime.StopApplication();
+    }
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "The kernel stopped the system (exit code {ExitCode}): {Reason}")]
+    private static partial void LogSystemStopped(ILogger logger, int exitCode, string reason);
+}

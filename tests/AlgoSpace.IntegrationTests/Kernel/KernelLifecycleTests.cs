@@ -1,0 +1,135 @@
+using AlgoSpace.Kernel;
+
+namespace AlgoSpace.Tests.Kernel;
+
+/// <summary>The kernel on a real Orleans cluster: startup order, routing, completion, failures and the shutdown sequence.</summary>
+public sealed class KernelLifecycleTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [InlineData(1, "broadcast")]
+    [InlineData(2, "broadcast")]
+    [InlineData(1, "stream")]
+    [InlineData(2, "stream")]
+    public async Task A_backtest_delivers_every_event_in_order_and_stops_cleanly_when_data_ends(int silos, string transport)
+    {
+        await using var system = await TestSystem.StartAsync(KernelYaml.System(sourceParameters: "count: \"200\"", transport: transport), silos);
+
+        var status = await system.WaitForAsync(Timeout, SystemState.Stopped, SystemState.Faulted);
+
+        Assert.Equal(SystemState.Stopped, status.State);
+        Assert.Equal(ExitCodes.Success, status.ExitCode);
+        var received = (await system.Component("recorder").QueryAsync("received")).Split(',');
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => $"TEST_NUMBER:{i}"), received);
+        Assert.Equal(
+            [SystemState.Initializing, SystemState.Starting, SystemState.Running, SystemState.Stopping, SystemState.Stopped],
+            status.Transitions.Select(t => t.To));
+    }
+
+    [Fact]
+    public async Task Components_are_created_in_dependency_order_and_the_data_source_starts_last()
+    {
+        var yaml = KernelYaml.System(sourceParameters: "count: \"1\", complete: \"false\"")
+            .Replace("    type: test_recorder\n", "    type: test_recorder\n    depends_on: [execution]\n", StringComparison.Ordinal);
+        await using var system = await TestSystem.StartAsync(yaml);
+
+        var status = await system.WaitForAsync(Timeout, SystemState.Running);
+
+        // recorder is listed first but depends on execution; the source is a data handler, so it starts last.
+        Assert.Equal(["execution", "recorder", "source"], status.ActivationOrder);
+        Assert.All(status.Components, c => Assert.Equal(ComponentState.Running, c.State));
+    }
+
+    [Fact]
+    public async Task A_non_critical_component_that_fails_to_start_degrades_the_system_which_keeps_running()
+    {
+        await using var system = await TestSystem.StartAsync(KernelYaml.System(recorderParameters: "fail_start: \"true\"", sourceParameters: "count: \"20\""));
+
+        var status = await system.WaitForAsync(Timeout, SystemState.Stopped, SystemState.Faulted);
+
+        Assert.Contains(status.Transitions, t => t.To == SystemState.Degraded && t.Cause.Contains("recorder", StringComparison.Ordinal));
+        var recorder = Assert.Single(status.Components, c => c.Name == "recorder");
+        Assert.Equal(ComponentState.Failed, recorder.State);
+        Assert.Contains("told to fail", recorder.Reason, StringComparison.Ordinal);
+        Assert.Equal(SystemState.Stopped, status.State);
+        Assert.Equal(20, (await system.Component("execution").QueryAsync("log")).Split('|').Count(e => e.StartsWith("TEST_NUMBER", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_critical_component_that_fails_to_start_stops_the_silo_from_starting()
+    {
+        var yaml = KernelYaml.System(recorderParameters: "fail_start: \"true\"", recorderCritical: true);
+        var root = Directory.CreateTempSubdirectory("algospace-kernel-").FullName;
+        var cluster = TestSystem.Build(TestSystem.LoadSettings(yaml, root), 1);
+        try
+        {
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => cluster.DeployAsync());
+            Assert.Contains("critical component recorder failed to start", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_transient_failure_is_retried_and_nothing_is_lost()
+    {
+        await using var system = await TestSystem.StartAsync(KernelYaml.System(recorderParameters: "transient_failures: \"5\"", sourceParameters: "count: \"30\""));
+
+        var status = await system.WaitForAsync(Timeout, SystemState.Stopped, SystemState.Faulted);
+
+        Assert.Equal(SystemState.Stopped, status.State);
+        var recorder = system.Component("recorder");
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => $"TEST_NUMBER:{i}"), (await recorder.QueryAsync("received")).Split(','));
+        Assert.Equal("35", await recorder.QueryAsync("attempts"));
+        Assert.Equal(0, (await recorder.GetCountersAsync()).Failed);
+    }
+
+    [Fact]
+    public async Task A_fatal_error_runs_the_emergency_shutdown_with_position_protection()
+    {
+        var journal = Guid.NewGuid().ToString("N");
+        await using var system = await TestSystem.StartAsync(KernelYaml.System(
+            recorderParameters: $"fatal_at: \"7\", journal: \"{journal}\"", sourceParameters: $"count: \"1000\", delay_ms: \"1\", journal: \"{journal}\"", journal: journal));
+
+        var status = await system.WaitForAsync(Timeout, SystemState.Faulted);
+        await Task.Delay(200);
+        status = await system.Kernel.GetStatusAsync();
+
+        Assert.Equal(ExitCodes.EmergencyShutdown, status.ExitCode);
+        Assert.Contains("fatal error in recorder: fatal at 7", status.Transitions.Last().Cause, StringComparison.Ordinal);
+        var entries = TestJournal.Read(journal).ToList();
+        Assert.Contains("execution:protect-flatten", entries);
+        Assert.True(entries.IndexOf("execution:protect-flatten") < entries.IndexOf("execution:save"), string.Join(", ", entries));
+        var published = int.Parse(await system.Component("source").QueryAsync("next"));
+        Assert.True(published < 1000, "the emergency path stopped the data source");
+    }
+
+    [Fact]
+    public async Task Stopping_the_silo_runs_the_shutdown_sequence_in_the_documented_order()
+    {
+        var journal = Guid.NewGuid().ToString("N");
+        var system = await TestSystem.StartAsync(KernelYaml.System(
+            sourceParameters: $"count: \"100000\", delay_ms: \"1\", journal: \"{journal}\"", recorderParameters: $"journal: \"{journal}\"", journal: journal));
+        try
+        {
+            await system.WaitForAsync(Timeout, SystemState.Running);
+            await Task.Delay(100);
+            await system.Cluster.StopAllSilosAsync();
+        }
+        finally
+        {
+            await system.DisposeAsync();
+        }
+
+        // Shutdown: 1 stop data, 2-3 cancel orders and flatten (configured), 4 flush, 5 save state, then stop
+        // components, data first.
+        var entries = TestJournal.Read(journal).Where(e => !e.EndsWith(":run", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["execution:protect-flatten", "source:save", "execution:save", "recorder:save", "source:stop", "execution:stop", "recorder:stop"],
+            entries);
+    }
+}

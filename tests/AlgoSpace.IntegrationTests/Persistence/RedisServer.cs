@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace AlgoSpace.Tests.Persistence;
+
+/// <summary>
+/// A private redis-server child process on 127.0.0.1 and a free port, saving nothing to disk, killed on dispose.
+/// The binary comes from scripts/redis.sh, which installs Debian's package when it is missing; when it cannot,
+/// starting fails with the script's own explanation so that the test fails rather than silently skipping.
+/// </summary>
+public sealed class RedisServer : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly Lazy<string> Binary = new(FindBinary);
+
+    private readonly System.Diagnostics.Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TempDirectory _workDirectory;
+
+    private RedisServer(System.Diagnostics.Process process, int port, TempDirectory workDirectory)
+    {
+        _process = process;
+        _workDirectory = workDirectory;
+        Port = port;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var binary = Binary.Value;
+
+        // The port is free when chosen but could be taken before redis binds it: try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Launch(binary, FreeLoopbackPort());
+            try
+            {
+                await server.WaitUntilAcceptingAsync();
+                return server;
+            }
+            catch (Exception) when (attempt < 3 && server._process.HasExited)
+            {
+                server.Dispose();
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        finally
+        {
+            _process.Dispose();
+            _workDirectory.Dispose();
+        }
+    }
+
+    private static RedisServer Launch(string binary, int port)
+    {
+        var workDirectory = new TempDirectory();
+        var info = new ProcessStartInfo(binary)
+        {
+            WorkingDirectory = workDirectory.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes",
+            "--dir", workDirectory.Path, "--logfile", "",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return new RedisServer(System.Diagnostics.Process.Start(info)!, port, workDirectory);
+    }
+
+    private async Task WaitUntilAcceptingAsync()
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} before accepting connections:\n{Output}");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+            catch (SocketException ex)
+            {
+                throw new TimeoutException($"redis-server did not accept connections on {ConnectionString} within {StartTimeout}:\n{Output}", ex);
+            }
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindBinary()
+    {
+        var script = RepositoryRoot.File("scripts", "redis.sh");
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(script);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{script} did not finish within 10 minutes; no redis-server to test against.");
+        }
+
+        var path = stdout.Trim().Split('\n').LastOrDefault()?.Trim();
+        if (process.ExitCode != 0 || string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"{script} could not provide redis-server (exit code {process.ExitCode}, printed '{path}'). The Redis persistence "
+                + $"tests need it: run the script as root with access to Debian's package repository.\n{stderr.Result}");
+        }
+
+        return path;
+    }
+}
