@@ -77,6 +77,10 @@ public sealed class AlgoSpaceSettings
     [SettingPattern("^[A-Z][A-Z0-9_]*$", "UPPER_SNAKE_CASE, for example MY_SIGNAL")]
     public List<string> CustomEvents { get; init; } = [];
 
+    [SettingPath(SettingPathKind.File, MustExist = true)]
+    [Description("Assemblies (.dll under plugins/) that hold component kinds added by configuration; their kinds can then be named in components.")]
+    public List<string> ComponentAssemblies { get; init; } = [];
+
     [RequiredSetting, Description("The components the kernel creates, and the event routing table: what each subscribes to and publishes.")]
     public List<ComponentSettings> Components { get; init; } = [];
 }

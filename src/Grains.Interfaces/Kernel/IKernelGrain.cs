@@ -31,7 +31,11 @@ public interface IKernelGrain : IGrainWithStringKey
     /// <summary>Shutdown step 5: save every component's state, then stop them in reverse order.</summary>
     Task SaveAndStopAsync();
 
-    /// <summary>The emergency path: protect positions, save state, stop; exit code 4.</summary>
+    /// <summary>
+    /// The emergency path: protect positions, save state, stop; exit code 4. Interleaves: it must not wait behind
+    /// a graceful step that is itself waiting.
+    /// </summary>
+    [AlwaysInterleave]
     Task EmergencyShutdownAsync(string reason);
 
     /// <summary>Asks for a graceful shutdown of the whole system (observers stop their silos).</summary>

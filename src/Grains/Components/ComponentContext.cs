@@ -1,4 +1,5 @@
 using AlgoSpace.Configuration;
+using AlgoSpace.Models;
 
 namespace AlgoSpace.Components;
 
@@ -8,14 +9,14 @@ public sealed class ComponentContext(
     AlgoSpaceSettings settings,
     IEventBus bus,
     ILogger logger,
-    IReadOnlyDictionary<string, object> models,
+    IReadOnlyDictionary<string, LoadedModel> models,
     Action<string> reportDegraded) : IComponentContext
 {
     public ComponentSpec Spec { get; } = spec;
     public AlgoSpaceSettings Settings { get; } = settings;
     public IEventBus Bus { get; } = bus;
     public ILogger Logger { get; } = logger;
-    public IReadOnlyDictionary<string, object> Models { get; } = models;
+    public IReadOnlyDictionary<string, LoadedModel> Models { get; } = models;
 
     public void ReportDegraded(string reason) => reportDegraded(reason);
 }

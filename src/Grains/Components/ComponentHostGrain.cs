@@ -3,6 +3,7 @@ using AlgoSpace.Bus;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using AlgoSpace.Kernel;
+using AlgoSpace.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.BroadcastChannel;
 using Orleans.Streams;
@@ -252,22 +253,23 @@ public sealed partial class ComponentHostGrain(
         _ => new BroadcastTransport(ServiceProvider.GetRequiredKeyedService<IBroadcastChannelProvider>(KernelKeys.BroadcastProvider)),
     };
 
-    private (IReadOnlyDictionary<string, object>, IReadOnlyList<ModelAssignment>) ResolveModels(ComponentSpec spec, List<string> degraded)
+    /// <summary>The models the kernel assigned, from this silo's registry (each loaded once per silo and shared).</summary>
+    private (IReadOnlyDictionary<string, LoadedModel>, IReadOnlyList<ModelAssignment>) ResolveModels(ComponentSpec spec, List<string> degraded)
     {
-        var models = new Dictionary<string, object>(StringComparer.Ordinal);
+        var models = new Dictionary<string, LoadedModel>(StringComparer.Ordinal);
         var assignments = new List<ModelAssignment>();
-        var source = ServiceProvider.GetService<IComponentModels>();
+        var registry = spec.Models.Count == 0 ? null : ServiceProvider.GetService<IModelRegistry>();
         foreach (var name in spec.Models)
         {
-            string? reason = "no model registry in this silo";
-            string? version = null, sha256 = null;
-            if (source is not null && source.TryGet(name, out var model, out version, out sha256, out reason) && model is not null)
+            if (registry is not null && registry.TryGet(name, out var model))
             {
                 models[name] = model;
-                assignments.Add(new ModelAssignment(name, version, sha256, true, null));
+                assignments.Add(new ModelAssignment(name, model.Version, model.Sha256, true, null));
             }
             else
             {
+                var reason = registry is null ? "no model registry in this silo"
+                    : registry.All.FirstOrDefault(m => m.Name == name)?.Reason ?? $"not configured (models.{name}_path)";
                 degraded.Add($"model '{name}' unavailable: {reason}");
                 assignments.Add(new ModelAssignment(name, null, null, false, reason));
             }

@@ -36,9 +36,15 @@ public sealed class ComponentRegistry
         Catalog = new ComponentCatalog(descriptors.Values);
     }
 
-    /// <summary>The registry of this process: the AlgoSpace assemblies and every other assembly loaded so far.</summary>
-    public static ComponentRegistry FromLoadedAssemblies() =>
-        new(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic).Append(typeof(ComponentRegistry).Assembly));
+    /// <summary>The registry of this process: the AlgoSpace assemblies, every other assembly loaded so far, and the plugins given.</summary>
+    public static ComponentRegistry FromLoadedAssemblies(IReadOnlyList<Assembly>? plugins = null) =>
+        new(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic).Append(typeof(ComponentRegistry).Assembly).Concat(plugins ?? []))
+        {
+            Plugins = plugins ?? [],
+        };
+
+    /// <summary>Assemblies loaded from component_assemblies; the silo registers their serializable types with Orleans.</summary>
+    public IReadOnlyList<Assembly> Plugins { get; private init; } = [];
 
     public ComponentCatalog Catalog { get; }
 

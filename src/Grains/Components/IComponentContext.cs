@@ -1,4 +1,5 @@
 using AlgoSpace.Configuration;
+using AlgoSpace.Models;
 
 namespace AlgoSpace.Components;
 
@@ -11,7 +12,7 @@ public interface IComponentContext
     ILogger Logger { get; }
 
     /// <summary>The models this component was assigned, by name; a missing one is absent (the component runs degraded).</summary>
-    IReadOnlyDictionary<string, object> Models { get; }
+    IReadOnlyDictionary<string, LoadedModel> Models { get; }
 
     /// <summary>Marks the component Degraded with a reason (it keeps running).</summary>
     void ReportDegraded(string reason);

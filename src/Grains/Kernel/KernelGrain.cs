@@ -25,6 +25,7 @@ public sealed partial class KernelGrain(
     private StartupPlan? _plan;
     private RoutingTable? _routes;
     private Task? _shutdown;
+    private Task? _emergency;
     private long _handled;
 
     private TradingMode Mode => settings.System.Mode;
@@ -202,7 +203,7 @@ public sealed partial class KernelGrain(
         }
     }
 
-    public Task EmergencyShutdownAsync(string reason) => _shutdown ??= RunEmergencyAsync(reason);
+    public Task EmergencyShutdownAsync(string reason) => _emergency ??= RunEmergencyAsync(reason);
 
     public Task RequestShutdownAsync(string reason)
     {
@@ -220,7 +221,7 @@ public sealed partial class KernelGrain(
             case SystemErrorPayload { Critical: true } error:
                 SetComponentState(error.Component, s => s with { State = ComponentState.Failed, Reason = error.Message });
                 LogCriticalError(logger, error.Component, error.ErrorType, error.Message);
-                if (_shutdown is null) ScheduleShutdown(() => RunEmergencyAsync($"{error.ErrorType} error in {error.Component}: {error.Message}"));
+                if (_emergency is null) ScheduleShutdown(() => EmergencyShutdownAsync($"{error.ErrorType} error in {error.Component}: {error.Message}"));
                 break;
             case SystemErrorPayload error:
                 SetComponentState(error.Component, s => s with { State = ComponentState.Degraded, Reason = error.Message });
@@ -279,7 +280,7 @@ public sealed partial class KernelGrain(
             var flush = await FlushAsync(timeout - Stopwatch.GetElapsedTime(started));
             if (!flush.Completed)
             {
-                await RunEmergencyAsync($"flush did not finish within the shutdown timeout ({flush.Sent} sent, {flush.Handled} handled)");
+                await EmergencyShutdownAsync($"flush did not finish within the shutdown timeout ({flush.Sent} sent, {flush.Handled} handled)");
                 return;
             }
 
@@ -288,7 +289,7 @@ public sealed partial class KernelGrain(
         catch (Exception ex)
         {
             LogShutdownFailed(logger, ex);
-            await RunEmergencyAsync($"graceful shutdown failed: {ex.Message}");
+            await EmergencyShutdownAsync($"graceful shutdown failed: {ex.Message}");
             return;
         }
 

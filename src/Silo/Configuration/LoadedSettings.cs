@@ -1,3 +1,4 @@
+using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 
 namespace AlgoSpace.Silo.Configuration;
@@ -11,6 +12,9 @@ public sealed class LoadedSettings
 
     /// <summary>The validated settings; null when there is any error.</summary>
     public AlgoSpaceSettings? Settings { get; init; }
+
+    /// <summary>The component registry the settings were validated against (with component_assemblies loaded).</summary>
+    public ComponentRegistry? Registry { get; init; }
 
     public IEnumerable<SettingsDiagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
     public IEnumerable<SettingsDiagnostic> Warnings => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning);

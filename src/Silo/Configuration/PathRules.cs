@@ -8,7 +8,7 @@ namespace AlgoSpace.Silo.Configuration;
 /// </summary>
 public static class PathRules
 {
-    public static readonly string[] RootFolders = ["data", "models", "settings"];
+    public static readonly string[] RootFolders = ["data", "models", "settings", "plugins"];
 
     public static void Check(IReadOnlyList<PathBinding> paths, string projectRoot, string configDirectory, DiagnosticBag diagnostics)
     {

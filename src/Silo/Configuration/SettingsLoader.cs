@@ -10,24 +10,28 @@ namespace AlgoSpace.Silo.Configuration;
 /// </summary>
 public static class SettingsLoader
 {
+    /// <param name="catalog">Validate against this catalogue; by default the registry of the loaded assemblies plus component_assemblies.</param>
     public static LoadedSettings Load(string configFile, SettingsOverrides? overrides = null, Func<string, string?>? environment = null, ComponentCatalog? catalog = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        catalog ??= new ComponentCatalog(BuiltInComponentKinds.All);
         var fullPath = Path.GetFullPath(configFile);
         var diagnostics = new DiagnosticBag { File = configFile };
         var projectRoot = ProjectRoot.Find(fullPath, environment);
-        var settings = LoadInto(fullPath, projectRoot, overrides ?? SettingsOverrides.None, environment, catalog, diagnostics);
+        ComponentRegistry? registry = null;
+        var settings = LoadInto(fullPath, projectRoot, overrides ?? SettingsOverrides.None, environment, catalog, r => registry = r, diagnostics);
         return new LoadedSettings
         {
             ConfigFile = fullPath,
             ProjectRoot = projectRoot,
             Diagnostics = diagnostics.Items,
             Settings = diagnostics.HasErrors ? null : settings,
+            Registry = diagnostics.HasErrors ? null : registry,
         };
     }
 
-    private static AlgoSpaceSettings? LoadInto(string fullPath, string projectRoot, SettingsOverrides overrides, Func<string, string?> environment, ComponentCatalog catalog, DiagnosticBag diagnostics)
+    private static AlgoSpaceSettings? LoadInto(
+        string fullPath, string projectRoot, SettingsOverrides overrides, Func<string, string?> environment, ComponentCatalog? catalog,
+        Action<ComponentRegistry> registryLoaded, DiagnosticBag diagnostics)
     {
         if (ReadText(fullPath, diagnostics) is not { } text) return null;
         var tree = YamlTreeReader.Read(text, diagnostics);
@@ -52,8 +56,48 @@ public static class SettingsLoader
 
         var context = new RuleContext(settings, positions, diagnostics);
         ConsistencyRules.Check(context);
+        if (catalog is null)
+        {
+            if (LoadRegistry(settings, positions, diagnostics) is not { } registry) return settings;
+            registryLoaded(registry);
+            catalog = registry.Catalog;
+        }
+
         RoutingRules.Check(context, catalog);
         return settings;
+    }
+
+    /// <summary>
+    /// The component kinds this run can name: the loaded assemblies' and those of component_assemblies, which are
+    /// loaded here (after their paths passed the checks), so that validation sees plugin kinds too.
+    /// </summary>
+    private static ComponentRegistry? LoadRegistry(AlgoSpaceSettings settings, PositionIndex positions, DiagnosticBag diagnostics)
+    {
+        if (diagnostics.Errors.Any(d => d.Path.StartsWith("component_assemblies", StringComparison.Ordinal))) return null;
+        var assemblies = new List<System.Reflection.Assembly>();
+        for (var i = 0; i < settings.ComponentAssemblies.Count; i++)
+        {
+            var path = settings.ComponentAssemblies[i];
+            try
+            {
+                assemblies.Add(System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(path));
+            }
+            catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException)
+            {
+                diagnostics.Error($"component_assemblies[{i}]", positions.Of($"component_assemblies[{i}]"), $"'{path}', which cannot be loaded ({ex.Message})", "a .NET assembly");
+                return null;
+            }
+        }
+
+        try
+        {
+            return ComponentRegistry.FromLoadedAssemblies(assemblies);
+        }
+        catch (InvalidOperationException ex)
+        {
+            diagnostics.Error("component_assemblies", positions.Of("component_assemblies"), ex.Message, "component kinds declared once, on concrete IComponent classes");
+            return null;
+        }
     }
 
     private static string? ReadText(string fullPath, DiagnosticBag diagnostics)

@@ -1,8 +1,10 @@
 using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Kernel;
+using AlgoSpace.Models;
 using AlgoSpace.Silo.Lifecycle;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace AlgoSpace.Silo.Hosting;
 
@@ -13,7 +15,13 @@ public static class AlgoSpaceSiloBuilderExtensions
     {
         silo.Services.AddSingleton(settings);
         silo.Services.AddSingleton(registry);
+        // Payload and state types of plugin components are serialised by Orleans like the built-in ones.
+        silo.Services.AddSerializer(serializer =>
+        {
+            foreach (var plugin in registry.Plugins) serializer.AddAssembly(plugin);
+        });
         silo.Services.AddSingleton(hosting ?? new SiloHostingOptions());
+        silo.Services.AddAlgoSpaceModels(_ => ModelSource.FromSettings(settings));
         silo.Services.AddSingleton<SystemExit>();
         silo.Services.AddSingleton<ShutdownBudget>();
         silo.Services.AddSingleton<SiloRole>();

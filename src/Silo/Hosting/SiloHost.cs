@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AlgoSpace.Configuration;
 using AlgoSpace.Components;
+using AlgoSpace.Kernel;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Lifecycle;
 using OpenTelemetry.Metrics;
@@ -22,6 +23,7 @@ public static partial class SiloHost
         try
         {
             await app.StartAsync(cancellation);
+            await LogReadyAsync(app, logger);
             await app.WaitForShutdownAsync(cancellation);
         }
         catch (CriticalComponentFailedException ex)
@@ -45,6 +47,14 @@ public static partial class SiloHost
 
         LogStopped(logger, exit.Code, exit.Reason ?? "");
         return exit.Code;
+    }
+
+    /// <summary>One line once everything (silo, system, HTTP endpoints) is up: how long it took from process start.</summary>
+    private static async Task LogReadyAsync(WebApplication app, ILogger logger)
+    {
+        var status = await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IKernelGrain>(KernelKeys.Kernel).GetStatusAsync();
+        var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        LogReady(logger, (long)sinceStart.TotalMilliseconds, status.State, status.Mode, status.RunId, string.Join(", ", app.Urls));
     }
 
     private static CriticalComponentFailedException? FindCritical(Exception ex) => ex switch
@@ -129,6 +139,9 @@ public static partial class SiloHost
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Event bus worker threads: thread-pool minimum set to {WorkerThreads}")]
     private static partial void LogWorkerThreads(ILogger logger, int workerThreads);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "AlgoSpace ready in {ElapsedMs} ms: system {State}, mode {Mode}, run {RunId}, endpoints {Urls}")]
+    private static partial void LogReady(ILogger logger, long elapsedMs, SystemState state, string mode, string runId, string urls);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Critical, Message = "A critical component failed to start: {Reason}")]
     private static partial void LogCriticalFailure(ILogger logger, string reason);

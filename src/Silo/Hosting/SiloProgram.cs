@@ -1,4 +1,3 @@
-using AlgoSpace.Components;
 using AlgoSpace.Silo.Configuration;
 
 namespace AlgoSpace.Silo.Hosting;
@@ -14,8 +13,7 @@ public static class SiloProgram
             return ExitCodes.Success;
         }
 
-        var registry = ComponentRegistry.FromLoadedAssemblies();
-        var loaded = SettingsLoader.Load(options.ConfigFile, new SettingsOverrides(options.Mode, options.LogLevel), catalog: registry.Catalog);
+        var loaded = SettingsLoader.Load(options.ConfigFile, new SettingsOverrides(options.Mode, options.LogLevel));
         if (options.Validate)
         {
             ValidationReport.Write(loaded, output);
@@ -34,6 +32,6 @@ public static class SiloProgram
             return ExitCodes.Success;
         }
 
-        return await SiloHost.RunAsync(loaded, options, registry, cancellation);
+        return await SiloHost.RunAsync(loaded, options, loaded.Registry!, cancellation);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Kernel;
+using AlgoSpace.Models;
 using AlgoSpace.Silo.Configuration;
 
 namespace AlgoSpace.Silo.Lifecycle;
@@ -21,7 +22,6 @@ public sealed partial class SystemLifecycle(
     IServiceProvider services,
     ILogger<SystemLifecycle> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
-    private readonly long _processStart = Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks;
     private bool? _runsShutdown;
     private bool _emergency;
     private IKernelObserver? _observerReference;
@@ -42,8 +42,9 @@ public sealed partial class SystemLifecycle(
     private Task LoadModelsAsync()
     {
         // Resolving the silo's model registry loads every configured model once; grains on this silo share it.
-        var models = services.GetService<IComponentModels>();
-        LogModels(logger, settings.Models.Count, models is null ? "no model registry registered" : "loaded");
+        var registry = services.GetRequiredService<IModelRegistry>();
+        var loaded = registry.All.Count(m => m.IsLoaded);
+        LogModels(logger, registry.All.Count, loaded, registry.All.Count - loaded);
         return Task.CompletedTask;
     }
 
@@ -72,8 +73,7 @@ public sealed partial class SystemLifecycle(
         _observerReference = grains.CreateObjectReference<IKernelObserver>(observer);
         await Kernel.ObserveAsync(_observerReference);
         var status = await Kernel.GetStatusAsync();
-        var elapsed = TimeSpan.FromTicks(DateTime.UtcNow.Ticks - _processStart);
-        LogReady(logger, (long)elapsed.TotalMilliseconds, status.State, status.Mode, status.RunId, status.Components.Count);
+        LogSystemState(logger, status.State, status.Mode, status.RunId, status.Components.Count);
     }
 
     private async Task<bool> RunsShutdownAsync()
@@ -172,14 +172,14 @@ public sealed partial class SystemLifecycle(
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Step {Step} done in {ElapsedMs:F1} ms")]
     private static partial void LogStep(ILogger logger, string step, double elapsedMs);
 
-    [LoggerMessage(EventId = 131, Level = LogLevel.Information, Message = "Models: {Count} configured, {Outcome}")]
-    private static partial void LogModels(ILogger logger, int count, string outcome);
+    [LoggerMessage(EventId = 131, Level = LogLevel.Information, Message = "Models: {Count} configured, {Loaded} loaded, {Degraded} degraded")]
+    private static partial void LogModels(ILogger logger, int count, int loaded, int degraded);
 
     [LoggerMessage(EventId = 132, Level = LogLevel.Information, Message = "Event bus: transport {Transport}, {EventTypes} routed event types, at most {MaxQueue} events in flight per producer")]
     private static partial void LogBus(ILogger logger, string transport, int eventTypes, int maxQueue);
 
-    [LoggerMessage(EventId = 133, Level = LogLevel.Information, Message = "AlgoSpace ready in {ElapsedMs} ms: system {State}, mode {Mode}, run {RunId}, {Components} components")]
-    private static partial void LogReady(ILogger logger, long elapsedMs, SystemState state, string mode, string runId, int components);
+    [LoggerMessage(EventId = 133, Level = LogLevel.Information, Message = "System {State}: mode {Mode}, run {RunId}, {Components} components")]
+    private static partial void LogSystemState(ILogger logger, SystemState state, string mode, string runId, int components);
 
     [LoggerMessage(EventId = 134, Level = LogLevel.Information, Message = "Other silos remain: this silo leaves the cluster and its grains move, saving state")]
     private static partial void LogLeaving(ILogger logger);

@@ -1,3 +1,4 @@
+using AlgoSpace.TestComponents;
 using AlgoSpace.Kernel;
 
 namespace AlgoSpace.Tests.Kernel;

@@ -1,3 +1,4 @@
+using AlgoSpace.TestComponents;
 namespace AlgoSpace.Tests.Kernel;
 
 /// <summary>Settings files for kernel tests: the test components wired into a small routing table.</summary>

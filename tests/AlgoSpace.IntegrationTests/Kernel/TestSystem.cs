@@ -1,3 +1,4 @@
+using AlgoSpace.TestComponents;
 using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Kernel;
@@ -44,7 +45,7 @@ public sealed class TestSystem : IAsyncDisposable
         return loaded.Settings!;
     }
 
-    public static ComponentRegistry Registry { get; } = ComponentRegistry.FromLoadedAssemblies();
+    public static ComponentRegistry Registry { get; } = ComponentRegistry.FromLoadedAssemblies([typeof(TestSource).Assembly]);
 
     /// <summary>Starts a cluster of <paramref name="silos"/> silos running the settings; deploy fails if the system cannot start.</summary>
     public static async Task<TestSystem> StartAsync(string yaml, int silos = 1, string? root = null)

@@ -55,6 +55,15 @@ public sealed class SiloProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Sends a POSIX signal (SIGTERM = 15, SIGINT = 2) to the silo, as an operator or an orchestrator would.</summary>
+    public void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     /// <summary>Waits for the process to exit and returns its exit code; kills it and fails after the timeout.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -4,7 +4,7 @@ using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 
-namespace AlgoSpace.Tests.Kernel;
+namespace AlgoSpace.TestComponents;
 
 // Component kinds that exist only in this test project: the kernel creates them from settings through the
 // component registry, with no change to kernel code (NFR-SK-07).

@@ -1,0 +1,9 @@
+namespace AlgoSpace.Models;
+
+/// <summary>The non-linearity between the linear layers of an <see cref="ArchitectureType.Mlp"/> (lower case in the manifest).</summary>
+public enum MlpActivation
+{
+    Relu,
+    Tanh,
+    Gelu,
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+
+namespace AlgoSpace.Tests.Process;
+
+/// <summary>Signals sent to a real silo process: the graceful sequence, its saved state, the emergency path.</summary>
+public sealed class SiloSignalTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private const int Sigterm = 15;
+
+    [Fact]
+    public async Task Sigterm_runs_the_graceful_shutdown_sequence_saves_state_and_a_restart_resumes()
+    {
+        using var tree = new PluginProjectTree();
+        var config = tree.WriteSettings("count: \"1000000\", delay_ms: \"2\"");
+
+        string runId;
+        using (var silo = SiloProcess.Start(["--config", config]))
+        {
+            await silo.WaitForOutputAsync("AlgoSpace ready in", Timeout);
+            await Task.Delay(300);
+            silo.Signal(Sigterm);
+            var code = await silo.WaitForExitAsync(Timeout);
+
+            Assert.True(code == ExitCodes.Success, silo.Output + silo.Error);
+            var output = silo.Output;
+            var steps = new[] { "Received SIGTERM", "Step shutdown 1. stop data stream", "Step shutdown 2-3. cancel orders, close positions", "Step shutdown 4. flush event queues", "Step shutdown 5. save state, stop components", "AlgoSpace stopped with exit code 0" };
+            var positions = steps.Select(s => output.IndexOf(s, StringComparison.Ordinal)).ToList();
+            Assert.True(positions.All(p => p >= 0), $"missing step in:\n{output}");
+            Assert.Equal(positions.Order(), positions);
+            runId = System.Text.RegularExpressions.Regex.Match(output, @"run (backtest-\S+),").Groups[1].Value;
+            Assert.NotEmpty(runId);
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(tree.StateDirectory, "*.state"));
+
+        using (var restarted = SiloProcess.Start(["--config", config]))
+        {
+            await restarted.WaitForOutputAsync("AlgoSpace ready in", Timeout);
+            restarted.Signal(Sigterm);
+            Assert.Equal(ExitCodes.Success, await restarted.WaitForExitAsync(Timeout));
+            Assert.Contains($"Resuming run {runId} (restart 1)", restarted.Output, StringComparison.Ordinal);
+            Assert.Contains("Component recorder (test_recorder): Initialized  (restored state: True)", restarted.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_signal_runs_the_emergency_path_within_five_seconds_and_exits_4()
+    {
+        using var tree = new PluginProjectTree();
+        // Each event takes the recorder 3 s, so the graceful flush cannot finish before the second signal.
+        var config = tree.WriteSettings("count: \"1000\"", recorderParameters: "slow_ms: \"3000\"");
+        using var silo = SiloProcess.Start(["--config", config]);
+        await silo.WaitForOutputAsync("AlgoSpace ready in", Timeout);
+
+        silo.Signal(Sigterm);
+        await silo.WaitForOutputAsync("Received SIGTERM", Timeout);
+        await Task.Delay(200);
+        var second = Stopwatch.StartNew();
+        silo.Signal(Sigterm);
+        var code = await silo.WaitForExitAsync(Timeout);
+        second.Stop();
+
+        Assert.True(code == ExitCodes.EmergencyShutdown, silo.Output + silo.Error);
+        Assert.True(second.Elapsed < TimeSpan.FromSeconds(5), $"emergency path took {second.Elapsed}");
+        Assert.Contains("Received SIGTERM again: emergency shutdown", silo.Output, StringComparison.Ordinal);
+        Assert.True(silo.Output.Contains("Emergency shutdown: second signal (SIGTERM)", StringComparison.Ordinal), silo.Output);
+    }
+}
