@@ -9,8 +9,11 @@ namespace AlgoSpace.Components;
 /// </summary>
 public interface IComponentHostGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the component's logic for the spec and restores its saved state, if any.</summary>
-    Task<ComponentInitResult> InitializeAsync(ComponentSpec spec);
+    /// <summary>
+    /// Creates the component's logic for the spec. When <paramref name="resume"/> is true it restores the saved
+    /// state (a restart of the same run); when false it discards it (a new run).
+    /// </summary>
+    Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, bool resume);
 
     /// <summary>Installs this component's part of the routing table.</summary>
     Task WireAsync(ComponentWiring wiring);

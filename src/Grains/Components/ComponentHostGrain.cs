@@ -42,9 +42,14 @@ public sealed partial class ComponentHostGrain(
 
     private string Name => this.GetPrimaryKeyString();
 
-    public async Task<ComponentInitResult> InitializeAsync(ComponentSpec spec)
+    public async Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, bool resume)
     {
         if (_init is not null && _spec == spec) return _init;
+        if (!resume && state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
         _spec = spec;
         _component = null;
         var degraded = new List<string>();
@@ -106,6 +111,8 @@ public sealed partial class ComponentHostGrain(
         var done = _pumpDone;
         _pumpTimer = this.RegisterGrainTimer(async _ =>
         {
+            // The pump is a flow of its own, not part of the kernel's StartAsync call that created it.
+            RequestContext.Clear();
             try
             {
                 await source.RunAsync(stop);

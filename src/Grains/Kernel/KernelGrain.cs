@@ -25,6 +25,8 @@ public sealed partial class KernelGrain(
     private StartupPlan? _plan;
     private RoutingTable? _routes;
     private Task? _shutdown;
+    private Task _startup = Task.CompletedTask;
+    private bool _startRequested;
     private Task? _emergency;
     private long _handled;
 
@@ -69,7 +71,7 @@ public sealed partial class KernelGrain(
         {
             var started = Stopwatch.GetTimestamp();
             var spec = SpecFor(component);
-            var result = await Host(component.Name).InitializeAsync(spec);
+            var result = await Host(component.Name).InitializeAsync(spec, resume);
             statuses.Add(new ComponentStatus(component.Name, component.Type, component.Critical, result.State, result.Reason, result.Models));
             LogComponentCreated(logger, component.Name, component.Type, result.State, result.Reason ?? "", result.RestoredState, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -111,7 +113,26 @@ public sealed partial class KernelGrain(
     {
         using var reentrancy = AllowReentrancyFromComponents();
         EnsureInitialized();
-        if (state.State.State is SystemState.Running or SystemState.Degraded or SystemState.Faulted or SystemState.Stopping) return Status();
+        // Every silo's lifecycle asks; only the first request starts the system (a later silo may join after a
+        // short backtest has already finished).
+        if (_startRequested || state.State.State is SystemState.Faulted) return Status();
+        _startRequested = true;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _startup = started.Task;
+        try
+        {
+            await StartComponentsAsync();
+        }
+        finally
+        {
+            started.TrySetResult();
+        }
+
+        return Status();
+    }
+
+    private async Task StartComponentsAsync()
+    {
         await TransitionAsync(SystemState.Starting, "components created and wired");
         var excluded = FailedComponents();
         foreach (var component in _plan!.StartOrder.Where(c => !excluded.Contains(c.Name)))
@@ -120,11 +141,12 @@ public sealed partial class KernelGrain(
             SetComponentState(component.Name, s => s.State == ComponentState.Degraded ? s : s with { State = ComponentState.Running });
         }
 
+        // A short backtest may already have finished and asked for shutdown while the sources were starting.
+        if (state.State.State != SystemState.Starting) return;
         var degraded = state.State.Components.Where(c => c.State is ComponentState.Degraded or ComponentState.Failed).ToList();
         await TransitionAsync(
             degraded.Count == 0 ? SystemState.Running : SystemState.Degraded,
             degraded.Count == 0 ? "every component running" : "degraded: " + string.Join("; ", degraded.Select(d => $"{d.Name} ({d.Reason})")));
-        return Status();
     }
 
     public async Task StopDataAsync()
@@ -275,6 +297,8 @@ public sealed partial class KernelGrain(
         LogShutdownStarted(logger, reason, timeout.TotalSeconds);
         try
         {
+            // The sequence begins once start-up has finished, so the two never interleave their steps.
+            await _startup.WaitAsync(timeout);
             await StopDataAsync();
             await ProtectPositionsAsync(settings.System.ClosePositionsOnShutdown);
             var flush = await FlushAsync(timeout - Stopwatch.GetElapsedTime(started));
@@ -340,6 +364,8 @@ public sealed partial class KernelGrain(
         _shutdown = done.Task;
         this.RegisterGrainTimer(async _ =>
         {
+            // A new flow: not part of the delivery (and its call chain) that asked for it.
+            RequestContext.Clear();
             try { await sequence(); }
             finally { done.TrySetResult(); }
         }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });

@@ -35,6 +35,10 @@ public static class AlgoSpaceSiloBuilderExtensions
         // transport: stream. The pulling period must not be zero: Orleans then silently stops delivering.
         silo.AddMemoryStreams(KernelKeys.StreamProvider, streams => streams.ConfigurePullingAgent(agent =>
             agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(settings.EventBus.StreamPullPeriodMs))));
+        // Grain state in Orleans' own versioned binary format: exactly the [GenerateSerializer] types the kernel
+        // and components declare, polymorphic snapshots included (the JSON default cannot round-trip those).
+        silo.Services.AddSingleton<Orleans.Storage.IGrainStorageSerializer>(sp =>
+            new Orleans.Storage.OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()));
         Persistence.SiloPersistence.Configure(silo, settings);
         silo.AddActivityPropagation();
         return silo;

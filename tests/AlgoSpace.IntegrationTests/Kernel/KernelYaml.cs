@@ -19,13 +19,14 @@ public static class KernelYaml
         string transport = "broadcast",
         string persistence = "memory",
         string extra = "",
+        int maxQueue = 100,
         string journal = "") => $$"""
         system:
           mode: backtest
           shutdown_timeout: 20
         event_bus:
           transport: {{transport}}
-          max_queue_size: 100
+          max_queue_size: {{maxQueue}}
         models: {}
         data_handler:
           backtest_file: ../data/ticks.csv

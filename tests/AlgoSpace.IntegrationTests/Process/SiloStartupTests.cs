@@ -14,8 +14,9 @@ public sealed class SiloStartupTests
         var code = await silo.WaitForExitAsync(Timeout);
 
         Assert.True(code == ExitCodes.Success, silo.Output + silo.Error);
-        Assert.Matches(@"AlgoSpace ready in \d+ ms: mode backtest", silo.Output);
-        Assert.Contains("AlgoSpace stopped", silo.Output, StringComparison.Ordinal);
+        Assert.Matches(@"AlgoSpace ready in \d+ ms: system (Running|Degraded|Stopped), mode backtest", silo.Output);
+        Assert.Matches(@"Backtest complete: \d+ rows, \d+ ticks, 0 rejected", silo.Output);
+        Assert.Contains("AlgoSpace stopped with exit code 0: backtest complete", silo.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,152 @@
+using AlgoSpace.Events;
+using static AlgoSpace.Events.EventTypes;
+
+namespace AlgoSpace.Components.Bars;
+
+/// <summary>
+/// The bar_generator component (component-contracts 2.2): a thin adapter from NEW_TICK to <see cref="BarBuilder"/>
+/// and from its bars to NEW_5MIN_BAR and NEW_30MIN_BAR, published with the bar's close time as simulation time.
+/// BACKTEST_COMPLETE flushes the working bars, so the final partial bars reach the indicator engine; for that the
+/// routing table must subscribe bar_generator to BACKTEST_COMPLETE (the kernel also consumes it and then stops
+/// the components, so stopping is too late to publish them).
+/// </summary>
+[ComponentKind("bar_generator",
+    Consumes = [NewTick, BacktestComplete],
+    Produces = [New5MinBar, New30MinBar, SystemError],
+    Description = "Builds clock-aligned 5- and 30-minute bars from ticks.")]
+public sealed partial class BarGenerator : IComponent
+{
+    /// <summary>The timeframes that have an event type; others in settings.timeframes cannot be published.</summary>
+    private static readonly Dictionary<int, string> EventByTimeframe = new() { [5] = New5MinBar, [30] = New30MinBar };
+
+    private IComponentContext? _context;
+    private BarBuilder? _builder;
+    private BarBuilderState? _restored;
+
+    private IComponentContext Context => _context ?? throw new InvalidOperationException("The bar generator is not initialised.");
+
+    private BarBuilder Builder => _builder ?? throw new InvalidOperationException("The bar generator is not initialised.");
+
+    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    {
+        _context = context;
+        var unsupported = context.Settings.Timeframes.Where(t => !EventByTimeframe.ContainsKey(t)).ToList();
+        if (unsupported.Count > 0)
+        {
+            LogUnsupportedTimeframes(context.Logger, string.Join(", ", unsupported));
+        }
+
+        var timeframes = context.Settings.Timeframes.Where(EventByTimeframe.ContainsKey).ToList();
+        if (timeframes.Count == 0)
+        {
+            throw new InvalidOperationException("settings.timeframes has neither 5 nor 30: the bar generator has nothing to publish.");
+        }
+
+        _builder = new BarBuilder(timeframes, context.Settings.Bars.MaxGapFillBars);
+        // The host restores state before it initialises, so the snapshot waits for the builder.
+        if (_restored is not null) _builder.RestoreState(_restored);
+        _restored = null;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    {
+        switch (envelope.Type)
+        {
+            case NewTick when envelope.Payload is TickPayload tick:
+                await OnTickAsync(tick);
+                break;
+            case NewTick:
+                await ReportBadPayloadAsync(envelope);
+                break;
+            case BacktestComplete:
+                var bars = Builder.Flush();
+                LogFlushed(Context.Logger, bars.Count);
+                await PublishAsync(bars);
+                break;
+        }
+    }
+
+    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public object? SaveState() => _builder?.SaveState() ?? _restored;
+
+    public void RestoreState(object state)
+    {
+        if (state is not BarBuilderState saved)
+        {
+            throw new ArgumentException($"Expected a {nameof(BarBuilderState)}, got {state.GetType().Name}.", nameof(state));
+        }
+
+        if (_builder is null) _restored = saved;
+        else _builder.RestoreState(saved);
+    }
+
+    public string Query(string question) => question switch
+    {
+        "counters" => Builder.Counters.ToString(),
+        _ => "",
+    };
+
+    private async Task OnTickAsync(TickPayload tick)
+    {
+        var result = Builder.OnTick(tick);
+        switch (result.Outcome)
+        {
+            case BarTickOutcome.SkippedBadPrice:
+                LogBadPrice(Context.Logger, tick.Symbol, tick.Timestamp, tick.Price);
+                return;
+            case BarTickOutcome.RejectedPast:
+                LogPastTick(Context.Logger, tick.Symbol, tick.Timestamp, Builder.Counters.TicksRejectedPast);
+                return;
+        }
+
+        foreach (var gap in result.SkippedGaps)
+        {
+            LogGapSkipped(Context.Logger, gap.Symbol, gap.Timeframe, gap.After, gap.Before, gap.MissingBars, Context.Settings.Bars.MaxGapFillBars);
+        }
+
+        await PublishAsync(result.Bars);
+    }
+
+    private async Task PublishAsync(IReadOnlyList<BarPayload> bars)
+    {
+        foreach (var bar in bars)
+        {
+            await Context.Bus.PublishAsync(EventByTimeframe[bar.Timeframe], bar, bar.CloseTime);
+        }
+    }
+
+    /// <summary>A NEW_TICK without a tick is a producer bug: reported, not fatal, and the stream goes on.</summary>
+    private async Task ReportBadPayloadAsync(EventEnvelope envelope)
+    {
+        var found = envelope.Payload?.GetType().Name ?? "no payload";
+        LogBadPayload(Context.Logger, envelope.Source, envelope.Seq, found);
+        if (Context.Spec.Publishes.Contains(SystemError))
+        {
+            await Context.Bus.PublishAsync(SystemError,
+                new SystemErrorPayload(Context.Spec.Name, "BadPayload", $"NEW_TICK #{envelope.Seq} from {envelope.Source} carried {found}, not a tick.", false),
+                envelope.SimTime);
+        }
+    }
+
+    [LoggerMessage(EventId = 410, Level = LogLevel.Warning, Message = "Timeframes {Timeframes} have no bar event (only 5 and 30 do); they are not built")]
+    private static partial void LogUnsupportedTimeframes(ILogger logger, string timeframes);
+
+    [LoggerMessage(EventId = 411, Level = LogLevel.Warning, Message = "Tick {Symbol} at {Timestamp:O} has price {Price}; skipped")]
+    private static partial void LogBadPrice(ILogger logger, string symbol, DateTime timestamp, double price);
+
+    [LoggerMessage(EventId = 412, Level = LogLevel.Debug, Message = "Tick {Symbol} at {Timestamp:O} is in the past; rejected ({Rejected} so far)")]
+    private static partial void LogPastTick(ILogger logger, string symbol, DateTime timestamp, long rejected);
+
+    [LoggerMessage(EventId = 413, Level = LogLevel.Warning, Message = "{Symbol} {Timeframe}m: gap of {Missing} bars between {After:O} and {Before:O} exceeds bars.max_gap_fill_bars ({Limit}); not filled")]
+    private static partial void LogGapSkipped(ILogger logger, string symbol, int timeframe, DateTime after, DateTime before, long missing, int limit);
+
+    [LoggerMessage(EventId = 414, Level = LogLevel.Information, Message = "End of data: flushed {Count} working bars")]
+    private static partial void LogFlushed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 415, Level = LogLevel.Error, Message = "NEW_TICK #{Seq} from {Source} carried {Found}, not a tick; ignored")]
+    private static partial void LogBadPayload(ILogger logger, string source, long seq, string found);
+}

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+using static AlgoSpace.Events.EventTypes;
+
+namespace AlgoSpace.Components.Data;
+
+/// <summary>
+/// The backtest DataHandler (component-contracts 2.1): replays a tick or OHLCV bar CSV (optionally gzip) as
+/// NEW_TICK events, validated, in file order, each publish awaited (lockstep), then BACKTEST_COMPLETE. Rows it
+/// cannot use are counted and reported with their line numbers, or stop the run when
+/// data_handler.rejected_rows_fatal is true. Its position is saved state, so a restarted run resumes.
+/// </summary>
+[ComponentKind("backtest_data_handler", Role = ComponentRole.DataHandler, Modes = ComponentMode.Backtest,
+    Produces = [NewTick, BacktestComplete, SystemError],
+    Description = "Replays a tick or OHLCV bar CSV as NEW_TICK events.")]
+public sealed partial class BacktestDataHandler : ISourceComponent
+{
+    /// <summary>Rejections and warnings logged one by one; after these only the counts grow (and the summary tells).</summary>
+    public const int LoggedIssues = 100;
+
+    /// <summary>Examples listed in the end-of-run summary.</summary>
+    public const int SummaryExamples = 20;
+
+    private IComponentContext? _context;
+    private TickSource? _source;
+    private BacktestDataHandlerState? _restored;
+    private bool _completePublished;
+    private string _symbol = "";
+    private TimeProvider _time = TimeProvider.System;
+
+    /// <summary>The clock used for pacing; tests may replace it before the run.</summary>
+    public TimeProvider Time { get => _time; init => _time = value; }
+
+    private ILogger Logger => _context!.Logger;
+
+    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    {
+        _context = context;
+        var settings = context.Settings;
+        _symbol = settings.Symbols.Count > 0 ? settings.Symbols[0] : throw new DataFileException("symbols is empty; the data handler publishes ticks for symbols[0].");
+        _source?.Dispose();
+
+        // Missing, empty or unrecognisable files throw DataFileException here: a critical initialisation failure.
+        _source = TickSource.Open(settings.DataHandler.BacktestFile, settings.DataHandler.Format, settings.Backtesting.StartDate, settings.Backtesting.EndDate);
+        LogOpened(Logger, _source.File.Path, _source.File.Describe(), _symbol,
+            settings.Backtesting.StartDate?.ToString("yyyy-MM-dd") ?? "start", settings.Backtesting.EndDate?.ToString("yyyy-MM-dd") ?? "end");
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public async Task RunAsync(CancellationToken cancellation)
+    {
+        var source = _source ?? throw new InvalidOperationException("The data handler was not initialised.");
+        var settings = _context!.Settings.DataHandler;
+        var bus = _context.Bus;
+        Resume(source);
+        if (_completePublished)
+        {
+            LogAlreadyComplete(Logger, source.File.Path);
+            return;
+        }
+
+        var pacer = new ReplayPacer(settings.ReplaySpeed, _time);
+        var started = Stopwatch.GetTimestamp();
+        var lastProgress = started;
+        var publishedHere = 0L;
+        var publishedAtLastProgress = 0L;
+        var logEvery = Math.Max(1, settings.LogEvery);
+        while (true)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var read = source.Read();
+            if (read.Status == TickReadStatus.End) break;
+            if (read.Issue is { } issue) Report(issue, source, settings.RejectedRowsFatal);
+            if (read.Status != TickReadStatus.Tick) continue;
+
+            // The source already counts this tick consumed (its cursor is past it), so from here it is published
+            // whatever happens: a save taken while this publish is in flight resumes after it, as the bus's
+            // sequence number does.
+            var tick = read.Tick.Tick;
+            await pacer.WaitAsync(tick.Timestamp, cancellation);
+            await bus.PublishAsync(NewTick, new TickPayload(_symbol, tick.Timestamp, tick.Price, tick.Volume, tick.Bid, tick.Ask), tick.Timestamp, correlationId: null);
+            publishedHere++;
+            if (source.Accepted % logEvery == 0)
+            {
+                var now = Stopwatch.GetTimestamp();
+                LogProgress(Logger, source.Accepted, tick.Timestamp, (publishedHere - publishedAtLastProgress) / Seconds(lastProgress, now), publishedHere / Seconds(started, now));
+                lastProgress = now;
+                publishedAtLastProgress = publishedHere;
+            }
+        }
+
+        _completePublished = true;
+        LogSummary(source, Seconds(started, Stopwatch.GetTimestamp()), publishedHere);
+        await bus.PublishAsync(BacktestComplete, new BacktestCompletePayload(source.Rows, source.Issues.RejectedCount, source.Accepted),
+            source.LastTickTime ?? default, correlationId: null);
+    }
+
+    public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask StopAsync(CancellationToken cancellation)
+    {
+        _source?.Dispose();
+        _source = null;
+        return ValueTask.CompletedTask;
+    }
+
+    public object? SaveState() =>
+        _source is null ? _restored : new BacktestDataHandlerState(_source.Snapshot(), _completePublished);
+
+    public void RestoreState(object state)
+    {
+        // The host restores before it initialises; the position is applied when the run starts.
+        _restored = state as BacktestDataHandlerState
+            ?? throw new ArgumentException($"Expected a {nameof(BacktestDataHandlerState)}, got {state.GetType().Name}.", nameof(state));
+    }
+
+    public string Query(string question) => question switch
+    {
+        "status" when _source is { } s =>
+            $"rows={s.Rows} published={s.Accepted} rejected={s.Issues.RejectedCount} warnings={s.Issues.WarningCount} outOfRange={s.OutOfRange} last={s.LastTickTime:O} complete={_completePublished}",
+        "rejections" when _source is { } s => string.Join('\n', s.Issues.Rejections),
+        _ => "",
+    };
+
+    private void Resume(TickSource source)
+    {
+        if (_restored is not { } saved) return;
+        _restored = null;
+        if (source.TryResume(saved.Source, out var reason))
+        {
+            _completePublished = saved.CompletePublished;
+            LogResumed(Logger, source.File.Path, saved.Source.Cursor.DataLines, saved.Source.Cursor.Parts, source.Accepted, source.LastTickTime);
+        }
+        else
+        {
+            LogStartingOver(Logger, reason!);
+        }
+    }
+
+    private void Report(RowIssue issue, TickSource source, bool fatal)
+    {
+        var file = source.File.Path;
+        if (issue.Kind.IsRejection())
+        {
+            if (fatal)
+            {
+                throw new FatalComponentException($"{file}: line {issue.Line} rejected ({issue.Kind}): {issue.Detail}; data_handler.rejected_rows_fatal is true.");
+            }
+
+            if (source.Issues.RejectedCount <= LoggedIssues) LogRejected(Logger, file, issue.Line, issue.Kind, issue.Detail);
+            if (source.Issues.RejectedCount == LoggedIssues) LogIssueLimit(Logger, LoggedIssues);
+        }
+        else if (source.Issues.WarningCount <= LoggedIssues)
+        {
+            LogWarning(Logger, file, issue.Line, issue.Kind, issue.Detail);
+        }
+    }
+
+    private void LogSummary(TickSource source, double seconds, long publishedHere)
+    {
+        LogComplete(Logger, source.File.Path, source.Rows, source.Accepted, source.Issues.RejectedCount, source.Issues.WarningCount,
+            source.OutOfRange, source.BlankLines, source.LevelShifts, seconds, publishedHere / Math.Max(seconds, 1e-9));
+        foreach (var (kind, count) in source.Issues.Counts()) LogIssueCount(Logger, kind, count, kind.IsRejection() ? "rejected" : "warning");
+        foreach (var example in source.Issues.Rejections.Take(SummaryExamples)) LogExample(Logger, example.Line, example.Kind, example.Detail);
+        if (source.Issues.RejectedCount > SummaryExamples)
+        {
+            LogMoreExamples(Logger, source.Issues.RejectedCount - SummaryExamples, Math.Min(source.Issues.Rejections.Count, RowIssueLog.MaxExamples));
+        }
+    }
+
+    private static double Seconds(long from, long to) => Math.Max(Stopwatch.GetElapsedTime(from, to).TotalSeconds, 1e-9);
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Data handler replays {Path} ({Layout}) as {Symbol} ticks, dates {From} to {Until}")]
+    private static partial void LogOpened(ILogger logger, string path, string layout, string symbol, string from, string until);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Data handler resumes {Path} after {DataLines} data lines (+{Parts} ticks of the next bar): {Published} ticks already published, last at {LastTick:O}")]
+    private static partial void LogResumed(ILogger logger, string path, long dataLines, int parts, long published, DateTime? lastTick);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Data handler starts its file over: {Reason}")]
+    private static partial void LogStartingOver(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Data handler already completed {Path}; nothing to replay")]
+    private static partial void LogAlreadyComplete(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Data handler: {Published} ticks published, sim time {SimTime:yyyy-MM-dd HH:mm:ss}, {Rate:F0} ticks/s (run average {AverageRate:F0} ticks/s)")]
+    private static partial void LogProgress(ILogger logger, long published, DateTime simTime, double rate, double averageRate);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "{Path}:{Line}: rejected ({Kind}): {Detail}")]
+    private static partial void LogRejected(ILogger logger, string path, long line, RowIssueKind kind, string detail);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "{Path}:{Line}: {Kind}: {Detail}")]
+    private static partial void LogWarning(ILogger logger, string path, long line, RowIssueKind kind, string detail);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Data handler: {Limit} rejected rows logged; further ones are only counted (see the summary at the end)")]
+    private static partial void LogIssueLimit(ILogger logger, int limit);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Data handler reached the end of {Path}: {Rows} rows, {Published} ticks published, {Rejected} rejected, {Warnings} warnings, {OutOfRange} outside the dates, {Blank} blank lines, {LevelShifts} level shifts accepted; {Seconds:F2} s, {Rate:F0} ticks/s")]
+    private static partial void LogComplete(ILogger logger, string path, long rows, long published, long rejected, long warnings, long outOfRange, long blank, long levelShifts, double seconds, double rate);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Data handler: {Count} {Kind} ({Severity})")]
+    private static partial void LogIssueCount(ILogger logger, RowIssueKind kind, long count, string severity);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Data handler: rejected line {Line} ({Kind}): {Detail}")]
+    private static partial void LogExample(ILogger logger, long line, RowIssueKind kind, string detail);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Data handler: {More} more rejected rows; the first {Kept} are kept (query 'rejections')")]
+    private static partial void LogMoreExamples(ILogger logger, long more, int kept);
+}

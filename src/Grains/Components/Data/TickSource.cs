@@ -1,0 +1,96 @@
+using AlgoSpace.Configuration;
+
+namespace AlgoSpace.Components.Data;
+
+/// <summary>
+/// A data file as a stream of validated ticks: the <see cref="TickFileReader"/> followed by the
+/// <see cref="TickValidator"/>, with the counters a replay reports. Plain and synchronous, so the data handler,
+/// tests and tools share it. Deterministic: the same file and dates give the same ticks and issues.
+/// </summary>
+public sealed class TickSource : IDisposable
+{
+    private readonly TickFileReader _reader;
+    private readonly TickValidator _validator = new();
+
+    private TickSource(DataFileInfo file, DateOnly? from, DateOnly? until)
+    {
+        _reader = new TickFileReader(file, from, until, Issues);
+    }
+
+    /// <summary>Inspects and opens a file; throws <see cref="DataFileException"/> when it cannot be replayed.</summary>
+    public static TickSource Open(string? path, DataFileFormat format = DataFileFormat.Auto, DateOnly? from = null, DateOnly? until = null) =>
+        new(DataFileInspector.Inspect(path, format), from, until);
+
+    public DataFileInfo File => _reader.File;
+
+    public RowIssueLog Issues { get; } = new();
+
+    /// <summary>Data rows read (non-blank lines after the header).</summary>
+    public long Rows => _reader.Rows;
+
+    public long BlankLines => _reader.BlankLines;
+
+    public long OutOfRange => _reader.OutOfRange;
+
+    /// <summary>Ticks accepted (and handed out).</summary>
+    public long Accepted { get; private set; }
+
+    /// <summary>Times three agreeing outliers were accepted as a new price level.</summary>
+    public long LevelShifts { get; private set; }
+
+    public DateTime? LastTickTime => _validator.LastAccepted;
+
+    /// <summary>The next accepted tick, or a rejection or warning, or the end of the file.</summary>
+    public TickRead Read()
+    {
+        var read = _reader.Read();
+        if (read.Status != TickReadStatus.Tick) return read;
+
+        var sourced = read.Tick;
+        var tick = sourced.Tick;
+        var verdict = _validator.Check(ref tick);
+        if (!verdict.Accepted)
+        {
+            var detail = sourced.PartsInLine > 1 ? $"{verdict.Detail} (tick {sourced.Part + 1} of the bar's {sourced.PartsInLine})" : verdict.Detail!;
+            return new TickRead(TickReadStatus.Issue, default, Issues.Record(sourced.Line, verdict.Rejection!.Value, detail));
+        }
+
+        Accepted++;
+        if (verdict.LevelShift) LevelShifts++;
+        var warning = verdict.VolumeClamped ? Issues.Record(sourced.Line, RowIssueKind.NegativeVolume, verdict.Detail!) : null;
+        return new TickRead(TickReadStatus.Tick, sourced with { Tick = tick }, warning);
+    }
+
+    public TickSourceSnapshot Snapshot() => new(
+        File.Path, File.Length, _reader.Cursor, Rows, BlankLines, OutOfRange, Accepted, LevelShifts, Issues.Snapshot(), _validator.Snapshot());
+
+    /// <summary>
+    /// Continues from a snapshot of the same file: skips what was consumed and takes back counters and validator
+    /// state. Only on a freshly opened source; false (nothing changed) when the snapshot is of another file.
+    /// </summary>
+    public bool TryResume(TickSourceSnapshot snapshot, out string? reason)
+    {
+        if (!string.Equals(Path.GetFullPath(snapshot.FilePath), Path.GetFullPath(File.Path), StringComparison.Ordinal))
+        {
+            reason = $"the saved position is in {snapshot.FilePath}, not {File.Path}";
+            return false;
+        }
+
+        if (snapshot.FileLength != File.Length)
+        {
+            reason = $"{File.Path} is {File.Length} bytes now but was {snapshot.FileLength} when the position was saved";
+            return false;
+        }
+
+        _reader.SkipTo(snapshot.Cursor);
+        _reader.RestoreCounters(snapshot.Rows, snapshot.BlankLines, snapshot.OutOfRange);
+        Accepted = snapshot.Accepted;
+        LevelShifts = snapshot.LevelShifts;
+        Issues.Restore(snapshot.Issues);
+        _validator.Restore(snapshot.Validator);
+        reason = null;
+        return true;
+    }
+
+    public void Dispose() => _reader.Dispose();
+}

@@ -1,0 +1,27 @@
+namespace AlgoSpace.Components.Execution;
+
+/// <summary>
+/// How the backtest fills orders against ticks (component-contracts 2.9): market and stop orders fill at the tick
+/// price moved <c>slippage_ticks</c> ticks against the trade; a limit fills at its own price once a tick touches
+/// it; a sell stop (protecting a long) triggers at a tick at or below the stop, a buy stop (protecting a short)
+/// at or above it; commission is charged per contract on each side.
+/// </summary>
+public sealed class FillModel(int slippageTicks, double commissionPerContract)
+{
+    public int SlippageTicks { get; } = slippageTicks;
+    public double CommissionPerContract { get; } = commissionPerContract;
+
+    /// <summary>Points a market or stop fill is worse than the tick.</summary>
+    public double Slippage(Instrument instrument) => SlippageTicks * instrument.TickSize;
+
+    /// <summary>A market or stop fill: a buy pays more, a sell receives less.</summary>
+    public double MarketFillPrice(double tickPrice, int side, Instrument instrument) => tickPrice + (side * Slippage(instrument));
+
+    /// <summary>Whether <paramref name="tickPrice"/> triggers a stop of the given side at <paramref name="stopPrice"/>.</summary>
+    public static bool StopTriggered(int side, double stopPrice, double tickPrice) => side < 0 ? tickPrice <= stopPrice : tickPrice >= stopPrice;
+
+    /// <summary>Whether <paramref name="tickPrice"/> touches a limit of the given side at <paramref name="limitPrice"/>.</summary>
+    public static bool LimitTouched(int side, double limitPrice, double tickPrice) => side < 0 ? tickPrice >= limitPrice : tickPrice <= limitPrice;
+
+    public double Commission(int quantity) => quantity * CommissionPerContract;
+}

@@ -1,0 +1,34 @@
+using AlgoSpace.Configuration;
+
+namespace AlgoSpace.Components.Execution;
+
+/// <summary>
+/// Tick size and point value per symbol: the built-in table of component-contracts section 0, with settings'
+/// <c>instruments</c> added or overriding. (The settings validator has its own copy of the built-ins to check
+/// symbols; this one is what prices orders.)
+/// </summary>
+public sealed class InstrumentTable
+{
+    private static readonly Instrument[] BuiltIn =
+    [
+        new("ES", 0.25, 50),
+        new("MES", 0.25, 5),
+        new("NQ", 0.25, 20),
+        new("CL", 0.01, 1000),
+    ];
+
+    private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
+
+    public InstrumentTable(IReadOnlyDictionary<string, InstrumentSettings>? overrides = null)
+    {
+        foreach (var instrument in BuiltIn) _instruments[instrument.Symbol] = instrument;
+        foreach (var (symbol, terms) in overrides ?? new Dictionary<string, InstrumentSettings>())
+        {
+            _instruments[symbol] = new Instrument(symbol, terms.TickSize, terms.PointValue);
+        }
+    }
+
+    public Instrument? Find(string symbol) => _instruments.GetValueOrDefault(symbol);
+
+    public Instrument Get(string symbol) => Find(symbol) ?? throw new KeyNotFoundException($"No tick size and point value for symbol '{symbol}'.");
+}

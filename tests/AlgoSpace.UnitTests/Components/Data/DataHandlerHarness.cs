@@ -1,0 +1,50 @@
+using AlgoSpace.Components;
+using AlgoSpace.Components.Data;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+
+namespace AlgoSpace.Tests.Components.Data;
+
+/// <summary>
+/// Runs a <see cref="BacktestDataHandler"/> without Orleans: the real <see cref="ComponentContext"/> with a
+/// <see cref="RecordingBus"/> and a <see cref="ListLogger"/>.
+/// </summary>
+public sealed class DataHandlerHarness
+{
+    public DataHandlerHarness(string path, Func<DataHandlerSettings, DataHandlerSettings>? dataHandler = null, BacktestingSettings? backtesting = null)
+    {
+        var handlerSettings = new DataHandlerSettings { BacktestFile = path, LogEvery = 2 };
+        Settings = new AlgoSpaceSettings
+        {
+            Symbols = ["ES", "NQ"],
+            DataHandler = dataHandler?.Invoke(handlerSettings) ?? handlerSettings,
+            Backtesting = backtesting ?? new BacktestingSettings(),
+        };
+        Context = new ComponentContext(
+            new ComponentSpec("data_handler", "backtest_data_handler", true, [], [EventTypes.NewTick, EventTypes.BacktestComplete, EventTypes.SystemError], [], new Dictionary<string, string>()),
+            Settings, Bus, Logger, new Dictionary<string, AlgoSpace.Models.LoadedModel>(), _ => { });
+    }
+
+    public AlgoSpaceSettings Settings { get; }
+
+    public RecordingBus Bus { get; } = new();
+
+    public ListLogger Logger { get; } = new();
+
+    public ComponentContext Context { get; }
+
+    public BacktestDataHandler Handler { get; } = new();
+
+    public async Task InitializeAsync() => await Handler.InitializeAsync(Context, CancellationToken.None);
+
+    /// <summary>Initialises, starts and runs the handler to the end of its file.</summary>
+    public async Task RunAsync(CancellationToken cancellation = default)
+    {
+        await InitializeAsync();
+        await Handler.StartAsync(CancellationToken.None);
+        await Handler.RunAsync(cancellation);
+    }
+
+    public BacktestCompletePayload Complete() =>
+        (BacktestCompletePayload)Assert.Single(Bus.Published, e => e.Type == EventTypes.BacktestComplete).Payload!;
+}

@@ -1,0 +1,113 @@
+using System.Reflection;
+using AlgoSpace.Components;
+using AlgoSpace.Components.Execution;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Tests.Components.Execution.ExecutionHarness;
+
+namespace AlgoSpace.Tests.Components.Execution;
+
+public sealed class BacktestExecutionHandlerTests
+{
+    private static readonly string[] AllOutputs = [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, SystemError];
+
+    private static RecordingComponentContext Context(string[]? publishes = null) =>
+        new("backtest_execution_handler",
+            new AlgoSpaceSettings { Execution = Defaults(), System = new SystemSettings { RunSeed = 42 } },
+            [ExecuteTrade, NewTick, New5MinBar], publishes ?? AllOutputs);
+
+    private static EventEnvelope Tick(long seq, DateTime time, double price) =>
+        new(NewTick, seq, time, "data_handler", $"data_handler:{seq}", new TickPayload("ES", time, price, 1, null, null));
+
+    private static EventEnvelope Decision(long seq, DateTime time, ExecuteTradePayload command) =>
+        new(ExecuteTrade, seq, time, "main_marl_core", $"main_marl_core:{seq}", command);
+
+    private static async Task<BacktestExecutionHandler> StartedAsync(RecordingComponentContext context)
+    {
+        var handler = new BacktestExecutionHandler();
+        await handler.InitializeAsync(context, CancellationToken.None);
+        await handler.StartAsync(CancellationToken.None);
+        return handler;
+    }
+
+    [Fact]
+    public void Its_declaration_is_the_built_in_backtest_execution_handler_kind()
+    {
+        var declared = typeof(BacktestExecutionHandler).GetCustomAttribute<ComponentKindAttribute>()!.ToDescriptor();
+        var builtIn = BuiltInComponentKinds.All.Single(k => k.Kind == "backtest_execution_handler");
+        Assert.Equal((builtIn.Role, builtIn.Modes, builtIn.Description), (declared.Role, declared.Modes, declared.Description));
+        Assert.True(builtIn.Consumes.SetEquals(declared.Consumes));
+        Assert.True(builtIn.Produces.SetEquals(declared.Produces));
+        Assert.Equal(builtIn.Models, declared.Models);
+        Assert.True(typeof(IPositionKeeper).IsAssignableFrom(typeof(BacktestExecutionHandler)));
+    }
+
+    [Fact]
+    public async Task Events_in_give_orders_positions_and_trades_out_all_stamped_with_simulation_time()
+    {
+        var context = Context();
+        var handler = await StartedAsync(context);
+
+        await handler.HandleAsync(Tick(1, At(10, 0), 5000), CancellationToken.None);
+        await handler.HandleAsync(Decision(1, At(10, 0), Command(size: 2)), CancellationToken.None);
+        await handler.HandleAsync(Tick(2, At(10, 0, 30), 5000), CancellationToken.None);
+        await handler.HandleAsync(Tick(3, At(10, 3), 5010.5), CancellationToken.None);
+
+        var published = context.RecordingBus.Published;
+        Assert.Equal([OrderSubmitted, OrderFilled, OrderSubmitted, OrderSubmitted, PositionUpdate, OrderFilled, OrderCancelled, TradeClosed, PositionUpdate],
+            published.Select(e => e.Type));
+        Assert.All(published, e => Assert.InRange(e.SimTime, At(10, 0), At(10, 3)));
+        Assert.Equal(965, ((TradeClosedPayload)published.Single(e => e.Type == TradeClosed).Payload!).Performance.NetPnl);
+        Assert.Contains(context.RecordingLogger.Entries, e => e.EventId == 451);
+    }
+
+    [Fact]
+    public async Task Protect_positions_publishes_the_cancellations_and_the_flattening_trade()
+    {
+        var context = Context();
+        var handler = await StartedAsync(context);
+        await handler.HandleAsync(Tick(1, At(10, 0), 5000), CancellationToken.None);
+        await handler.HandleAsync(Decision(1, At(10, 0), Command()), CancellationToken.None);
+        await handler.HandleAsync(Tick(2, At(10, 0, 30), 5000), CancellationToken.None);
+        context.RecordingBus.Published.Clear();
+
+        await ((IPositionKeeper)handler).ProtectPositionsAsync(true, "emergency: test", CancellationToken.None);
+
+        Assert.Equal([OrderCancelled, OrderCancelled, OrderSubmitted, OrderFilled, TradeClosed, PositionUpdate], context.RecordingBus.Published.Select(e => e.Type));
+        Assert.Equal(ExitReasons.Emergency, ((TradeClosedPayload)context.RecordingBus.Published.Single(e => e.Type == TradeClosed).Payload!).Exit.Reason);
+    }
+
+    [Fact]
+    public async Task A_decision_without_its_payload_is_a_non_critical_system_error_when_the_entry_publishes_them_and_only_logged_otherwise()
+    {
+        var declared = Context();
+        await (await StartedAsync(declared)).HandleAsync(new EventEnvelope(ExecuteTrade, 1, At(10, 0), "m", "c", null), CancellationToken.None);
+        Assert.False(((SystemErrorPayload)Assert.Single(declared.RecordingBus.Published).Payload!).Critical);
+
+        var undeclared = Context(AllOutputs.Where(t => t != SystemError).ToArray());
+        await (await StartedAsync(undeclared)).HandleAsync(new EventEnvelope(ExecuteTrade, 1, At(10, 0), "m", "c", null), CancellationToken.None);
+        Assert.Empty(undeclared.RecordingBus.Published);
+        Assert.Contains(undeclared.RecordingLogger.Entries, e => e.EventId == 454);
+    }
+
+    [Fact]
+    public async Task State_restored_before_initialisation_like_the_host_does_keeps_the_open_trade_and_its_bracket()
+    {
+        var first = Context();
+        var original = await StartedAsync(first);
+        await original.HandleAsync(Tick(1, At(10, 0), 5000), CancellationToken.None);
+        await original.HandleAsync(Decision(1, At(10, 0), Command()), CancellationToken.None);
+        await original.HandleAsync(Tick(2, At(10, 0, 30), 5000), CancellationToken.None);
+        var snapshot = OrleansRoundTrip.Copy(original.SaveState()!);
+
+        var second = Context();
+        var restored = new BacktestExecutionHandler();
+        restored.RestoreState(snapshot);
+        await restored.InitializeAsync(second, CancellationToken.None);
+        await restored.HandleAsync(Tick(3, At(10, 1), 4989), CancellationToken.None);
+
+        var closed = (TradeClosedPayload)second.RecordingBus.Published.Single(e => e.Type == TradeClosed).Payload!;
+        Assert.Equal((ExitReasons.StopLoss, 5000.25, 4988.75), (closed.Exit.Reason, closed.Entry.Price, closed.Exit.Price));
+    }
+}
