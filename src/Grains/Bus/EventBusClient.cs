@@ -42,6 +42,9 @@ public sealed class EventBusClient : IEventBus
 
     public void Wire(ComponentWiring wiring) => _wiring = wiring;
 
+    /// <summary>Called when a publish has been delivered (the host applies its snapshot policy on the simulation time).</summary>
+    public Func<DateTime, Task>? AfterPublish { get; set; }
+
     public async ValueTask PublishAsync(string eventType, EventPayload? payload, DateTime simTime, string? correlationId = null)
     {
         if (!_spec.Publishes.Contains(eventType))
@@ -60,6 +63,8 @@ public sealed class EventBusClient : IEventBus
         {
             await SendOneAsync(subscriber, envelope);
         }
+
+        if (AfterPublish is not null) await AfterPublish(simTime);
     }
 
     private async Task SendOneAsync(string subscriber, EventEnvelope envelope)

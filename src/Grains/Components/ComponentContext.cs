@@ -10,7 +10,8 @@ public sealed class ComponentContext(
     IEventBus bus,
     ILogger logger,
     IReadOnlyDictionary<string, LoadedModel> models,
-    Action<string> reportDegraded) : IComponentContext
+    Action<string> reportDegraded,
+    Func<Task> saveNow) : IComponentContext
 {
     public ComponentSpec Spec { get; } = spec;
     public AlgoSpaceSettings Settings { get; } = settings;
@@ -19,4 +20,6 @@ public sealed class ComponentContext(
     public IReadOnlyDictionary<string, LoadedModel> Models { get; } = models;
 
     public void ReportDegraded(string reason) => reportDegraded(reason);
+
+    public Task SaveStateNowAsync() => saveNow();
 }

@@ -36,6 +36,8 @@ public sealed partial class ComponentHostGrain(
     private CancellationTokenSource? _pumpStop;
     private TaskCompletionSource? _pumpDone;
     private IGrainTimer? _pumpTimer;
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    private long? _snapshotBucket;
     private long _handled;
     private long _failed;
     private long _duplicates;
@@ -59,7 +61,8 @@ public sealed partial class ComponentHostGrain(
             _bus = new EventBusClient(spec, CreateTransport(), GrainFactory, settings.EventBus.MaxQueueSize, state.State.LastSeq);
             _retry = RetryPipelineFactory.Create(settings.Recovery, (attempt, ex) => LogRetry(logger, Name, attempt, ex?.Message));
             var (models, assignments) = ResolveModels(spec, degraded);
-            var context = new ComponentContext(spec, settings, _bus, logger, models, degraded.Add);
+            _bus.AfterPublish = MaybeSnapshotAsync;
+            var context = new ComponentContext(spec, settings, _bus, logger, models, degraded.Add, SaveStateAsync);
 
             var restored = false;
             if (state.State.Snapshot is { } snapshot && state.State.Spec?.Kind == spec.Kind)
@@ -151,10 +154,40 @@ public sealed partial class ComponentHostGrain(
     public async Task SaveStateAsync()
     {
         if (_component is null) return;
-        state.State.Snapshot = _component.SaveState();
-        state.State.LastSeq = _bus?.Seq ?? state.State.LastSeq;
-        state.State.SavedAtUtc = DateTime.UtcNow;
-        await state.WriteStateAsync();
+
+        // The pump (an interleaving timer) and handlers may both save; writes go one at a time.
+        await _saving.WaitAsync();
+        try
+        {
+            state.State.Snapshot = _component.SaveState();
+            state.State.LastSeq = _bus?.Seq ?? state.State.LastSeq;
+            state.State.SavedAtUtc = DateTime.UtcNow;
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _saving.Release();
+        }
+    }
+
+    /// <summary>
+    /// The snapshot policy: state is saved each time simulation time enters a new period of
+    /// persistence.snapshot_every_bars 30-minute bars. Every component sees the same times in lockstep, so their
+    /// snapshots line up at the same boundaries, and (source, seq) de-duplication absorbs the overlap on resume.
+    /// </summary>
+    private async Task MaybeSnapshotAsync(DateTime simTime)
+    {
+        var period = TimeSpan.FromMinutes(30).Ticks * settings.Persistence.SnapshotEveryBars;
+        var bucket = simTime.Ticks / period;
+        if (_snapshotBucket is null)
+        {
+            _snapshotBucket = bucket;
+        }
+        else if (bucket > _snapshotBucket)
+        {
+            _snapshotBucket = bucket;
+            await SaveStateAsync();
+        }
     }
 
     public async Task StopAsync()
@@ -233,6 +266,7 @@ public sealed partial class ComponentHostGrain(
         _handledByType[envelope.Type] = _handledByType.GetValueOrDefault(envelope.Type) + 1;
         _handledBySource[envelope.Source] = _handledBySource.GetValueOrDefault(envelope.Source) + 1;
         state.State.LastHandled[envelope.Source] = envelope.Seq;
+        await MaybeSnapshotAsync(envelope.SimTime);
         var microseconds = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         BusTelemetry.RecordHandled(envelope, microseconds);
         if (logger.IsEnabled(LogLevel.Debug))

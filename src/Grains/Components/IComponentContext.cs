@@ -16,4 +16,11 @@ public interface IComponentContext
 
     /// <summary>Marks the component Degraded with a reason (it keeps running).</summary>
     void ReportDegraded(string reason);
+
+    /// <summary>
+    /// Saves the component's state now. An execution handler calls it before it acknowledges an order or a fill,
+    /// so that a crash never loses an acknowledged order or position; other state follows the snapshot policy
+    /// (persistence.snapshot_every_bars).
+    /// </summary>
+    Task SaveStateNowAsync();
 }

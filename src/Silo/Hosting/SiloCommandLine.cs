@@ -26,6 +26,7 @@ public static class SiloCommandLine
         logLevel.AcceptOnlyFromAmong("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "trace", "debug", "info", "warning", "error");
         var validate = new Option<bool>("--validate") { Description = "Check the configuration, print every error and warning (or \"configuration valid\"), and exit: 0 when valid, 2 when not." };
         var printConfig = new Option<bool>("--print-config") { Description = "Print the effective configuration (defaults filled in, overrides and environment applied, credentials redacted) and exit." };
+        var routes = new Option<bool>("--routes") { Description = "Print the event routing table (producers -> subscribers, per event type and mode, the kernel included) and exit." };
         var printSchema = new Option<bool>("--print-schema") { Description = "Print the JSON Schema of settings files (the one in settings/settings.schema.json) and exit." };
 
         var root = new RootCommand(
@@ -34,7 +35,7 @@ public static class SiloCommandLine
             "3 a critical component failed to start; 4 emergency shutdown (fatal error or shutdown timeout exceeded).\n\n" +
             "Settings values may reference environment variables as ${env:NAME} or ${env:NAME:-default}; credentials must.")
         {
-            config, mode, debug, logLevel, validate, printConfig, printSchema,
+            config, mode, debug, logLevel, validate, printConfig, routes, printSchema,
         };
 
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -65,7 +66,10 @@ public static class SiloCommandLine
             parsed.GetValue(debug),
             parsed.GetValue(validate),
             parsed.GetValue(printConfig),
-            parsed.GetValue(printSchema));
+            parsed.GetValue(printSchema))
+        {
+            PrintRoutes = parsed.GetValue(routes),
+        };
         return await SiloProgram.RunAsync(options, output, error, cancellation);
     }
 

@@ -10,4 +10,8 @@ public sealed record SiloOptions(
     bool Debug,
     bool Validate,
     bool PrintConfig,
-    bool PrintSchema);
+    bool PrintSchema)
+{
+    /// <summary>--routes: print the routing table and exit.</summary>
+    public bool PrintRoutes { get; init; }
+}

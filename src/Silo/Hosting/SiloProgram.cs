@@ -26,6 +26,12 @@ public static class SiloProgram
             return ExitCodes.ConfigurationError;
         }
 
+        if (options.PrintRoutes)
+        {
+            await output.WriteAsync(RoutesReport.Describe(loaded.Settings!));
+            return ExitCodes.Success;
+        }
+
         if (options.PrintConfig)
         {
             await output.WriteAsync(SettingsPrinter.ToYaml(loaded.Settings!));

@@ -21,7 +21,7 @@ public sealed class SiloCommandLineTests
     {
         var (code, output, _) = await Run("--help");
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--config", "--mode", "--debug", "--log-level", "--validate", "--print-config", "--print-schema", "--help" })
+        foreach (var option in new[] { "--config", "--mode", "--debug", "--log-level", "--validate", "--print-config", "--routes", "--print-schema", "--help" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
@@ -134,6 +134,18 @@ public sealed class SiloCommandLineTests
         {
             Environment.SetEnvironmentVariable(variable, null);
         }
+    }
+
+    [Fact]
+    public async Task Routes_prints_each_event_with_its_producers_and_subscribers_in_order_for_each_mode()
+    {
+        var (code, output, _) = await Run("--routes", "--config", Shipped("settings.yaml"));
+        Assert.Equal(0, code);
+        Assert.Contains("backtest mode (active):", output, StringComparison.Ordinal);
+        Assert.Contains("live mode:", output, StringComparison.Ordinal);
+        Assert.Contains("  NEW_TICK: data_handler -> bar_generator, execution_handler", output, StringComparison.Ordinal);
+        Assert.Contains("  TRADE_CLOSED: execution_handler -> m_rms, main_marl_core, performance_tracker, kernel", output, StringComparison.Ordinal);
+        Assert.Contains("  CONNECTION_LOST: data_handler -> kernel", output, StringComparison.Ordinal);
     }
 
     [Fact]

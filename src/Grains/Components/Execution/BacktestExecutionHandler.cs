@@ -103,6 +103,9 @@ public sealed partial class BacktestExecutionHandler : IComponent, IPositionKeep
 
     private async Task PublishAsync(IReadOnlyList<PublishedEvent> events)
     {
+        // Orders, fills and positions are saved before they are acknowledged on the bus: a crash after an
+        // acknowledgement can never lose the order or position it acknowledged.
+        if (events.Count > 0) await Context.SaveStateNowAsync();
         foreach (var e in events)
         {
             Log(e);

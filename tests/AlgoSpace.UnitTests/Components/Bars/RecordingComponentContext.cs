@@ -26,6 +26,15 @@ public sealed class RecordingComponentContext(string kind, AlgoSpaceSettings set
     public List<string> Degraded { get; } = [];
 
     public void ReportDegraded(string reason) => Degraded.Add(reason);
+
+    /// <summary>How many times the component asked for its state to be saved now.</summary>
+    public int SaveRequests { get; private set; }
+
+    public Task SaveStateNowAsync()
+    {
+        SaveRequests++;
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Records publishes and, like the real bus, refuses an event its spec does not list under publishes.</summary>
