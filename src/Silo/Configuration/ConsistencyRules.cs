@@ -1,3 +1,4 @@
+using AlgoSpace.Components.Execution;
 using AlgoSpace.Configuration;
 
 namespace AlgoSpace.Silo.Configuration;
@@ -5,12 +6,9 @@ namespace AlgoSpace.Silo.Configuration;
 /// <summary>Rules between keys: contradictions that each key alone cannot show.</summary>
 public static class ConsistencyRules
 {
-    /// <summary>Instruments every kernel knows (component-contracts section 0).</summary>
-    public static readonly IReadOnlyDictionary<string, (double TickSize, double PointValue)> BuiltInInstruments =
-        new Dictionary<string, (double, double)>(StringComparer.Ordinal)
-        {
-            ["ES"] = (0.25, 50), ["MES"] = (0.25, 5), ["NQ"] = (0.25, 20), ["CL"] = (0.01, 1000),
-        };
+    /// <summary>Instruments every kernel knows (component-contracts section 0): the execution handler's own table.</summary>
+    private static readonly IReadOnlyDictionary<string, Instrument> BuiltInInstruments =
+        InstrumentTable.BuiltIn.ToDictionary(i => i.Symbol, StringComparer.Ordinal);
 
     public static void Check(RuleContext context)
     {

@@ -4,12 +4,12 @@ namespace AlgoSpace.Components.Execution;
 
 /// <summary>
 /// Tick size and point value per symbol: the built-in table of component-contracts section 0, with settings'
-/// <c>instruments</c> added or overriding. (The settings validator has its own copy of the built-ins to check
-/// symbols; this one is what prices orders.)
+/// <c>instruments</c> added or overriding. The settings validator checks symbols against the same table.
 /// </summary>
 public sealed class InstrumentTable
 {
-    private static readonly Instrument[] BuiltIn =
+    /// <summary>The instruments every kernel knows.</summary>
+    public static IReadOnlyList<Instrument> BuiltIn { get; } =
     [
         new("ES", 0.25, 50),
         new("MES", 0.25, 5),
