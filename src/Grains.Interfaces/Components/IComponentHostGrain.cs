@@ -24,6 +24,13 @@ public interface IComponentHostGrain : IGrainWithStringKey
     /// <summary>Stops producing data (shutdown step 1); other components keep handling what is in flight.</summary>
     Task StopDataAsync();
 
+    /// <summary>
+    /// The emergency path's stop: asks a data source to stop and returns at once, without waiting for the
+    /// publish in progress. Interleaves, so it is never queued behind a busy handler.
+    /// </summary>
+    [AlwaysInterleave]
+    Task HaltDataAsync();
+
     /// <summary>Cancels working orders and, if asked, flattens positions (shutdown steps 2 and 3, and the emergency path).</summary>
     Task ProtectPositionsAsync(bool flatten, string reason);
 

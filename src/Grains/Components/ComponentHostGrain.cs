@@ -143,6 +143,8 @@ public sealed partial class ComponentHostGrain(
         await _pumpDone.Task;
     }
 
+    public Task HaltDataAsync() => _pumpStop?.CancelAsync() ?? Task.CompletedTask;
+
     public async Task ProtectPositionsAsync(bool flatten, string reason)
     {
         if (_component is IPositionKeeper keeper)

@@ -18,7 +18,7 @@ public sealed partial class KernelGrain(
     ILogger<KernelGrain> logger) : Grain, IKernelGrain
 {
     private const int MaxTransitions = 200;
-    private static readonly TimeSpan EmergencyStepTimeout = TimeSpan.FromMilliseconds(1500);
+    private static readonly TimeSpan EmergencyStepTimeout = TimeSpan.FromMilliseconds(200);
 
     private readonly HashSet<IKernelObserver> _observers = [];
     private readonly Dictionary<string, long> _monitored = new(StringComparer.Ordinal);
@@ -321,8 +321,10 @@ public sealed partial class KernelGrain(
     }
 
     /// <summary>
-    /// The emergency path (NFR-SK-06): every step bounded, position protection first, then state; exit code 4.
-    /// Each step is attempted even if the one before it failed.
+    /// The emergency path (NFR-SK-06): sources are told to stop without waiting; then, for every component at
+    /// once, positions are protected (execution handlers) and state is saved, the whole bounded so that the
+    /// path finishes well inside the 5 seconds allowed. A component busy in a slow handler is left to finish; its
+    /// last saved state stands.
     /// </summary>
     private async Task RunEmergencyAsync(string reason)
     {
@@ -333,24 +335,32 @@ public sealed partial class KernelGrain(
         if (state.State.State != SystemState.Faulted) await TransitionAsync(SystemState.Faulted, $"emergency shutdown: {reason}");
         if (_plan is not null)
         {
-            var sources = _plan.StartOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler).Select(c => Host(c.Name).StopDataAsync());
-            await Bounded("stop data", Task.WhenAll(sources));
-            var keepers = _plan.StopOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler)
-                .Select(c => Host(c.Name).ProtectPositionsAsync(true, $"emergency: {reason}"));
-            await Bounded("protect positions", Task.WhenAll(keepers));
-            await Bounded("save state", Task.WhenAll(_plan.StopOrder.Select(c => Host(c.Name).SaveStateAsync())));
+            var sources = _plan.StartOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler);
+            await Bounded("stop data", Task.WhenAll(sources.Select(c => Host(c.Name).HaltDataAsync())), EmergencyStepTimeout);
+            await Bounded("protect positions and save state", Task.WhenAll(_plan.StopOrder.Select(ProtectAndSaveAsync)), EmergencyStepTimeout * 3);
         }
 
-        await Bounded("save kernel state", state.WriteStateAsync());
+        await Bounded("save kernel state", state.WriteStateAsync(), EmergencyStepTimeout);
         LogEmergencyDone(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         Notify(ExitCodes.EmergencyShutdown, reason);
+
+        async Task ProtectAndSaveAsync(ComponentSettings component)
+        {
+            var host = Host(component.Name);
+            if (registry.Catalog.Find(component.Type)?.Role == ComponentRole.ExecutionHandler)
+            {
+                await host.ProtectPositionsAsync(true, $"emergency: {reason}");
+            }
+
+            await host.SaveStateAsync();
+        }
     }
 
-    private async Task Bounded(string step, Task task)
+    private async Task Bounded(string step, Task task, TimeSpan timeout)
     {
         try
         {
-            await task.WaitAsync(EmergencyStepTimeout);
+            await task.WaitAsync(timeout);
         }
         catch (Exception ex)
         {
