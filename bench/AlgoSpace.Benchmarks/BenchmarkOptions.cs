@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace AlgoSpace.Benchmarks;
+
+/// <summary>
+/// What to run: <c>[--smoke] [--events N] [--out FILE]</c>. Smoke mode shrinks every count so that the whole run
+/// takes seconds (CI runs it as a test); an explicit --events still wins.
+/// </summary>
+public sealed record BenchmarkOptions
+{
+    public bool Smoke { get; init; }
+
+    /// <summary>Measured events per hop benchmark, after the warm-up.</summary>
+    public int Events { get; init; } = 10_000;
+
+    /// <summary>Events through the broadcast bus between the two heap snapshots.</summary>
+    public int HeapEvents { get; init; } = 1_000_000;
+
+    /// <summary>Silo processes started for the start-to-ready, graceful and emergency figures (each).</summary>
+    public int ProcessRuns { get; init; } = 3;
+
+    public string? Out { get; init; }
+
+    /// <summary>Warm-up events before each hop's measured ones: JIT, activations, Orleans' pools.</summary>
+    public int Warmup => Math.Clamp(Events / 10, 100, 1_000);
+
+    /// <summary>Warm-up before the first heap snapshot: long enough for pools and caches to reach their size.</summary>
+    public int HeapWarmup => Math.Max(1_000, HeapEvents / 50);
+
+    public static BenchmarkOptions SmokeDefaults { get; } = new() { Smoke = true, Events = 500, HeapEvents = 10_000, ProcessRuns = 1 };
+
+    public const string Usage = "usage: AlgoSpace.Benchmarks [--smoke] [--events N] [--out FILE]";
+
+    /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with the usage on a mistake.</summary>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var smoke = args.Contains("--smoke");
+        var options = smoke ? SmokeDefaults : new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--smoke":
+                    break;
+                case "--events":
+                    options = options with { Events = PositiveInt(Value(args, ref i)) };
+                    break;
+                case "--out":
+                    options = options with { Out = Value(args, ref i) };
+                    break;
+                default:
+                    throw new ArgumentException($"unknown argument '{args[i]}'\n{Usage}");
+            }
+        }
+
+        return options;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i) =>
+        ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value\n{Usage}");
+
+    private static int PositiveInt(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"--events takes a positive whole number, not '{text}'\n{Usage}");
+}

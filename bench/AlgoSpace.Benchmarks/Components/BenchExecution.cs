@@ -1,0 +1,28 @@
+using AlgoSpace.Components;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+
+namespace AlgoSpace.Benchmarks.Components;
+
+/// <summary>
+/// Does nothing: a backtest must name an execution handler, and the benchmark's routing table should have nothing
+/// but the measured hop in it.
+/// </summary>
+[ComponentKind("bench_execution", Role = ComponentRole.ExecutionHandler, Modes = ComponentMode.Any,
+    Description = "Benchmark only: an execution handler that handles nothing.")]
+public sealed class BenchExecution : IComponent
+{
+    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public object? SaveState() => null;
+
+    public void RestoreState(object state)
+    {
+    }
+}

@@ -1,0 +1,21 @@
+namespace AlgoSpace.Benchmarks.Report;
+
+/// <summary>The kernel issue's performance targets, stated next to the figures they apply to.</summary>
+public static class Targets
+{
+    public const double HopP99Us = 250;
+    public const double ReadyMs = 3_000;
+    public const double EmergencyMs = 1_000;
+
+    /// <summary>
+    /// "No heap growth after warm-up", made testable: a full blocking GC's figures may move by a few hundred KiB
+    /// (Orleans' timers, statistics, pooled buffers), so anything up to 1 MiB counts as no growth; a leak of even
+    /// one small object per event is 10 MB or more over a million events.
+    /// </summary>
+    public const long HeapGrowthBytes = 1L << 20;
+
+    public const string HopP99 = "p99 < 250 µs";
+    public const string Ready = "< 3 s";
+    public const string Emergency = "< 1 s";
+    public const string NoHeapGrowth = "no growth (≤ 1 MiB)";
+}

@@ -1,0 +1,65 @@
+using AlgoSpace.Benchmarks;
+using AlgoSpace.Benchmarks.Report;
+
+namespace AlgoSpace.Tests.Benchmarks;
+
+/// <summary>
+/// The kernel benchmark (bench/AlgoSpace.Benchmarks, reported in docs/performance.md) in smoke mode, run through
+/// its entry point in this process rather than with `dotnet run`: every figure must still be measured. Targets
+/// are not asserted; they depend on the machine and its load.
+/// </summary>
+public sealed class BenchmarkSmokeTests
+{
+    private static readonly string[] Hops =
+    [
+        "AlgoSpace bus, transport broadcast",
+        "AlgoSpace bus, transport stream",
+        "Orleans broadcast channel alone",
+        "Direct grain call",
+        "System.Threading.Channels",
+    ];
+
+    private static readonly string[] Timings =
+    [
+        "Process.Start → \"AlgoSpace ready in\" line",
+        "\"ready in N ms\" as the silo reports it",
+        "Graceful shutdown: SIGTERM → exit",
+        "Emergency shutdown: second SIGTERM → exit, recorder busy (slow_ms 3000)",
+        "Emergency shutdown: second SIGTERM → exit, recorder busy (slow_ms 200)",
+    ];
+
+    [Fact]
+    public async Task The_smoke_run_measures_every_row_with_positive_figures()
+    {
+        var report = await BenchmarkRunner.RunAsync(BenchmarkOptions.SmokeDefaults);
+
+        Assert.Equal(Hops, report.Hops.Select(h => Hops.Single(name => h.Hop.StartsWith(name, StringComparison.Ordinal))));
+        Assert.All(report.Hops, h =>
+        {
+            Assert.Equal(500, h.Events);
+            Assert.True(h.P50Us > 0 && h.P99Us >= h.P50Us && h.MaxUs >= h.P99Us && h.EventsPerSecond > 0, h.ToString());
+        });
+        Assert.NotNull(report.Hops[0].Met);
+
+        Assert.Equal(Timings, report.Timings.Select(t => Timings.Single(name => t.Measurement.StartsWith(name, StringComparison.Ordinal))));
+        Assert.All(report.Timings, t => Assert.True(t.RunsMs.Count == 1 && t.RunsMs.All(ms => ms > 0), t.ToString()));
+        Assert.Contains("exit codes 0", report.Timings[2].Note, StringComparison.Ordinal);
+        Assert.All(report.Timings.Skip(3), t => Assert.StartsWith("exit codes 4;", t.Note, StringComparison.Ordinal));
+
+        Assert.Equal(["GC.GetTotalMemory(true)", "GC.GetGCMemoryInfo().HeapSizeBytes"], report.Heap.Select(h => h.Measure));
+        Assert.All(report.Heap, h => Assert.True(h.Events == 10_000 && h.AfterWarmupBytes > 0 && h.AfterEventsBytes > 0, h.ToString()));
+
+        var markdown = report.ToMarkdown();
+        Assert.All(report.Hops.Select(h => h.Hop).Concat(report.Timings.Select(t => t.Measurement)).Concat(report.Heap.Select(h => h.Measure)),
+            row => Assert.Contains($"| {row} |", markdown, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_command_line_takes_smoke_events_and_out()
+    {
+        Assert.Equal(BenchmarkOptions.SmokeDefaults with { Events = 42, Out = "r.md" }, BenchmarkOptions.Parse(["--smoke", "--events", "42", "--out", "r.md"]));
+        Assert.Equal(10_000, BenchmarkOptions.Parse([]).Events);
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--events", "0"]));
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--nonsense"]));
+    }
+}
