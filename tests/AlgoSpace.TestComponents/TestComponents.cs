@@ -222,3 +222,35 @@ public sealed class TestExecution : IComponent, IPositionKeeper
 
     public string Query(string question) => question == "log" ? string.Join("|", _log) : "";
 }
+
+/// <summary>Needs two models (test_model, other_model); Query("forward") runs test_model once on zeros.</summary>
+[ComponentKind("test_model_user", Consumes = ["TEST_NUMBER"], Models = ["test_model", "other_model"])]
+public sealed class TestModelUser : IComponent
+{
+    private IComponentContext _context = null!;
+
+    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    {
+        _context = context;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public object? SaveState() => null;
+
+    public void RestoreState(object state)
+    {
+    }
+
+    public string Query(string question)
+    {
+        if (question != "forward" || !_context.Models.TryGetValue("test_model", out var model)) return "";
+        var input = new float[model.InputShape.Aggregate(1, (a, b) => a * b)];
+        return string.Join(",", model.Forward(input).Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+    }
+}
