@@ -38,6 +38,14 @@ public static partial class SiloHost
             exit.Report(ExitCodes.CriticalComponentFailed, critical.Message);
             await StopQuietlyAsync(app);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && Find<InvalidDataException>(ex) is { } unreadable)
+        {
+            // Saved state from an incompatible version or a damaged file: say which file and what to do, rather
+            // than guessing (a silently discarded state could lose a position).
+            LogUnreadableState(logger, unreadable.Message, settings.Persistence.Directory ?? Path.Combine(settings.System.OutputDir, "state"));
+            exit.Report(ExitCodes.Crash, unreadable.Message);
+            await StopQuietlyAsync(app);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogCrash(logger, ex);
@@ -56,6 +64,14 @@ public static partial class SiloHost
         var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
         LogReady(logger, (long)sinceStart.TotalMilliseconds, status.State, status.Mode, status.RunId, string.Join(", ", app.Urls));
     }
+
+    private static T? Find<T>(Exception ex) where T : Exception => ex switch
+    {
+        T found => found,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Find<T>).FirstOrDefault(c => c is not null),
+        { InnerException: { } inner } => Find<T>(inner),
+        _ => null,
+    };
 
     private static CriticalComponentFailedException? FindCritical(Exception ex) => ex switch
     {
@@ -148,6 +164,9 @@ public static partial class SiloHost
 
     [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "AlgoSpace stopped with exit code {ExitCode}: {Reason}")]
     private static partial void LogStopped(ILogger logger, int exitCode, string reason);
+
+    [LoggerMessage(EventId = 191, Level = LogLevel.Critical, Message = "Saved state cannot be read ({Error}): it was written by another version or is damaged. To start a new run, move the state folder {StateDirectory} away (it is kept, not deleted, so nothing is lost).")]
+    private static partial void LogUnreadableState(ILogger logger, string error, string stateDirectory);
 
     [LoggerMessage(EventId = 190, Level = LogLevel.Critical, Message = "AlgoSpace crashed")]
     private static partial void LogCrash(ILogger logger, Exception exception);

@@ -67,3 +67,25 @@ public sealed class SiloSignalTests
         Assert.True(silo.Output.Contains("Emergency shutdown: second signal (SIGTERM)", StringComparison.Ordinal), silo.Output);
     }
 }
+
+/// <summary>Saved state the silo cannot read stops it with a message that names the file and what to do.</summary>
+public sealed class UnreadableStateTests
+{
+    [Fact]
+    public async Task Unreadable_saved_state_stops_the_silo_with_a_message_naming_the_file_and_keeps_it()
+    {
+        using var tree = new PluginProjectTree();
+        var config = tree.WriteSettings("count: \"10\"");
+        Directory.CreateDirectory(tree.StateDirectory);
+        var damaged = Path.Combine(tree.StateDirectory, "kernel~kernel~kernel.state");
+        File.WriteAllText(damaged, "not a state file");
+
+        using var silo = SiloProcess.Start(["--config", config]);
+        var code = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.Crash, code);
+        Assert.Contains("Saved state cannot be read", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("kernel~kernel~kernel.state", silo.Output, StringComparison.Ordinal);
+        Assert.Equal("not a state file", File.ReadAllText(damaged));
+    }
+}
