@@ -3,9 +3,9 @@ using AlgoSpace.TestComponents;
 namespace AlgoSpace.Benchmarks.Process;
 
 /// <summary>
-/// A project tree for a real silo process that runs the test component kinds (the logic of the integration tests'
-/// PluginProjectTree, which the benchmark must not reference): the test components' assembly is copied into
-/// plugins/ and named in component_assemblies, as a user would add a component.
+/// A project tree for a real silo process that runs the test component kinds: the test components' assembly is
+/// copied into plugins/ and named in component_assemblies, as a user would add a component. Used by the process
+/// benchmarks and by the integration tests' process tests.
 /// </summary>
 public sealed class SiloProjectTree : IDisposable
 {
@@ -21,6 +21,9 @@ public sealed class SiloProjectTree : IDisposable
     public string Root { get; }
 
     private static string Plugin => typeof(TestSource).Assembly.Location;
+
+    /// <summary>Where the file persistence provider keeps grain state (system.output_dir/state).</summary>
+    public string StateDirectory => Path.Combine(Root, "output", "state");
 
     /// <summary>Writes settings that run the test components: a source, a recorder, an execution handler.</summary>
     public string WriteSettings(string sourceParameters, string recorderParameters = "", int shutdownTimeout = 20)

@@ -1,3 +1,4 @@
+using AlgoSpace.Benchmarks.Process;
 using System.Diagnostics;
 
 namespace AlgoSpace.Tests.Process;
@@ -11,7 +12,7 @@ public sealed class SiloSignalTests
     [Fact]
     public async Task Sigterm_runs_the_graceful_shutdown_sequence_saves_state_and_a_restart_resumes()
     {
-        using var tree = new PluginProjectTree();
+        using var tree = new SiloProjectTree();
         var config = tree.WriteSettings("count: \"1000000\", delay_ms: \"2\"");
 
         string runId;
@@ -47,7 +48,7 @@ public sealed class SiloSignalTests
     [Fact]
     public async Task A_second_signal_runs_the_emergency_path_within_five_seconds_and_exits_4()
     {
-        using var tree = new PluginProjectTree();
+        using var tree = new SiloProjectTree();
         // Each event takes the recorder 3 s, so the graceful flush cannot finish before the second signal.
         var config = tree.WriteSettings("count: \"1000\"", recorderParameters: "slow_ms: \"3000\"");
         using var silo = SiloProcess.Start(["--config", config]);
@@ -74,7 +75,7 @@ public sealed class UnreadableStateTests
     [Fact]
     public async Task Unreadable_saved_state_stops_the_silo_with_a_message_naming_the_file_and_keeps_it()
     {
-        using var tree = new PluginProjectTree();
+        using var tree = new SiloProjectTree();
         var config = tree.WriteSettings("count: \"10\"");
         Directory.CreateDirectory(tree.StateDirectory);
         var damaged = Path.Combine(tree.StateDirectory, "kernel~kernel~kernel.state");
