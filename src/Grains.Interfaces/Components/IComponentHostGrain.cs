@@ -47,6 +47,9 @@ public interface IComponentHostGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<BusCounters> GetCountersAsync();
 
+    /// <summary>A synchronous call from another component (GetMatrix, GetRegimeVector, GenerateRiskProposal).</summary>
+    Task<Calls.ComponentReply> CallAsync(Calls.ComponentRequest request);
+
     /// <summary>Asks the component a question it answers from its state (status displays, grain calls between components, tests).</summary>
     Task<string> QueryAsync(string question);
 }

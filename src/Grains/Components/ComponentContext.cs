@@ -11,15 +11,26 @@ public sealed class ComponentContext(
     ILogger logger,
     IReadOnlyDictionary<string, LoadedModel> models,
     Action<string> reportDegraded,
-    Func<Task> saveNow) : IComponentContext
+    Func<Task> saveNow,
+    IComponentCalls? calls = null) : IComponentContext
 {
     public ComponentSpec Spec { get; } = spec;
     public AlgoSpaceSettings Settings { get; } = settings;
     public IEventBus Bus { get; } = bus;
     public ILogger Logger { get; } = logger;
     public IReadOnlyDictionary<string, LoadedModel> Models { get; } = models;
+    public IComponentCalls Calls { get; } = calls ?? NoComponentCalls.Instance;
 
     public void ReportDegraded(string reason) => reportDegraded(reason);
 
     public Task SaveStateNowAsync() => saveNow();
+}
+
+/// <summary>For a context without other components (unit tests of one component): every call fails and says why.</summary>
+public sealed class NoComponentCalls : IComponentCalls
+{
+    public static NoComponentCalls Instance { get; } = new();
+
+    public ValueTask<TReply> CallAsync<TReply>(string component, Calls.ComponentRequest request) where TReply : Calls.ComponentReply =>
+        throw new ComponentCallException($"No component '{component}' to ask {request.GetType().Name}: this context has no other components.");
 }

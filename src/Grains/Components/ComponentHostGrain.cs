@@ -62,7 +62,7 @@ public sealed partial class ComponentHostGrain(
             _retry = RetryPipelineFactory.Create(settings.Recovery, (attempt, ex) => LogRetry(logger, Name, attempt, ex?.Message));
             var (models, assignments) = ResolveModels(spec, degraded);
             _bus.AfterPublish = MaybeSnapshotAsync;
-            var context = new ComponentContext(spec, settings, _bus, logger, models, degraded.Add, SaveStateAsync);
+            var context = new ComponentContext(spec, settings, _bus, logger, models, degraded.Add, SaveStateAsync, new GrainComponentCalls(GrainFactory, spec.Name));
 
             var restored = false;
             if (state.State.Snapshot is { } snapshot && state.State.Spec?.Kind == spec.Kind)
@@ -205,6 +205,18 @@ public sealed partial class ComponentHostGrain(
     public Task<BusCounters> GetCountersAsync() => Task.FromResult(new BusCounters(
         Name, _bus?.Sent ?? 0, _handled, _failed,
         new Dictionary<string, long>(_handledByType), new Dictionary<string, long>(_handledBySource), _duplicates));
+
+    public async Task<Calls.ComponentReply> CallAsync(Calls.ComponentRequest request)
+    {
+        if (_component is not ICallableComponent callable)
+        {
+            throw new ComponentCallException(_component is null
+                ? $"Component {Name} is not initialised; it cannot answer {request.GetType().Name}."
+                : $"Component {Name} ({_spec?.Kind}) answers no calls; {request.GetType().Name} was sent to the wrong component.");
+        }
+
+        return await callable.AnswerAsync(request, CancellationToken.None);
+    }
 
     public Task<string> QueryAsync(string question) => Task.FromResult(_component?.Query(question) ?? "");
 

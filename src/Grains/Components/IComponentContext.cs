@@ -14,6 +14,9 @@ public interface IComponentContext
     /// <summary>The models this component was assigned, by name; a missing one is absent (the component runs degraded).</summary>
     IReadOnlyDictionary<string, LoadedModel> Models { get; }
 
+    /// <summary>Synchronous calls to other components by name (GetMatrix, GetRegimeVector, GenerateRiskProposal).</summary>
+    IComponentCalls Calls { get; }
+
     /// <summary>Marks the component Degraded with a reason (it keeps running).</summary>
     void ReportDegraded(string reason);
 

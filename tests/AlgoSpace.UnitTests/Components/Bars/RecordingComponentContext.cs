@@ -25,6 +25,9 @@ public sealed class RecordingComponentContext(string kind, AlgoSpaceSettings set
     public IReadOnlyDictionary<string, AlgoSpace.Models.LoadedModel> Models { get; } = new Dictionary<string, AlgoSpace.Models.LoadedModel>();
     public List<string> Degraded { get; } = [];
 
+    /// <summary>Other components the component under test may call; none unless a test sets them.</summary>
+    public IComponentCalls Calls { get; set; } = NoComponentCalls.Instance;
+
     public void ReportDegraded(string reason) => Degraded.Add(reason);
 
     /// <summary>How many times the component asked for its state to be saved now.</summary>
