@@ -1,0 +1,14 @@
+using AlgoSpace.Configuration;
+using static AlgoSpace.Events.EventTypes;
+
+namespace AlgoSpace.Components.Matrices;
+
+/// <summary>The matrix_assembler_5m component: the 60×7 tactical matrix (component-contracts 2.4).</summary>
+[ComponentKind("matrix_assembler_5m",
+    Consumes = [IndicatorsReady],
+    Produces = [SystemError],
+    Description = "Keeps the 60x7 tactical matrix.")]
+public sealed class FiveMinuteMatrixAssembler : MatrixAssemblerComponent
+{
+    protected override MatrixBuilder CreateBuilder(MatrixAssemblersSettings settings) => new FiveMinuteMatrixBuilder(settings.FiveMinute);
+}

@@ -1,0 +1,14 @@
+using AlgoSpace.Configuration;
+using static AlgoSpace.Events.EventTypes;
+
+namespace AlgoSpace.Components.Matrices;
+
+/// <summary>The matrix_assembler_regime component: the 96×26 regime matrix (component-contracts 2.4), read by the RDE.</summary>
+[ComponentKind("matrix_assembler_regime",
+    Consumes = [IndicatorsReady],
+    Produces = [SystemError],
+    Description = "Keeps the 96x26 regime matrix.")]
+public sealed class RegimeMatrixAssembler : MatrixAssemblerComponent
+{
+    protected override MatrixBuilder CreateBuilder(MatrixAssemblersSettings settings) => new RegimeMatrixBuilder(settings.Regime);
+}

@@ -1,0 +1,14 @@
+using AlgoSpace.Configuration;
+using static AlgoSpace.Events.EventTypes;
+
+namespace AlgoSpace.Components.Matrices;
+
+/// <summary>The matrix_assembler_30m component: the 48×8 structure matrix (component-contracts 2.4).</summary>
+[ComponentKind("matrix_assembler_30m",
+    Consumes = [IndicatorsReady],
+    Produces = [SystemError],
+    Description = "Keeps the 48x8 structure matrix.")]
+public sealed class ThirtyMinuteMatrixAssembler : MatrixAssemblerComponent
+{
+    protected override MatrixBuilder CreateBuilder(MatrixAssemblersSettings settings) => new ThirtyMinuteMatrixBuilder(settings.ThirtyMinute);
+}

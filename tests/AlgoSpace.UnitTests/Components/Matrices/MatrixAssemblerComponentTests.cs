@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Reflection;
+using AlgoSpace.Components;
+using AlgoSpace.Components.Calls;
+using AlgoSpace.Components.Matrices;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+using Microsoft.Extensions.Logging;
+using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Tests.Components.FeatureStore;
+
+namespace AlgoSpace.Tests.Components.Matrices;
+
+public sealed class MatrixAssemblerComponentTests
+{
+    private static RecordingComponentContext Context(string kind, AlgoSpaceSettings? settings = null) =>
+        new(kind, settings ?? new AlgoSpaceSettings(), [IndicatorsReady], [SystemError]);
+
+    private static AlgoSpaceSettings FiveMinuteWindow(int rows) => new()
+    {
+        MatrixAssemblers = new MatrixAssemblersSettings
+        {
+            FiveMinute = new MatrixAssemblerSettings { WindowSize = rows, Features = [.. FiveMinuteMatrixBuilder.ColumnFeatures] },
+        },
+    };
+
+    private static async Task<T> StartedAsync<T>(RecordingComponentContext context, object? restore = null) where T : MatrixAssemblerComponent, new()
+    {
+        var component = new T();
+        if (restore is not null) component.RestoreState(restore);
+        await component.InitializeAsync(context, CancellationToken.None);
+        await component.StartAsync(CancellationToken.None);
+        return component;
+    }
+
+    private static async Task<MatrixReply> AskAsync(ICallableComponent component, long asOfSeq) =>
+        (MatrixReply)await component.AnswerAsync(new MatrixRequest(asOfSeq), CancellationToken.None);
+
+    private static IndicatorsReadyPayload Momentum(long seq, double momentum) =>
+        Event(seq) with { Derived = Derived() with { PriceMomentum5 = momentum } };
+
+    [Theory]
+    [InlineData(typeof(ThirtyMinuteMatrixAssembler), "matrix_assembler_30m")]
+    [InlineData(typeof(FiveMinuteMatrixAssembler), "matrix_assembler_5m")]
+    [InlineData(typeof(RegimeMatrixAssembler), "matrix_assembler_regime")]
+    public void Each_declaration_is_its_built_in_kind(Type type, string kind)
+    {
+        var declared = type.GetCustomAttribute<ComponentKindAttribute>()!.ToDescriptor();
+        var builtIn = BuiltInComponentKinds.All.Single(k => k.Kind == kind);
+        Assert.Equal(kind, declared.Kind);
+        Assert.Equal((builtIn.Role, builtIn.Modes, builtIn.Description), (declared.Role, declared.Modes, declared.Description));
+        Assert.True(builtIn.Consumes.SetEquals(declared.Consumes));
+        Assert.True(builtIn.Produces.SetEquals(declared.Produces));
+        Assert.True(new ComponentRegistry([type.Assembly]).IsImplemented(kind));
+    }
+
+    [Fact]
+    public async Task A_query_for_a_seq_not_yet_applied_is_answered_not_ready_at_once()
+    {
+        var context = Context("matrix_assembler_5m", FiveMinuteWindow(1));
+        var assembler = await StartedAsync<FiveMinuteMatrixAssembler>(context);
+        await assembler.HandleAsync(Envelope(Event(5)), CancellationToken.None);
+
+        var ahead = await AskAsync(assembler, 6);
+        var current = await AskAsync(assembler, 5);
+
+        Assert.False(ahead.Ready);
+        Assert.Empty(ahead.Values);
+        Assert.Equal(5, ahead.LastAppliedSeq);
+        Assert.Contains("#6", ahead.Reason);
+        Assert.True(current.Ready);
+    }
+
+    [Fact]
+    public async Task A_query_before_the_window_is_full_is_not_ready_and_says_how_many_rows_there_are()
+    {
+        var context = Context("matrix_assembler_30m");
+        var assembler = await StartedAsync<ThirtyMinuteMatrixAssembler>(context);
+        await assembler.HandleAsync(Envelope(Event30m(0)), CancellationToken.None);
+        await assembler.HandleAsync(Envelope(Event(1)), CancellationToken.None);
+
+        var reply = await AskAsync(assembler, 1);
+
+        Assert.False(reply.Ready);
+        Assert.Equal((48, 8), (reply.Rows, reply.Columns));
+        Assert.Contains("1 of 48 rows", reply.Reason);
+    }
+
+    [Fact]
+    public async Task A_non_finite_input_is_warned_about_with_the_feature_named()
+    {
+        var context = Context("matrix_assembler_5m", FiveMinuteWindow(1));
+        var assembler = await StartedAsync<FiveMinuteMatrixAssembler>(context);
+
+        await assembler.HandleAsync(Envelope(Momentum(0, double.NaN)), CancellationToken.None);
+
+        var warning = Assert.Single(context.RecordingLogger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains("price_momentum_5", warning.Message);
+        Assert.Equal(0f, (await AskAsync(assembler, 0)).Values[4]);
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_adds_no_second_row()
+    {
+        var context = Context("matrix_assembler_5m", FiveMinuteWindow(3));
+        var assembler = await StartedAsync<FiveMinuteMatrixAssembler>(context);
+
+        await assembler.HandleAsync(Envelope(Momentum(0, 1)), CancellationToken.None);
+        await assembler.HandleAsync(Envelope(Momentum(0, 1)), CancellationToken.None);
+
+        Assert.Equal(1, assembler.Builder.Count);
+    }
+
+    [Fact]
+    public async Task An_event_without_the_feature_store_is_reported_as_a_system_error()
+    {
+        var context = Context("matrix_assembler_5m");
+        var assembler = await StartedAsync<FiveMinuteMatrixAssembler>(context);
+
+        await assembler.HandleAsync(new EventEnvelope(IndicatorsReady, 3, Day, "indicator_engine", "c", null), CancellationToken.None);
+
+        var error = (SystemErrorPayload)Assert.Single(context.RecordingBus.Published).Payload!;
+        Assert.Equal(("BadPayload", false), (error.ErrorType, error.Critical));
+        Assert.Equal(-1, assembler.Builder.LastAppliedSeq);
+    }
+
+    [Fact]
+    public async Task A_restored_assembler_continues_exactly_as_the_uninterrupted_one()
+    {
+        var settings = new AlgoSpaceSettings
+        {
+            MatrixAssemblers = new MatrixAssemblersSettings
+            {
+                ThirtyMinute = new MatrixAssemblerSettings { WindowSize = 4, Features = [.. ThirtyMinuteMatrixBuilder.ColumnFeatures] },
+            },
+        };
+        IndicatorsReadyPayload Slope(long seq) => Event30m(seq) with { Features30m = ThirtyMinuteFeatures.Defaults with { NwrqkSlope = 0.1 * seq * seq } };
+        var original = await StartedAsync<ThirtyMinuteMatrixAssembler>(Context("matrix_assembler_30m", settings));
+        for (var i = 0; i < 14; i++) await original.HandleAsync(Envelope(Slope(i)), CancellationToken.None);
+
+        var snapshot = OrleansRoundTrip.Copy(original.SaveState()!);
+        var restored = await StartedAsync<ThirtyMinuteMatrixAssembler>(Context("matrix_assembler_30m", settings), snapshot);
+        foreach (var assembler in new[] { original, restored })
+        {
+            await assembler.HandleAsync(Envelope(Slope(14)), CancellationToken.None);
+        }
+
+        // The slope z-score of row 15 depends on all 15 samples, so equal matrices mean equal normalisers too.
+        var expected = await AskAsync(original, 14);
+        var actual = await AskAsync(restored, 14);
+        Assert.True(actual.Ready);
+        Assert.Equal(expected.Values, actual.Values);
+        Assert.Equal(14, actual.LastAppliedSeq);
+    }
+
+    [Fact]
+    public async Task Get_matrix_copies_the_largest_window_well_within_100_microseconds()
+    {
+        var context = Context("matrix_assembler_regime");
+        var assembler = await StartedAsync<RegimeMatrixAssembler>(context);
+        for (var i = 0; i < 96; i++) await assembler.HandleAsync(Envelope(Event30m(i)), CancellationToken.None);
+        await AskAsync(assembler, 95);
+
+        const int calls = 1000;
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < calls; i++) await AskAsync(assembler, 95);
+
+        // 96×26 floats is about 10 KB: two block copies, a few microseconds each; the average must stay under 100 µs.
+        Assert.True(Stopwatch.GetElapsedTime(started).TotalMicroseconds / calls < 100);
+    }
+}
