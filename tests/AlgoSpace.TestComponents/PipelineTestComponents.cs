@@ -15,9 +15,9 @@ namespace AlgoSpace.TestComponents;
 /// <summary>
 /// A decision maker in place of the indicator-synergy-MARL chain: on every <c>every</c>-th real NEW_5MIN_BAR it
 /// publishes EXECUTE_TRADE, 1 contract, alternating long and short (first long), entry at the bar's close, stop and
-/// target <c>bracket</c> points away (default 2), time stop 3 bars. Journal entry: EXECUTE_TRADE:&lt;sim time&gt;.
+/// target <c>bracket</c> points away (default 2), time stop 3 bars. NEW_30MIN_BAR is accepted and ignored. Journal entry: EXECUTE_TRADE:&lt;sim time&gt;.
 /// </summary>
-[ComponentKind("test_bar_trader", Consumes = [New5MinBar], Produces = [ExecuteTrade])]
+[ComponentKind("test_bar_trader", Consumes = [New5MinBar, New30MinBar], Produces = [ExecuteTrade])]
 public sealed class TestBarTrader : IComponent
 {
     private IComponentContext _context = null!;
@@ -34,7 +34,7 @@ public sealed class TestBarTrader : IComponent
 
     public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
-        if (envelope.Payload is not BarPayload { IsSynthetic: false } bar) return;
+        if (envelope.Type != New5MinBar || envelope.Payload is not BarPayload { IsSynthetic: false } bar) return;
         if (++_bars % _context.Int("every", 1) != 0) return;
         var direction = _trades++ % 2 == 0 ? 1 : -1;
         var bracket = _context.Int("bracket", 2);

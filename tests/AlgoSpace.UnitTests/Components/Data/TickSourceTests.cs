@@ -212,7 +212,7 @@ public sealed class TickSourceTests
         var run = TickSourceRun.Of(file.Path);
         var issue = Assert.Single(run.Issues);
         Assert.Equal((5L, RowIssueKind.PriceOutlier), (issue.Line, issue.Kind));
-        Assert.Contains("close 110 is 10.0% from the median 100 of the last 3 accepted bar closes", issue.Detail);
+        Assert.Contains("close 110 is 10.0 % from the median 100 of the last 3 accepted bar closes", issue.Detail);
         Assert.Equal(16, run.Ticks.Count);
         Assert.DoesNotContain(run.Ticks, t => t.Line == 5);
     }
