@@ -17,7 +17,7 @@ public enum RowIssueKind
     NonFinitePrice,
     /// <summary>The timestamp is earlier than the last accepted tick's.</summary>
     TimestampBeforeLast,
-    /// <summary>The price is more than 5 % from the median of the last 100 accepted ticks.</summary>
+    /// <summary>The price (of a bar file: the bar's close) is more than 5 % from the median of the last 100 accepted ticks (closes).</summary>
     PriceOutlier,
     /// <summary>A negative volume, replaced by 0; the tick is kept (a warning, not a rejection).</summary>
     NegativeVolume,

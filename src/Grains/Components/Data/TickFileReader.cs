@@ -5,8 +5,9 @@ namespace AlgoSpace.Components.Data;
 /// <summary>
 /// Streams a tick or bar CSV as candidate ticks, one line at a time (constant memory, any file size): splits and
 /// parses each row, skips rows outside the replayed dates, expands bars into four ticks, and records every row
-/// it cannot use in the <see cref="RowIssueLog"/> with its line number. It does not validate ticks (that is
-/// <see cref="TickValidator"/>) and keeps a <see cref="Cursor"/> so that a replay can resume where it stopped.
+/// it cannot use in the <see cref="RowIssueLog"/> with its line number. It does not validate ticks or bars (that is
+/// <see cref="TickValidator"/>; a bar it rejects is dropped with <see cref="SkipRestOfBar"/>) and keeps a
+/// <see cref="Cursor"/> so that a replay can resume where it stopped.
 /// </summary>
 public sealed class TickFileReader : IDisposable
 {
@@ -20,6 +21,7 @@ public sealed class TickFileReader : IDisposable
     private readonly MarketTick[] _pending = new MarketTick[BarExpander.TicksPerBar];
     private int _pendingCount;
     private int _pendingIndex;
+    private BarRow _pendingBar;
     private long _dataLines;
 
     /// <param name="from">First day replayed (inclusive), or null.</param>
@@ -41,6 +43,20 @@ public sealed class TickFileReader : IDisposable
     }
 
     public DataFileInfo File { get; }
+
+    /// <summary>The bar whose ticks are being handed out (the last one expanded); only meaningful for a bar file.</summary>
+    public BarRow CurrentBar => _pendingBar;
+
+    /// <summary>
+    /// Drops the ticks of the current bar not yet handed out and counts its line consumed: the bar was rejected
+    /// as a whole after its first tick was read. Does nothing when no bar is partly handed out.
+    /// </summary>
+    public void SkipRestOfBar()
+    {
+        if (_pendingCount == 0) return;
+        _pendingCount = _pendingIndex = 0;
+        _dataLines++;
+    }
 
     /// <summary>Where the next read continues.</summary>
     public TickCursor Cursor => new(_dataLines, _pendingIndex);
@@ -143,6 +159,7 @@ public sealed class TickFileReader : IDisposable
         }
 
         BarExpander.Expand(bar, _barDuration, _pending);
+        _pendingBar = bar;
         _pendingCount = BarExpander.TicksPerBar;
         _pendingIndex = 0;
         return warning is null ? null : new TickRead(TickReadStatus.Issue, default, warning);
@@ -175,7 +192,8 @@ public sealed class TickFileReader : IDisposable
             return false;
         }
 
-        BarExpander.Expand(bar with { Volume = Math.Max(0, bar.Volume) }, _barDuration, _pending);
+        _pendingBar = bar with { Volume = Math.Max(0, bar.Volume) };
+        BarExpander.Expand(_pendingBar, _barDuration, _pending);
         _pendingCount = BarExpander.TicksPerBar;
         return true;
     }

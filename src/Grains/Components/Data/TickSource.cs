@@ -32,10 +32,10 @@ public sealed class TickSource : IDisposable
 
     public long OutOfRange => _reader.OutOfRange;
 
-    /// <summary>Ticks accepted (and handed out).</summary>
+    /// <summary>Ticks accepted (and handed out); for a bar file, four per accepted bar.</summary>
     public long Accepted { get; private set; }
 
-    /// <summary>Times three agreeing outliers were accepted as a new price level.</summary>
+    /// <summary>Times three agreeing outliers (ticks, or bar closes for a bar file) were accepted as a new price level.</summary>
     public long LevelShifts { get; private set; }
 
     public DateTime? LastTickTime => _validator.LastAccepted;
@@ -47,18 +47,42 @@ public sealed class TickSource : IDisposable
         if (read.Status != TickReadStatus.Tick) return read;
 
         var sourced = read.Tick;
+        return sourced.PartsInLine > 1 ? ReadBarTick(sourced) : ReadTick(sourced);
+    }
+
+    private TickRead ReadTick(SourcedTick sourced)
+    {
         var tick = sourced.Tick;
         var verdict = _validator.Check(ref tick);
-        if (!verdict.Accepted)
-        {
-            var detail = sourced.PartsInLine > 1 ? $"{verdict.Detail} (tick {sourced.Part + 1} of the bar's {sourced.PartsInLine})" : verdict.Detail!;
-            return new TickRead(TickReadStatus.Issue, default, Issues.Record(sourced.Line, verdict.Rejection!.Value, detail));
-        }
+        if (!verdict.Accepted) return new TickRead(TickReadStatus.Issue, default, Issues.Record(sourced.Line, verdict.Rejection!.Value, verdict.Detail!));
 
         Accepted++;
         if (verdict.LevelShift) LevelShifts++;
         var warning = verdict.VolumeClamped ? Issues.Record(sourced.Line, RowIssueKind.NegativeVolume, verdict.Detail!) : null;
         return new TickRead(TickReadStatus.Tick, sourced with { Tick = tick }, warning);
+    }
+
+    /// <summary>
+    /// A tick of a bar file: the bar is judged whole when its first tick comes (a rejected bar's other ticks are
+    /// dropped with it); the ticks of an accepted bar pass without per-tick price checks.
+    /// </summary>
+    private TickRead ReadBarTick(SourcedTick sourced)
+    {
+        if (sourced.Part == 0)
+        {
+            var verdict = _validator.CheckBar(_reader.CurrentBar);
+            if (!verdict.Accepted)
+            {
+                _reader.SkipRestOfBar();
+                return new TickRead(TickReadStatus.Issue, default, Issues.Record(sourced.Line, verdict.Rejection!.Value, verdict.Detail!));
+            }
+
+            if (verdict.LevelShift) LevelShifts++;
+        }
+
+        _validator.AcceptBarTick(sourced.Tick);
+        Accepted++;
+        return new TickRead(TickReadStatus.Tick, sourced, null);
     }
 
     public TickSourceSnapshot Snapshot() => new(

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AlgoSpace.Components.Data;
 
 /// <summary>
-/// The tick validation table of component-contracts 2.1, applied to each tick in file order:
+/// The tick validation table of component-contracts 2.1, applied to each tick of a tick file in file order:
 /// <list type="bullet">
 /// <item>price ≤ 0 or non-finite: reject;</item>
 /// <item>timestamp before the last accepted tick's: reject (equal is allowed: several trades share a millisecond);</item>
@@ -14,6 +14,10 @@ namespace AlgoSpace.Components.Data;
 /// </list>
 /// "Consecutive" counts the ticks that reach the outlier check: an accepted tick ends a run of outliers; a tick
 /// rejected earlier (bad price, time going back) is not a price observation and neither extends nor ends it.
+/// A bar file is validated bar by bar instead (<see cref="CheckBar"/>, docs/architecture.md "Data validation"):
+/// the same rules with the bar's four prices for the price checks, its start for the time check and its close
+/// alone for the median rule, so the window holds closes; the ticks of an accepted bar are then only recorded
+/// (<see cref="AcceptBarTick"/>). A bar's high and low are real prices, however far a fast bar takes them.
 /// Its whole state is what <see cref="Snapshot"/> returns, so a resumed replay decides exactly as an unbroken one.
 /// </summary>
 public sealed class TickValidator
@@ -25,6 +29,7 @@ public sealed class TickValidator
 
     private readonly MedianWindow _window = new(WindowSize);
     private readonly List<double> _outliers = new(AgreeingOutliers);
+    private BarRange? _previousBar;
 
     /// <summary>The timestamp of the last accepted tick.</summary>
     public DateTime? LastAccepted { get; private set; }
@@ -35,22 +40,69 @@ public sealed class TickValidator
         var price = tick.Price;
         if (!double.IsFinite(price)) return Reject(RowIssueKind.NonFinitePrice, $"price {Format(price)} is not finite");
         if (price <= 0) return Reject(RowIssueKind.NonPositivePrice, $"price {Format(price)} is not positive");
-        if (LastAccepted is { } last && tick.Timestamp < last)
+        if (BeforeLast(tick.Timestamp) is { } early) return early;
+        if (!CheckMedian(price, "price", "accepted ticks", out var levelShift, out var outlier)) return outlier;
+
+        LastAccepted = tick.Timestamp;
+        if (tick.Volume >= 0) return new TickVerdict(null, null, false, levelShift);
+        var detail = $"volume {tick.Volume} set to 0";
+        tick = tick with { Volume = 0 };
+        return new TickVerdict(null, detail, true, levelShift);
+    }
+
+    /// <summary>
+    /// Checks a whole bar of a bar file: its four prices positive and finite, its start not before the last
+    /// accepted tick (so a repeated or earlier bar, whose ticks would go back in time, is rejected), and its close
+    /// within 5 % of the median of the last 100 accepted closes, unless the bar's low-high range overlaps the
+    /// previous bar's (checked or rejected as an outlier) or three agreeing outliers make a level shift.
+    /// OHLC consistency is checked by the parser. On acceptance only the close enters the window; the bar's ticks
+    /// are then passed to <see cref="AcceptBarTick"/>.
+    /// </summary>
+    public TickVerdict CheckBar(in BarRow bar)
+    {
+        foreach (var (name, price) in (ReadOnlySpan<(string, double)>)[("open", bar.Open), ("high", bar.High), ("low", bar.Low), ("close", bar.Close)])
         {
-            return Reject(RowIssueKind.TimestampBeforeLast, $"timestamp {tick.Timestamp:yyyy-MM-dd HH:mm:ss.fff} is before the last accepted tick's {last:yyyy-MM-dd HH:mm:ss.fff}");
+            if (!double.IsFinite(price)) return Reject(RowIssueKind.NonFinitePrice, $"{name} {Format(price)} is not finite");
+            if (price <= 0) return Reject(RowIssueKind.NonPositivePrice, $"{name} {Format(price)} is not positive");
         }
 
-        var levelShift = false;
+        if (BeforeLast(bar.Timestamp) is { } early) return early;
+
+        // A bar whose range overlaps the previous bar's traded continuously from where the market was: its close,
+        // however far from the median, is a real move (a bar's analogue of three agreeing outliers).
+        var continuous = _previousBar is { } previous && bar.Low <= previous.High && bar.High >= previous.Low;
+        _previousBar = new BarRange(bar.Low, bar.High);
+        if (!CheckMedian(bar.Close, "close", "accepted bar closes", out var levelShift, out var outlier, continuous)) return outlier;
+        return new TickVerdict(null, null, false, levelShift);
+    }
+
+    /// <summary>Records a tick of a bar accepted by <see cref="CheckBar"/>: it moves the last accepted time only.</summary>
+    public void AcceptBarTick(in MarketTick tick) => LastAccepted = tick.Timestamp;
+
+    private TickVerdict? BeforeLast(DateTime timestamp) =>
+        LastAccepted is { } last && timestamp < last
+            ? Reject(RowIssueKind.TimestampBeforeLast, $"timestamp {timestamp:yyyy-MM-dd HH:mm:ss.fff} is before the last accepted tick's {last:yyyy-MM-dd HH:mm:ss.fff}")
+            : null;
+
+    /// <summary>
+    /// The median rule; on acceptance <paramref name="price"/> joins the window (false: <paramref name="outlier"/>
+    /// says why). <paramref name="continuous"/> accepts an outlier as a level shift at once.
+    /// </summary>
+    private bool CheckMedian(double price, string name, string windowName, out bool levelShift, out TickVerdict outlier, bool continuous = false)
+    {
+        levelShift = false;
+        outlier = default;
         if (_window.Count > 0)
         {
             var median = _window.Median;
             var deviation = Math.Abs(price - median) / median;
             if (deviation > MaxDeviation)
             {
-                if (!CompletesAgreeingOutliers(price))
+                if (!continuous && !CompletesAgreeingOutliers(price))
                 {
-                    return Reject(RowIssueKind.PriceOutlier,
-                        $"price {Format(price)} is {deviation:P1} from the median {Format(median)} of the last {_window.Count} accepted ticks (limit {MaxDeviation:P0})");
+                    outlier = Reject(RowIssueKind.PriceOutlier,
+                        $"{name} {Format(price)} is {deviation:P1} from the median {Format(median)} of the last {_window.Count} {windowName} (limit {MaxDeviation:P0})");
+                    return false;
                 }
 
                 // Three agreeing outliers in a row: a new level, not bad data. Start the window from it.
@@ -61,11 +113,7 @@ public sealed class TickValidator
 
         _outliers.Clear();
         _window.Add(price);
-        LastAccepted = tick.Timestamp;
-        if (tick.Volume >= 0) return new TickVerdict(null, null, false, levelShift);
-        var detail = $"volume {tick.Volume} set to 0";
-        tick = tick with { Volume = 0 };
-        return new TickVerdict(null, detail, true, levelShift);
+        return true;
     }
 
     /// <summary>
@@ -86,7 +134,7 @@ public sealed class TickValidator
         return false;
     }
 
-    public TickValidatorSnapshot Snapshot() => new(LastAccepted, _window.ToArray(), [.. _outliers]);
+    public TickValidatorSnapshot Snapshot() => new(LastAccepted, _window.ToArray(), [.. _outliers], _previousBar?.Low, _previousBar?.High);
 
     public void Restore(TickValidatorSnapshot snapshot)
     {
@@ -94,9 +142,12 @@ public sealed class TickValidator
         _window.Restore(snapshot.Window.TakeLast(WindowSize));
         _outliers.Clear();
         _outliers.AddRange(snapshot.PendingOutliers.TakeLast(AgreeingOutliers - 1));
+        _previousBar = snapshot.PreviousBarLow is { } low && snapshot.PreviousBarHigh is { } high ? new BarRange(low, high) : null;
     }
 
     private static TickVerdict Reject(RowIssueKind kind, string detail) => new(kind, detail, false, false);
 
     private static string Format(double value) => value.ToString("0.########", CultureInfo.InvariantCulture);
+
+    private readonly record struct BarRange(double Low, double High);
 }

@@ -1,8 +1,10 @@
 namespace AlgoSpace.Components.Data;
 
-/// <summary>The saved state of a <see cref="TickValidator"/>: last accepted time, the median window (oldest first) and pending outliers.</summary>
+/// <summary>The saved state of a <see cref="TickValidator"/>: last accepted time, the median window (oldest first), pending outliers and, for a bar file, the previous bar's range.</summary>
 [GenerateSerializer]
 public sealed record TickValidatorSnapshot(
     [property: Id(0)] DateTime? LastAccepted,
     [property: Id(1)] double[] Window,
-    [property: Id(2)] double[] PendingOutliers);
+    [property: Id(2)] double[] PendingOutliers,
+    [property: Id(3)] double? PreviousBarLow = null,
+    [property: Id(4)] double? PreviousBarHigh = null);

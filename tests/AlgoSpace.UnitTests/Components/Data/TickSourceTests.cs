@@ -176,14 +176,87 @@ public sealed class TickSourceTests
     }
 
     [Fact]
-    public void A_bad_tick_inside_a_bar_is_rejected_alone_and_named_by_its_place_in_the_bar()
+    public void A_bar_with_a_non_positive_price_is_rejected_whole_and_the_price_is_named()
     {
         using var file = TempDataFile.WithText("timestamp,open,high,low,close,volume\n2024-01-02 10:00,100,101,-1,100,4\n2024-01-02 10:30,100,101,99,100,4\n");
         var run = TickSourceRun.Of(file.Path);
         var issue = Assert.Single(run.Issues);
         Assert.Equal((2L, RowIssueKind.NonPositivePrice), (issue.Line, issue.Kind));
-        Assert.Contains("tick 2 of the bar's 4", issue.Detail);
-        Assert.Equal(7, run.Ticks.Count);
+        Assert.Contains("low -1 is not positive", issue.Detail);
+        // Only the second bar's four ticks: a bar is accepted or rejected as a whole.
+        Assert.Equal([3L, 3L, 3L, 3L], run.Ticks.Select(t => t.Line));
+    }
+
+    private const string BarHeader = "timestamp,open,high,low,close,volume\n";
+
+    /// <summary>Three quiet bars at 100 (range 99-101): the median of the closes is 100.</summary>
+    private const string QuietBars = "2024-01-02 10:00,100,101,99,100,4\n2024-01-02 10:30,100,101,99,100,4\n2024-01-02 11:00,100,101,99,100,4\n";
+
+    [Fact]
+    public void A_fast_bar_whose_high_is_far_from_the_median_but_whose_close_is_not_is_published_whole()
+    {
+        // High 108 is 8 % above the median close 100 (the per-tick rule rejected such ticks); the close 104 is 4 %: accepted.
+        using var file = TempDataFile.WithText(BarHeader + QuietBars + "2024-01-02 11:30,100,108,100,104,8\n");
+        var run = TickSourceRun.Of(file.Path);
+        Assert.Empty(run.Issues);
+        Assert.Equal([100, 100, 108, 104], run.Plain.Skip(12).Select(t => t.Price));
+        Assert.Equal(0, run.Source.LevelShifts);
+    }
+
+    [Fact]
+    public void A_bar_that_jumps_away_from_the_previous_bar_with_its_close_over_5_percent_from_the_median_is_rejected_whole()
+    {
+        // Close 110 is 10 % from the median 100 and the range 109-111 does not touch the previous bar's 99-101.
+        // The next bar, back at 100, is within the rule again.
+        using var file = TempDataFile.WithText(BarHeader + QuietBars + "2024-01-02 11:30,110,111,109,110,4\n2024-01-02 12:00,100,101,99,100,4\n");
+        var run = TickSourceRun.Of(file.Path);
+        var issue = Assert.Single(run.Issues);
+        Assert.Equal((5L, RowIssueKind.PriceOutlier), (issue.Line, issue.Kind));
+        Assert.Contains("close 110 is 10.0 % from the median 100 of the last 3 accepted bar closes", issue.Detail);
+        Assert.Equal(16, run.Ticks.Count);
+        Assert.DoesNotContain(run.Ticks, t => t.Line == 5);
+    }
+
+    [Fact]
+    public void A_bar_that_trades_continuously_from_the_previous_bar_to_a_close_over_5_percent_away_is_a_real_move()
+    {
+        // Close 106 is 6 % from the median 100, but the range 100.5-107 overlaps the previous bar's 99-101: the
+        // price got there by trading, so the bar is kept and the window restarts from 106 (a level shift). The next
+        // bar at 106.5 is then 0.5 % from the new median 106.
+        using var file = TempDataFile.WithText(BarHeader + QuietBars + "2024-01-02 11:30,101,107,100.5,106,4\n2024-01-02 12:00,106,107,105,106.5,4\n");
+        var run = TickSourceRun.Of(file.Path);
+        Assert.Empty(run.Issues);
+        Assert.Equal(20, run.Ticks.Count);
+        Assert.Equal(1, run.Source.LevelShifts);
+    }
+
+    [Fact]
+    public void A_repeated_bar_start_is_rejected_because_its_ticks_would_go_back_in_time()
+    {
+        // The first bar's last tick is at 10:22:30 (75 % of 30 minutes); a second bar starting 10:00 is before it.
+        using var file = TempDataFile.WithText(BarHeader + "2024-01-02 10:00,100,101,99,100,4\n2024-01-02 10:30,100,101,99,100,4\n2024-01-02 10:30,100,101,99,100,4\n");
+        var run = TickSourceRun.Of(file.Path);
+        var issue = Assert.Single(run.Issues);
+        Assert.Equal((4L, RowIssueKind.TimestampBeforeLast), (issue.Line, issue.Kind));
+        Assert.Equal(8, run.Ticks.Count);
+    }
+
+    [Fact]
+    public void A_source_saved_just_after_a_rejected_bar_resumes_with_the_next_bar()
+    {
+        using var file = TempDataFile.WithText(BarHeader + QuietBars + "2024-01-02 11:30,110,111,109,110,4\n2024-01-02 12:00,100,101,99,100,4\n");
+        TickSourceSnapshot snapshot;
+        using (var first = TickSource.Open(file.Path))
+        {
+            while (first.Read().Status != TickReadStatus.Issue) { }
+            snapshot = first.Snapshot();
+        }
+
+        using var resumed = TickSource.Open(file.Path);
+        Assert.True(resumed.TryResume(snapshot, out _));
+        var rest = TickSourceRun.Drain(resumed);
+        Assert.Equal([6L, 6L, 6L, 6L], rest.Ticks.Select(t => t.Line));
+        Assert.Empty(rest.Issues);
     }
 
     [Fact]
