@@ -72,19 +72,32 @@ public sealed class MlmiMemory
     {
         var size = 0;
         var k = Math.Min(K, Count);
-        for (var position = 0; position < Count; position++)
+        // The ring is two contiguous runs: slots start…end of array, then 0…; positions count from the oldest.
+        var firstRun = Math.Min(Count, Capacity - _start);
+        Scan(_start, 0, firstRun, f1, f2, k, ref size);
+        Scan(0, firstRun, Count - firstRun, f1, f2, k, ref size);
+
+        var sum = 0;
+        for (var i = 0; i < size; i++) sum += _labels[Slot(_heapPosition[i])];
+        return (sum, size);
+    }
+
+    private void Scan(int firstSlot, int firstPosition, int length, double f1, double f2, int k, ref int size)
+    {
+        for (var n = 0; n < length; n++)
         {
-            var slot = Slot(position);
+            var slot = firstSlot + n;
             var d1 = _f1[slot] - f1;
             var d2 = _f2[slot] - f2;
             var distance = d1 * d1 + d2 * d2;
+            var position = firstPosition + n;
             if (size < k)
             {
                 _heapDistance[size] = distance;
                 _heapPosition[size] = position;
                 SiftUp(size++);
             }
-            else if (Worse(_heapDistance[0], _heapPosition[0], distance, position))
+            else if (distance <= _heapDistance[0])
             {
                 // Positions only grow, so an equally near newcomer is the more recent one and replaces the top.
                 _heapDistance[0] = distance;
@@ -92,10 +105,6 @@ public sealed class MlmiMemory
                 SiftDown(size);
             }
         }
-
-        var sum = 0;
-        for (var i = 0; i < size; i++) sum += _labels[Slot(_heapPosition[i])];
-        return (sum, size);
     }
 
     private int Slot(int position) => (_start + position) % Capacity;
