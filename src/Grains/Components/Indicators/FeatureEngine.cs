@@ -134,7 +134,12 @@ public sealed class FeatureEngine
         var mmdFeatures = new double[ThirtyMinuteFeatures.MmdDimensions];
         if (mmdReady)
         {
-            for (var i = 0; i < mmdFeatures.Length; i++) mmdFeatures[i] = Keep($"mmd_features[{i}]", mmd.Features[i], _latest30m.MmdFeatures[i], where);
+            for (var i = 0; i < mmdFeatures.Length; i++)
+            {
+                var value = mmd.Features[i];
+                // The key is only formatted for a warning: 23 strings per bar would be needless garbage.
+                mmdFeatures[i] = double.IsFinite(value) ? value : Keep($"mmd_features[{i}]", value, _latest30m.MmdFeatures[i], where);
+            }
         }
 
         var previous = _latest30m;
