@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AlgoSpace.Components.Indicators;
 using AlgoSpace.Configuration;
 
@@ -112,23 +111,12 @@ public sealed class MlmiTests
     }
 
     [Fact]
-    public void A_prediction_over_a_full_memory_takes_well_under_a_millisecond()
+    public void The_memory_is_capped_first_in_first_out()
     {
+        // Timing is the benchmark's business (docs/performance.md); here only the cap.
         var memory = new MlmiMemory(k: 200);
         for (var i = 0; i < MlmiMemory.DefaultCapacity + 500; i++) memory.Store(Math.Sin(i), Math.Cos(i * 0.7), Wave(i));
-        memory.Predict(0.1, 0.2);
 
-        // The median of single calls: robust to the scheduler pausing the test on a busy machine.
-        var times = new List<double>();
-        for (var i = 0; i < 101; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            memory.Predict(Math.Sin(i * 0.3), Math.Cos(i * 0.3));
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
         Assert.Equal(MlmiMemory.DefaultCapacity, memory.Count);
-        Assert.True(times[50] < 1, $"A prediction took {times[50]:F3} ms (median).");
     }
 }
