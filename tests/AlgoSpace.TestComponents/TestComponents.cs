@@ -260,7 +260,7 @@ public sealed class TestModelUser : IComponent
 /// EXECUTE_TRADE for symbol ES, long and short in turn, one contract, stop and target <c>points</c> (default 2)
 /// from the bar's close, held at most 6 bars. Deterministic, so a parity run gets the same trades.
 /// </summary>
-[ComponentKind("test_trader", Consumes = [EventTypes.New5MinBar], Produces = [EventTypes.ExecuteTrade])]
+[ComponentKind("test_trader", Consumes = [EventTypes.New5MinBar, EventTypes.PositionUpdate], Produces = [EventTypes.ExecuteTrade])]
 public sealed class TestTrader : IComponent
 {
     private IComponentContext _context = null!;

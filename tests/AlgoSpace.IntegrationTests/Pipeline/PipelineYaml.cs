@@ -5,7 +5,9 @@ namespace AlgoSpace.Tests.Pipeline;
 /// <summary>
 /// A backtest of the real data handler, bar generator and execution handler, with the test_trader kind standing in
 /// for the decision chain (EXECUTE_TRADE every few 5-minute bars) and a test_event_log recording what the
-/// execution handler publishes (and the bars and trade commands), for parity between runners and settings.
+/// execution handler publishes (and the bars and trade commands), for parity between runners and settings. The
+/// trader also takes POSITION_UPDATE, the answer to its own EXECUTE_TRADE, as the decision chain does: a cycle that
+/// the bus must let in while the trader still awaits its publish.
 /// </summary>
 public static class PipelineYaml
 {
@@ -42,7 +44,7 @@ public static class PipelineYaml
             publishes: [NEW_5MIN_BAR, NEW_30MIN_BAR]
           - name: trader
             type: test_trader
-            subscribes: [NEW_5MIN_BAR]
+            subscribes: [NEW_5MIN_BAR, POSITION_UPDATE]
             publishes: [EXECUTE_TRADE]
             parameters: { every: "2", points: "2" }
           - name: execution_handler
