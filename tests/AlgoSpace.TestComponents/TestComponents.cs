@@ -254,3 +254,85 @@ public sealed class TestModelUser : IComponent
         return string.Join(",", model.Forward(input).Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
     }
 }
+
+/// <summary>
+/// A stand-in for the decision chain: on every <c>every</c>-th NEW_5MIN_BAR (parameter, default 3) it sends an
+/// EXECUTE_TRADE for symbol ES, long and short in turn, one contract, stop and target <c>points</c> (default 2)
+/// from the bar's close, held at most 6 bars. Deterministic, so a parity run gets the same trades.
+/// </summary>
+[ComponentKind("test_trader", Consumes = [EventTypes.New5MinBar, EventTypes.PositionUpdate], Produces = [EventTypes.ExecuteTrade])]
+public sealed class TestTrader : IComponent
+{
+    private IComponentContext _context = null!;
+    private long _bars;
+    private long _trades;
+
+    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    {
+        _context = context;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    {
+        if (envelope.Payload is not BarPayload { Timeframe: 5 } bar || ++_bars % _context.Int("every", 3) != 0) return;
+        var direction = _trades++ % 2 == 0 ? 1 : -1;
+        var points = _context.Int("points", 2);
+        var command = new ExecuteTradePayload($"T{_trades}",
+            new TradeSpecification("ES", direction, bar.Close, "test"),
+            new RiskParameters(1, bar.Close - (direction * points), bar.Close + (direction * points), 6, points * 50, points * 50));
+        await _context.Bus.PublishAsync(EventTypes.ExecuteTrade, command, envelope.SimTime);
+    }
+
+    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public object? SaveState() => new TraderState(_bars, _trades);
+
+    public void RestoreState(object state)
+    {
+        var saved = (TraderState)state;
+        (_bars, _trades) = (saved.Bars, saved.Trades);
+    }
+}
+
+[GenerateSerializer]
+public sealed record TraderState([property: Id(0)] long Bars, [property: Id(1)] long Trades);
+
+/// <summary>Records every event it receives, in order, as "TYPE source#seq payload-as-JSON" (parity tests).</summary>
+[ComponentKind("test_event_log", Consumes = [EventTypes.OrderSubmitted, EventTypes.OrderFilled, EventTypes.OrderRejected, EventTypes.OrderCancelled,
+    EventTypes.PositionUpdate, EventTypes.TradeClosed, EventTypes.RiskBreach, EventTypes.ExecuteTrade, EventTypes.New5MinBar, EventTypes.New30MinBar])]
+public sealed class TestEventLog : IComponent
+{
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<string>> Logs = new();
+    private IComponentContext _context = null!;
+
+    /// <summary>What the component with this journal parameter received.</summary>
+    public static IReadOnlyList<string> Read(string journal) => Logs.TryGetValue(journal, out var q) ? q.ToList() : [];
+
+    public static string Describe(EventEnvelope envelope) =>
+        $"{envelope.Type} {envelope.Source}#{envelope.Seq} {envelope.SimTime:O} {System.Text.Json.JsonSerializer.Serialize(envelope.Payload, envelope.Payload?.GetType() ?? typeof(object))}";
+
+    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    {
+        _context = context;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    {
+        if (_context.Text("journal") is { } journal) Logs.GetOrAdd(journal, _ => new ConcurrentQueue<string>()).Enqueue(Describe(envelope));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public object? SaveState() => null;
+
+    public void RestoreState(object state)
+    {
+    }
+}

@@ -31,6 +31,13 @@ public interface IComponentHostGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task HaltDataAsync();
 
+    /// <summary>
+    /// Stream transport: the subscriber named in a <see cref="Events.StreamDelivery"/> has handled it (and everything
+    /// its handling published). Interleaves, because this producer is still awaiting that delivery.
+    /// </summary>
+    [AlwaysInterleave]
+    Task AcknowledgeAsync(long deliveryId);
+
     /// <summary>Cancels working orders and, if asked, flattens positions (shutdown steps 2 and 3, and the emergency path).</summary>
     Task ProtectPositionsAsync(bool flatten, string reason);
 

@@ -42,6 +42,9 @@ public sealed class EventBusClient : IEventBus
 
     public void Wire(ComponentWiring wiring) => _wiring = wiring;
 
+    /// <summary>The transport this bus sends with (the host routes stream acknowledgements to it).</summary>
+    public IBusTransport Transport => _transport;
+
     /// <summary>Called when a publish has been delivered (the host applies its snapshot policy on the simulation time).</summary>
     public Func<DateTime, Task>? AfterPublish { get; set; }
 

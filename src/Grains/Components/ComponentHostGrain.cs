@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.BroadcastChannel;
 using Orleans.Streams;
 using Orleans.Streams.Core;
+using Orleans.Concurrency;
+using Orleans.Serialization.Invocation;
 using Polly;
 
 namespace AlgoSpace.Components;
@@ -19,12 +21,13 @@ namespace AlgoSpace.Components;
 /// </summary>
 [ImplicitChannelSubscription(KernelKeys.BusNamespace)]
 [ImplicitStreamSubscription(KernelKeys.BusNamespace)]
+[MayInterleave(nameof(IsStreamDelivery))]
 public sealed partial class ComponentHostGrain(
     [PersistentState("component", StorageNames.State)] IPersistentState<ComponentHostState> state,
     ComponentRegistry registry,
     AlgoSpaceSettings settings,
     ILogger<ComponentHostGrain> logger)
-    : Grain, IComponentHostGrain, IOnBroadcastChannelSubscribed, IStreamSubscriptionObserver, IAsyncObserver<EventEnvelope>
+    : Grain, IComponentHostGrain, IOnBroadcastChannelSubscribed, IStreamSubscriptionObserver, IAsyncObserver<StreamDelivery>
 {
     private readonly Dictionary<string, long> _handledByType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _handledBySource = new(StringComparer.Ordinal);
@@ -226,9 +229,35 @@ public sealed partial class ComponentHostGrain(
 
     // Stream transport: the implicit stream keyed by this component's name delivers here.
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<EventEnvelope>().ResumeAsync(this);
+        await handleFactory.Create<StreamDelivery>().ResumeAsync(this);
 
-    public Task OnNextAsync(EventEnvelope item, StreamSequenceToken? token = null) => HandleAsync(item);
+    /// <summary>Handles a stream delivery, then tells its producer, which waits for that (lockstep over streams).</summary>
+    public async Task OnNextAsync(StreamDelivery item, StreamSequenceToken? token = null)
+    {
+        try
+        {
+            await HandleAsync(item.Envelope);
+        }
+        finally
+        {
+            await GrainFactory.GetGrain<IComponentHostGrain>(item.ReplyTo).AcknowledgeAsync(item.DeliveryId);
+        }
+    }
+
+    public Task AcknowledgeAsync(long deliveryId)
+    {
+        (_bus?.Transport as StreamTransport)?.Acknowledge(deliveryId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stream deliveries may interleave, as broadcast deliveries do by call-chain reentrancy: with acknowledged
+    /// sends a producer waits inside its turn until its subscribers have handled the event, so a subscriber that
+    /// answers it (POSITION_UPDATE to the EXECUTE_TRADE's sender) must get in, or both would wait for ever. Each
+    /// producer has one delivery in flight at a time, so in a lockstep backtest only such replies interleave.
+    /// </summary>
+    public static bool IsStreamDelivery(IInvokable request) =>
+        request.GetInterfaceType().Name.Contains("StreamConsumerExtension", StringComparison.Ordinal);
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 
@@ -304,7 +333,7 @@ public sealed partial class ComponentHostGrain(
 
     private IBusTransport CreateTransport() => settings.EventBus.Transport switch
     {
-        BusTransport.Stream => new StreamTransport(this.GetStreamProvider(KernelKeys.StreamProvider)),
+        BusTransport.Stream => new StreamTransport(this.GetStreamProvider(KernelKeys.StreamProvider), this.GetPrimaryKeyString()),
         _ => new BroadcastTransport(ServiceProvider.GetRequiredKeyedService<IBroadcastChannelProvider>(KernelKeys.BroadcastProvider)),
     };
 

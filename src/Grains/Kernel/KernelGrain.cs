@@ -402,15 +402,7 @@ public sealed partial class KernelGrain(
         return [.. wave, new BusCounters(KernelKeys.KernelSubscriber, 0, _handled, 0, new Dictionary<string, long>(_monitored), new Dictionary<string, long>(), 0)];
     }
 
-    private ComponentSpec SpecFor(ComponentSettings component)
-    {
-        var configured = settings.Models.Keys.Select(k => k[..^"_path".Length]).ToHashSet(StringComparer.Ordinal);
-        var needed = registry.Catalog.Find(component.Type)?.Models ?? [];
-        // The kernel decides which component gets which model: what its kind needs, as far as it is configured;
-        // what is not configured is still asked for, so the host reports the component Degraded and why.
-        return new ComponentSpec(component.Name, component.Type, component.Critical, component.Subscribes, component.Publishes,
-            needed.OrderBy(m => configured.Contains(m) ? 0 : 1).ToList(), component.Parameters);
-    }
+    private ComponentSpec SpecFor(ComponentSettings component) => ComponentSpecs.For(settings, registry.Catalog, component);
 
     private HashSet<string> FailedComponents() =>
         state.State.Components.Where(c => c.State == ComponentState.Failed).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

@@ -27,6 +27,13 @@ public static class SiloCommandLine
         var validate = new Option<bool>("--validate") { Description = "Check the configuration, print every error and warning (or \"configuration valid\"), and exit: 0 when valid, 2 when not." };
         var printConfig = new Option<bool>("--print-config") { Description = "Print the effective configuration (defaults filled in, overrides and environment applied, credentials redacted) and exit." };
         var routes = new Option<bool>("--routes") { Description = "Print the event routing table (producers -> subscribers, per event type and mode, the kernel included) and exit." };
+        var runner = new Option<string>("--runner")
+        {
+            Description = "orleans runs the system in an Orleans silo; in-process runs the same components from the same settings without Orleans (backtest only), the parity reference, and prints ticks/s. [default: orleans]",
+            HelpName = "orleans|in-process",
+            DefaultValueFactory = _ => "orleans",
+        };
+        runner.AcceptOnlyFromAmong("orleans", "in-process");
         var printSchema = new Option<bool>("--print-schema") { Description = "Print the JSON Schema of settings files (the one in settings/settings.schema.json) and exit." };
 
         var root = new RootCommand(
@@ -35,7 +42,7 @@ public static class SiloCommandLine
             "3 a critical component failed to start; 4 emergency shutdown (fatal error or shutdown timeout exceeded).\n\n" +
             "Settings values may reference environment variables as ${env:NAME} or ${env:NAME:-default}; credentials must.")
         {
-            config, mode, debug, logLevel, validate, printConfig, routes, printSchema,
+            config, mode, debug, logLevel, validate, printConfig, routes, printSchema, runner,
         };
 
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -69,6 +76,7 @@ public static class SiloCommandLine
             parsed.GetValue(printSchema))
         {
             PrintRoutes = parsed.GetValue(routes),
+            InProcess = parsed.GetValue(runner) == "in-process",
         };
         return await SiloProgram.RunAsync(options, output, error, cancellation);
     }

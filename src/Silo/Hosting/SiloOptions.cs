@@ -14,4 +14,7 @@ public sealed record SiloOptions(
 {
     /// <summary>--routes: print the routing table and exit.</summary>
     public bool PrintRoutes { get; init; }
+
+    /// <summary>--runner in-process: run the backtest without Orleans (the parity reference) and print ticks/s.</summary>
+    public bool InProcess { get; init; }
 }

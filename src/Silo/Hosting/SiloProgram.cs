@@ -38,6 +38,11 @@ public static class SiloProgram
             return ExitCodes.Success;
         }
 
+        if (options.InProcess)
+        {
+            return await InProcessCommand.RunAsync(loaded, options, output, error, cancellation);
+        }
+
         return await SiloHost.RunAsync(loaded, options, loaded.Registry!, cancellation);
     }
 }

@@ -21,7 +21,7 @@ public sealed class SiloCommandLineTests
     {
         var (code, output, _) = await Run("--help");
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--config", "--mode", "--debug", "--log-level", "--validate", "--print-config", "--routes", "--print-schema", "--help" })
+        foreach (var option in new[] { "--config", "--mode", "--debug", "--log-level", "--validate", "--print-config", "--routes", "--print-schema", "--runner", "--help" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
@@ -154,5 +154,24 @@ public sealed class SiloCommandLineTests
         var (code, output, _) = await Run("--print-schema");
         Assert.Equal(0, code);
         Assert.Equal(File.ReadAllText(RepositoryRoot.File("settings", "settings.schema.json")), output);
+    }
+
+    [Fact]
+    public async Task Runner_in_process_replays_the_shipped_sample_and_prints_ticks_per_second()
+    {
+        var (code, output, error) = await Run("--runner", "in-process", "--config", Shipped("settings.yaml"), "--log-level", "ERROR");
+        Assert.True(code == 0, error);
+        // data/sample/ES-ticks-sample.csv has 80,281 valid tick rows (header excluded), all published.
+        Assert.Contains("in-process runner: 80281 ticks", output, StringComparison.Ordinal);
+        Assert.Contains("ticks/s", output, StringComparison.Ordinal);
+        Assert.Contains("bar_generator:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runner_accepts_only_orleans_or_in_process()
+    {
+        var (code, _, error) = await Run("--runner", "threads", "--validate", "--config", Shipped("settings.yaml"));
+        Assert.Equal(ExitCodes.ConfigurationError, code);
+        Assert.Contains("threads", error, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,9 @@ public sealed class BarBuilder
     private readonly int[] _timeframes;
     private readonly int _maxGapFillBars;
     private readonly Dictionary<string, SymbolSeries> _symbols = new(StringComparer.Ordinal);
+    private static readonly BarTickResult AcceptedNoBars = new(BarTickOutcome.Accepted, [], []);
+    private readonly List<BarPayload> _scratchBars = [];
+    private readonly List<SkippedGap> _scratchGaps = [];
     private BarCounters _counters = BarCounters.Zero;
 
     /// <param name="timeframes">Bar lengths in minutes; duplicates are ignored.</param>
@@ -55,8 +58,11 @@ public sealed class BarBuilder
 
         // A non-positive volume still counts the tick (price, tick count) but adds no volume.
         var volume = Math.Max(tick.Volume, 0);
-        var bars = new List<BarPayload>();
-        var gaps = new List<SkippedGap>();
+        // Scratch lists, reused: most ticks complete no bar, and then the result is a shared empty one.
+        var bars = _scratchBars;
+        var gaps = _scratchGaps;
+        bars.Clear();
+        gaps.Clear();
         foreach (var timeframe in series.Timeframes)
         {
             var bucket = BarClock.Floor(tick.Timestamp, timeframe.Minutes);
@@ -80,7 +86,8 @@ public sealed class BarBuilder
 
         series.LastTickTime = tick.Timestamp;
         _counters = _counters with { TicksAccepted = _counters.TicksAccepted + 1 };
-        return new BarTickResult(BarTickOutcome.Accepted, InEmitOrder(bars), gaps);
+        if (bars.Count == 0 && gaps.Count == 0) return AcceptedNoBars;
+        return new BarTickResult(BarTickOutcome.Accepted, InEmitOrder([.. bars]), [.. gaps]);
     }
 
     /// <summary>

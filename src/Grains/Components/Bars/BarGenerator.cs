@@ -8,7 +8,8 @@ namespace AlgoSpace.Components.Bars;
 /// and from its bars to NEW_5MIN_BAR and NEW_30MIN_BAR, published with the bar's close time as simulation time.
 /// BACKTEST_COMPLETE flushes the working bars, so the final partial bars reach the indicator engine; for that the
 /// routing table must subscribe bar_generator to BACKTEST_COMPLETE (the kernel also consumes it and then stops
-/// the components, so stopping is too late to publish them).
+/// the components, so stopping is too late to publish them). A NEW_TICK may carry one tick or a
+/// <see cref="TickBatchPayload"/>; a batch's ticks are taken one by one, in order.
 /// </summary>
 [ComponentKind("bar_generator",
     Consumes = [NewTick, BacktestComplete],
@@ -57,6 +58,11 @@ public sealed partial class BarGenerator : IComponent
         {
             case NewTick when envelope.Payload is TickPayload tick:
                 await OnTickAsync(tick);
+                break;
+            case NewTick when envelope.Payload is TickBatchPayload batch:
+                // One by one, in order: only the first can close bars (the data handler cuts batches so), but
+                // every tick updates the working bars exactly as it would alone.
+                for (var i = 0; i < batch.Ticks.Count; i++) await OnTickAsync(batch.Ticks[i]);
                 break;
             case NewTick:
                 await ReportBadPayloadAsync(envelope);
@@ -108,7 +114,8 @@ public sealed partial class BarGenerator : IComponent
             LogGapSkipped(Context.Logger, gap.Symbol, gap.Timeframe, gap.After, gap.Before, gap.MissingBars, Context.Settings.Bars.MaxGapFillBars);
         }
 
-        await PublishAsync(result.Bars);
+        // Most ticks close no bar: no publish, no await machinery.
+        if (result.Bars.Count > 0) await PublishAsync(result.Bars);
     }
 
     private async Task PublishAsync(IReadOnlyList<BarPayload> bars)

@@ -7,7 +7,10 @@ namespace AlgoSpace.Components.Data;
 
 /// <summary>
 /// The backtest DataHandler (component-contracts 2.1): replays a tick or OHLCV bar CSV (optionally gzip) as
-/// NEW_TICK events, validated, in file order, each publish awaited (lockstep), then BACKTEST_COMPLETE. Rows it
+/// NEW_TICK events, validated, in file order, each publish awaited (lockstep), then BACKTEST_COMPLETE. With
+/// event_bus.tick_batch_size &gt; 1 (and no pacing) consecutive ticks travel in one NEW_TICK as a
+/// <see cref="TickBatchPayload"/>, cut by <see cref="TickBatcher"/> so that only a batch's first tick can close a
+/// bar; validation and counters stay per tick. Rows it
 /// cannot use are counted and reported with their line numbers, or stop the run when
 /// data_handler.rejected_rows_fatal is true. Its position is saved state, so a restarted run resumes.
 /// </summary>
@@ -26,6 +29,8 @@ public sealed partial class BacktestDataHandler : ISourceComponent
     private TickSource? _source;
     private BacktestDataHandlerState? _restored;
     private bool _completePublished;
+    private TickBatcher? _batcher;
+    private TickBatchPayload? _restoredHeld;
     private string _symbol = "";
     private TimeProvider _time = TimeProvider.System;
 
@@ -62,6 +67,9 @@ public sealed partial class BacktestDataHandler : ISourceComponent
             return;
         }
 
+        var batchSize = _context.Settings.EventBus.TickBatchSize;
+        _batcher = batchSize > 1 && settings.ReplaySpeed <= 0 ? new TickBatcher(_context.Settings.Timeframes, batchSize) : null;
+        await PublishRestoredHeldAsync(bus);
         var pacer = new ReplayPacer(settings.ReplaySpeed, _time);
         var started = Stopwatch.GetTimestamp();
         var lastProgress = started;
@@ -70,7 +78,13 @@ public sealed partial class BacktestDataHandler : ISourceComponent
         var logEvery = Math.Max(1, settings.LogEvery);
         while (true)
         {
-            cancellation.ThrowIfCancellationRequested();
+            if (cancellation.IsCancellationRequested)
+            {
+                // Ticks already accepted are published whatever happens (see below), so a batch being gathered goes out first.
+                await PublishHeldAsync(bus);
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             var read = source.Read();
             if (read.Status == TickReadStatus.End) break;
             if (read.Issue is { } issue) Report(issue, source, settings.RejectedRowsFatal);
@@ -80,8 +94,18 @@ public sealed partial class BacktestDataHandler : ISourceComponent
             // whatever happens: a save taken while this publish is in flight resumes after it, as the bus's
             // sequence number does.
             var tick = read.Tick.Tick;
-            await pacer.WaitAsync(tick.Timestamp, cancellation);
-            await bus.PublishAsync(NewTick, new TickPayload(_symbol, tick.Timestamp, tick.Price, tick.Volume, tick.Bid, tick.Ask), tick.Timestamp, correlationId: null);
+            var payload = new TickPayload(_symbol, tick.Timestamp, tick.Price, tick.Volume, tick.Bid, tick.Ask);
+            if (_batcher is { } batcher)
+            {
+                if (batcher.Add(payload, source.Accepted) is { } ended) await PublishBatchAsync(bus, ended);
+                if (batcher.IsFull) await PublishHeldAsync(bus);
+            }
+            else
+            {
+                await pacer.WaitAsync(tick.Timestamp, cancellation);
+                await bus.PublishAsync(NewTick, payload, tick.Timestamp, correlationId: null);
+            }
+
             publishedHere++;
             if (source.Accepted % logEvery == 0)
             {
@@ -92,6 +116,7 @@ public sealed partial class BacktestDataHandler : ISourceComponent
             }
         }
 
+        await PublishHeldAsync(bus);
         _completePublished = true;
         LogSummary(source, Seconds(started, Stopwatch.GetTimestamp()), publishedHere);
         await bus.PublishAsync(BacktestComplete, new BacktestCompletePayload(source.Rows, source.Issues.RejectedCount, source.Accepted),
@@ -99,6 +124,29 @@ public sealed partial class BacktestDataHandler : ISourceComponent
     }
 
     public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    private Task PublishHeldAsync(IEventBus bus) =>
+        _batcher?.Take() is { } batch ? PublishBatchAsync(bus, batch) : Task.CompletedTask;
+
+    private static async Task PublishBatchAsync(IEventBus bus, TickBatchPayload batch) =>
+        await bus.PublishAsync(NewTick, batch, batch.Ticks[0].Timestamp, correlationId: null);
+
+    /// <summary>
+    /// Ticks a saved run had accepted but not published: out first, as the batch they were (or one by one when
+    /// this run does not batch), before anything new is read.
+    /// </summary>
+    private async Task PublishRestoredHeldAsync(IEventBus bus)
+    {
+        if (_restoredHeld is not { } held) return;
+        _restoredHeld = null;
+        if (_batcher is not null)
+        {
+            await PublishBatchAsync(bus, held);
+            return;
+        }
+
+        foreach (var tick in held.Ticks) await bus.PublishAsync(NewTick, tick, tick.Timestamp, correlationId: null);
+    }
 
     public ValueTask StopAsync(CancellationToken cancellation)
     {
@@ -108,7 +156,7 @@ public sealed partial class BacktestDataHandler : ISourceComponent
     }
 
     public object? SaveState() =>
-        _source is null ? _restored : new BacktestDataHandlerState(_source.Snapshot(), _completePublished);
+        _source is null ? _restored : new BacktestDataHandlerState(_source.Snapshot(), _completePublished, _batcher?.Held() ?? _restoredHeld);
 
     public void RestoreState(object state)
     {
@@ -132,6 +180,7 @@ public sealed partial class BacktestDataHandler : ISourceComponent
         if (source.TryResume(saved.Source, out var reason))
         {
             _completePublished = saved.CompletePublished;
+            _restoredHeld = saved.Held;
             LogResumed(Logger, source.File.Path, saved.Source.Cursor.DataLines, saved.Source.Cursor.Parts, source.Accepted, source.LastTickTime);
         }
         else

@@ -1,12 +1,16 @@
+using AlgoSpace.Events;
+
 namespace AlgoSpace.Components.Data;
 
 /// <summary>
 /// What the backtest data handler saves so that a restart resumes where it stopped, without publishing a tick
 /// twice (component-contracts 2.1 State; the validator window is saved too, so that the resumed run decides
 /// exactly as an unbroken one would). <see cref="CompletePublished"/> keeps a finished replay from announcing
-/// BACKTEST_COMPLETE again.
+/// BACKTEST_COMPLETE again. <see cref="Held"/> are ticks the source has accepted but that were not yet published
+/// (the batch being gathered, event_bus.tick_batch_size &gt; 1): a resumed run publishes them first.
 /// </summary>
 [GenerateSerializer]
 public sealed record BacktestDataHandlerState(
     [property: Id(0)] TickSourceSnapshot Source,
-    [property: Id(1)] bool CompletePublished);
+    [property: Id(1)] bool CompletePublished,
+    [property: Id(2)] TickBatchPayload? Held = null);

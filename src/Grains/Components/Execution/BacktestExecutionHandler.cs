@@ -7,7 +7,8 @@ namespace AlgoSpace.Components.Execution;
 /// <summary>
 /// The backtest_execution_handler component (component-contracts 2.9): a thin adapter from EXECUTE_TRADE, NEW_TICK
 /// and NEW_5MIN_BAR to <see cref="ExecutionEngine"/>, publishing what the engine returns in its order. It is the
-/// position keeper the kernel protects at shutdown. An order state change that the state table forbids means
+/// position keeper the kernel protects at shutdown. A NEW_TICK may carry a <see cref="TickBatchPayload"/>: its ticks are
+/// simulated one by one, in order. An order state change that the state table forbids means
 /// the book can no longer be trusted, so it becomes a fatal error (the kernel then runs the emergency shutdown).
 /// </summary>
 [ComponentKind("backtest_execution_handler",
@@ -41,6 +42,12 @@ public sealed partial class BacktestExecutionHandler : IComponent, IPositionKeep
 
     public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
+        if (envelope is { Type: NewTick, Payload: TickBatchPayload batch })
+        {
+            await OnTickBatchAsync(batch);
+            return;
+        }
+
         var events = envelope switch
         {
             { Type: ExecuteTrade, Payload: ExecuteTradePayload command } => Run(() => Engine.OnExecuteTrade(command, envelope.SimTime)),
@@ -57,6 +64,29 @@ public sealed partial class BacktestExecutionHandler : IComponent, IPositionKeep
         }
 
         await PublishAsync(events);
+    }
+
+    /// <summary>
+    /// A batch of ticks, one by one in order, each tick's events published before the next tick is simulated, as
+    /// with one NEW_TICK per tick. Tick i is seq FirstTickSeq + i, the seq it would have carried alone.
+    /// </summary>
+    private async Task OnTickBatchAsync(TickBatchPayload batch)
+    {
+        var engine = Engine;
+        for (var i = 0; i < batch.Ticks.Count; i++)
+        {
+            IReadOnlyList<PublishedEvent> events;
+            try
+            {
+                events = engine.OnTick(batch.Ticks[i], batch.FirstTickSeq + i);
+            }
+            catch (InvalidOrderTransitionException ex)
+            {
+                throw new FatalComponentException($"Order book inconsistent: {ex.Message}", ex);
+            }
+
+            if (events.Count > 0) await PublishAsync(events);
+        }
     }
 
     public async ValueTask ProtectPositionsAsync(bool flatten, string reason, CancellationToken cancellation)

@@ -117,6 +117,8 @@ public sealed class ExecutionEngine
         Observe(tick.Timestamp);
         _tickIndex++;
         _lastPrices[tick.Symbol] = tick.Price;
+        // The hot path of a backtest: most ticks find no trade, and then allocate nothing.
+        if (_trades.Count == 0 && _out.Count == 0) return [];
         foreach (var executionId in _trades.Where(t => t.Symbol == tick.Symbol).Select(t => t.ExecutionId).ToList())
         {
             OnTradeTick(executionId, tick, seq);

@@ -11,7 +11,8 @@ namespace AlgoSpace.Tests.Components.Data;
 /// </summary>
 public sealed class DataHandlerHarness
 {
-    public DataHandlerHarness(string path, Func<DataHandlerSettings, DataHandlerSettings>? dataHandler = null, BacktestingSettings? backtesting = null)
+    /// <param name="tickBatchSize">event_bus.tick_batch_size; 1 (one tick per NEW_TICK) unless a test is about batches.</param>
+    public DataHandlerHarness(string path, Func<DataHandlerSettings, DataHandlerSettings>? dataHandler = null, BacktestingSettings? backtesting = null, int tickBatchSize = 1)
     {
         var handlerSettings = new DataHandlerSettings { BacktestFile = path, LogEvery = 2 };
         Settings = new AlgoSpaceSettings
@@ -19,6 +20,7 @@ public sealed class DataHandlerHarness
             Symbols = ["ES", "NQ"],
             DataHandler = dataHandler?.Invoke(handlerSettings) ?? handlerSettings,
             Backtesting = backtesting ?? new BacktestingSettings(),
+            EventBus = new EventBusSettings { TickBatchSize = tickBatchSize },
         };
         Context = new ComponentContext(
             new ComponentSpec("data_handler", "backtest_data_handler", true, [], [EventTypes.NewTick, EventTypes.BacktestComplete, EventTypes.SystemError], [], new Dictionary<string, string>()),

@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using AlgoSpace.Components;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+using AlgoSpace.Kernel;
+using AlgoSpace.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AlgoSpace.InProcess;
+
+/// <summary>
+/// Runs a backtest without Orleans: the same component classes, built from the same settings by the same registry,
+/// ordered by the same <see cref="StartupPlan"/> and wired by the same <see cref="RoutingTable"/> as the kernel
+/// builds, with events delivered synchronously in routing order and stamped as the bus stamps them. It is the
+/// correctness reference for the Orleans pipeline (same input, same trades) and its performance floor.
+/// The end of a backtest is the kernel's: BACKTEST_COMPLETE is delivered (everything it causes finishes before the
+/// publish returns, so the bus is already quiet), then positions are protected (flattened when
+/// system.close_positions_on_shutdown), then the components stop in stop order. No state is persisted.
+/// </summary>
+public sealed partial class InProcessRunner
+{
+    private readonly AlgoSpaceSettings _settings;
+    private readonly ComponentRegistry _registry;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly IModelRegistry? _models;
+    private readonly StartupPlan _plan;
+    private readonly RoutingTable _routes;
+    private readonly Dictionary<string, InProcessNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InProcessNode?[]> _wiring = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private long _childTicks;
+    private long _events;
+    private long _ticks;
+    private string? _fatal;
+
+    public InProcessRunner(AlgoSpaceSettings settings, ComponentRegistry registry, ILoggerFactory? loggers = null, IModelRegistry? models = null)
+    {
+        _settings = settings;
+        _registry = registry;
+        _loggers = loggers ?? NullLoggerFactory.Instance;
+        _logger = _loggers.CreateLogger<InProcessRunner>();
+        _models = models;
+        _plan = StartupPlan.For(settings, settings.System.Mode, registry.Catalog);
+        _routes = RoutingTable.For(settings, settings.System.Mode);
+    }
+
+    /// <summary>Sees every envelope as it is published, before it is delivered (parity tests, latency probes).</summary>
+    public Action<EventEnvelope>? Observer { get; init; }
+
+    public InProcessNode? Find(string name) => _nodes.GetValueOrDefault(name);
+
+    /// <summary>Creates, starts and runs the components until the data sources end, then the end-of-backtest steps.</summary>
+    public async Task<InProcessResult> RunAsync(CancellationToken cancellation = default)
+    {
+        if (_settings.System.Mode != TradingMode.Backtest)
+        {
+            throw new InvalidOperationException("The in-process runner replays backtests only; system.mode is live.");
+        }
+
+        using var link = cancellation.Register(() => _stop.Cancel());
+        await InitializeAsync();
+        var started = Stopwatch.GetTimestamp();
+        foreach (var entry in _plan.StartOrder.Where(e => _nodes.ContainsKey(e.Name)))
+        {
+            await _nodes[entry.Name].Component.StartAsync(CancellationToken.None);
+        }
+
+        foreach (var source in _plan.StartOrder.Select(e => _nodes.GetValueOrDefault(e.Name)).OfType<InProcessNode>())
+        {
+            if (source.Component is not ISourceComponent pump || _stop.IsCancellationRequested) continue;
+            try
+            {
+                // The pump is a flow of its own: its publishes start new cascades.
+                source.Bus.CurrentCorrelation = null;
+                await pump.RunAsync(_stop.Token);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                LogSourceStopped(_logger, source.Spec.Name);
+            }
+            catch (Exception ex)
+            {
+                await ReportErrorAsync(source, ex, source.Spec.Critical || ex is FatalComponentException, "source");
+            }
+        }
+
+        await ProtectPositionsAsync(_fatal is null ? _settings.System.ClosePositionsOnShutdown : true,
+            _fatal is null ? (_settings.System.ClosePositionsOnShutdown ? "shutdown: cancel working orders and flatten" : "shutdown: cancel working orders") : $"emergency: {_fatal}");
+        foreach (var entry in _plan.StopOrder.Where(e => _nodes.ContainsKey(e.Name)))
+        {
+            await _nodes[entry.Name].Component.StopAsync(CancellationToken.None);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var costs = _plan.ActivationOrder.Select(e => _nodes.GetValueOrDefault(e.Name)?.Cost()).OfType<InProcessCost>().ToList();
+        return new InProcessResult(_ticks, _events, elapsed, costs, _fatal);
+    }
+
+    private async Task InitializeAsync()
+    {
+        foreach (var entry in _plan.ActivationOrder)
+        {
+            var spec = ComponentSpecs.For(_settings, _registry.Catalog, entry);
+            var logger = _loggers.CreateLogger($"AlgoSpace.Components.{spec.Name}");
+            var bus = new InProcessBus(this, spec);
+            InProcessNode? node = null;
+            try
+            {
+                var component = _registry.Create(spec.Kind);
+                var retry = RetryPipelineFactory.Create(_settings.Recovery, (attempt, ex) => LogRetry(logger, spec.Name, attempt, ex?.Message));
+                node = new InProcessNode(spec, component, bus, logger, retry);
+                var context = new ComponentContext(spec, _settings, bus, logger, ResolveModels(spec, node.Degraded), node.Degraded.Add,
+                    () => Task.CompletedTask, new InProcessCalls(this, spec.Name));
+                await component.InitializeAsync(context, CancellationToken.None);
+                _nodes[spec.Name] = node;
+                if (node.Degraded.Count > 0) LogDegraded(_logger, spec.Name, string.Join("; ", node.Degraded));
+            }
+            catch (Exception ex) when (!spec.Critical)
+            {
+                // As in the kernel: a non-critical component that cannot start is left out of the routing.
+                LogInitFailed(_logger, spec.Name, spec.Kind, ex);
+            }
+            catch (Exception ex)
+            {
+                throw new InvalidOperationException($"Critical component {spec.Name} ({spec.Kind}) failed to initialise: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private IReadOnlyDictionary<string, LoadedModel> ResolveModels(ComponentSpec spec, List<string> degraded)
+    {
+        var models = new Dictionary<string, LoadedModel>(StringComparer.Ordinal);
+        foreach (var name in spec.Models)
+        {
+            if (_models is not null && _models.TryGet(name, out var model)) models[name] = model;
+            else degraded.Add($"model '{name}' unavailable: {(_models is null ? "no model registry given to the in-process runner" : "not loaded")}");
+        }
+
+        return models;
+    }
+
+    /// <summary>Delivers one envelope to its subscribers in routing order; returns when all have handled it.</summary>
+    internal async ValueTask DeliverAsync(InProcessBus from, EventEnvelope envelope)
+    {
+        _events++;
+        if (envelope.Type == EventTypes.NewTick)
+        {
+            _ticks += envelope.Payload is TickBatchPayload batch ? batch.Ticks.Count : 1;
+        }
+
+        Observer?.Invoke(envelope);
+        foreach (var subscriber in Subscribers(envelope.Type))
+        {
+            from.Sent++;
+            if (subscriber is null) OnKernelEvent(envelope);
+            else await HandleAsync(subscriber, envelope);
+        }
+    }
+
+    private async ValueTask HandleAsync(InProcessNode node, EventEnvelope envelope)
+    {
+        var previousCorrelation = node.Bus.CurrentCorrelation;
+        node.Bus.CurrentCorrelation = envelope.CorrelationId;
+        var outerChildren = _childTicks;
+        _childTicks = 0;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await node.HandleOnceAsync(envelope);
+        }
+        catch (Exception ex)
+        {
+            await ReportErrorAsync(node, ex, ex is FatalComponentException, envelope.Type);
+        }
+        finally
+        {
+            node.Bus.CurrentCorrelation = previousCorrelation;
+            var total = Stopwatch.GetTimestamp() - started;
+            node.SelfTicks += total - _childTicks;
+            node.Handled++;
+            _childTicks = outerChildren + total;
+        }
+    }
+
+    /// <summary>The kernel's part: it stops the run on a critical error or a shutdown request.</summary>
+    private void OnKernelEvent(EventEnvelope envelope)
+    {
+        switch (envelope.Payload)
+        {
+            case SystemErrorPayload { Critical: true } error:
+                Fail($"{error.ErrorType} error in {error.Component}: {error.Message}");
+                break;
+            case ShutdownRequestPayload request:
+                LogShutdownRequested(_logger, envelope.Source, request.Reason);
+                _stop.Cancel();
+                break;
+        }
+    }
+
+    private ValueTask ReportErrorAsync(InProcessNode node, Exception ex, bool critical, string during)
+    {
+        LogHandlerFailed(_logger, node.Spec.Name, during, critical, ex);
+        if (critical) Fail($"{(ex is FatalComponentException ? "fatal" : ex.GetType().Name)} error in {node.Spec.Name}: {ex.Message}");
+        return ValueTask.CompletedTask;
+    }
+
+    private void Fail(string reason)
+    {
+        _fatal ??= reason;
+        _stop.Cancel();
+    }
+
+    private async Task ProtectPositionsAsync(bool flatten, string reason)
+    {
+        foreach (var entry in _plan.StopOrder.Where(c => _registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler))
+        {
+            if (_nodes.GetValueOrDefault(entry.Name) is not { Component: IPositionKeeper keeper } node) continue;
+            node.Bus.CurrentCorrelation = null;
+            await keeper.ProtectPositionsAsync(flatten, reason, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The running subscribers of an event type in routing order; null stands for the kernel.</summary>
+    private InProcessNode?[] Subscribers(string eventType)
+    {
+        if (_wiring.TryGetValue(eventType, out var wired)) return wired;
+        wired = _routes.SubscribersOf(eventType)
+            .Where(s => s == KernelKeys.KernelSubscriber || _nodes.ContainsKey(s))
+            .Select(s => s == KernelKeys.KernelSubscriber ? null : _nodes[s])
+            .ToArray();
+        _wiring[eventType] = wired;
+        return wired;
+    }
+
+    internal void Subscribe(string eventType, string component)
+    {
+        // A publish in progress keeps the array it started with, as a producer keeps its old wiring in a silo.
+        if (_routes.Subscribe(eventType, component)) _wiring.Remove(eventType);
+    }
+
+    internal void Unsubscribe(string eventType, string component)
+    {
+        if (_routes.Unsubscribe(eventType, component)) _wiring.Remove(eventType);
+    }
+
+    [LoggerMessage(EventId = 1900, Level = LogLevel.Error, Message = "In-process runner: component {Component} ({Kind}) failed to initialise and is left out")]
+    private static partial void LogInitFailed(ILogger logger, string component, string kind, Exception exception);
+
+    [LoggerMessage(EventId = 1901, Level = LogLevel.Warning, Message = "In-process runner: component {Component}: transient failure, retry {Attempt}: {Error}")]
+    private static partial void LogRetry(ILogger logger, string component, int attempt, string? error);
+
+    [LoggerMessage(EventId = 1902, Level = LogLevel.Error, Message = "In-process runner: component {Component} failed handling {During} (critical: {Critical})")]
+    private static partial void LogHandlerFailed(ILogger logger, string component, string during, bool critical, Exception exception);
+
+    [LoggerMessage(EventId = 1903, Level = LogLevel.Warning, Message = "In-process runner: component {Component} runs degraded: {Reasons}")]
+    private static partial void LogDegraded(ILogger logger, string component, string reasons);
+
+    [LoggerMessage(EventId = 1904, Level = LogLevel.Information, Message = "In-process runner: source {Component} stopped before its end")]
+    private static partial void LogSourceStopped(ILogger logger, string component);
+
+    [LoggerMessage(EventId = 1905, Level = LogLevel.Warning, Message = "In-process runner: {Source} asked for shutdown: {Reason}")]
+    private static partial void LogShutdownRequested(ILogger logger, string source, string reason);
+}
