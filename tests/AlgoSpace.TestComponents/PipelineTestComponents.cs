@@ -48,15 +48,15 @@ public sealed class TestBarTrader : IComponent
 
     public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    public object? SaveState() => new TraderState(_bars, _trades);
+    public object? SaveState() => new BarTraderState(_bars, _trades);
 
-    public void RestoreState(object state) => (_bars, _trades) = ((TraderState)state).ToTuple();
+    public void RestoreState(object state) => (_bars, _trades) = ((BarTraderState)state).ToTuple();
 
     public string Query(string question) => question == "trades" ? _trades.ToString(CultureInfo.InvariantCulture) : "";
 }
 
 [GenerateSerializer]
-public sealed record TraderState([property: Id(0)] int Bars, [property: Id(1)] int Trades)
+public sealed record BarTraderState([property: Id(0)] int Bars, [property: Id(1)] int Trades)
 {
     public (int, int) ToTuple() => (Bars, Trades);
 }
