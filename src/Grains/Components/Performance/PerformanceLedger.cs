@@ -32,11 +32,14 @@ public sealed class PerformanceLedger(double initialCapital)
         return true;
     }
 
-    /// <summary>Widens the simulated span to cover [from, to] and records the date of <paramref name="from"/> as a trading day.</summary>
-    public void ObserveBar(DateTime from, DateTime to)
+    /// <summary>
+    /// Widens the simulated span to cover [from, to]; a bar with ticks also makes its date a trading day (a
+    /// synthetic gap filler over a weekend does not).
+    /// </summary>
+    public void ObserveBar(DateTime from, DateTime to, bool traded)
     {
         Observe(from, to);
-        _days.Add(from.Date);
+        if (traded) _days.Add(from.Date);
     }
 
     public PerformanceReportReply Report()

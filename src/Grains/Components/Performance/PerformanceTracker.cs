@@ -46,7 +46,7 @@ public sealed partial class PerformanceTracker : ICallableComponent
                 await OnTradeClosedAsync(trade, envelope);
                 break;
             case { Type: New5MinBar, Payload: BarPayload bar }:
-                Ledger.ObserveBar(bar.Timestamp, bar.CloseTime);
+                Ledger.ObserveBar(bar.Timestamp, bar.CloseTime, !bar.IsSynthetic);
                 break;
             case { Type: TradeClosed or New5MinBar }:
                 await ReportBadInputAsync(envelope, $"carried {envelope.Payload?.GetType().Name ?? "no payload"}");
