@@ -64,9 +64,9 @@ public static class BuiltInComponentKinds
             produces: [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, ConnectionLost, ConnectionRestored, SystemError],
             "Paper broker: fills against live ticks with the backtest fill model."),
         Kind("performance_tracker", ComponentRole.Processor, ComponentMode.Any,
-            consumes: [TradeClosed, PositionUpdate],
+            consumes: [TradeClosed, New5MinBar],
             produces: [SystemError],
-            "Keeps the equity curve and run statistics."),
+            "Keeps the trades, the equity curve and the run statistics; answers PerformanceReportRequest."),
     ];
 
     private static ComponentKindDescriptor Kind(

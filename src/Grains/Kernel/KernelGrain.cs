@@ -2,6 +2,8 @@ using System.Diagnostics;
 using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
+using AlgoSpace.Reporting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlgoSpace.Kernel;
 
@@ -18,6 +20,7 @@ public sealed partial class KernelGrain(
     ILogger<KernelGrain> logger) : Grain, IKernelGrain
 {
     private const int MaxTransitions = 200;
+    private const string PerformanceTrackerKind = "performance_tracker";
     private static readonly TimeSpan EmergencyStepTimeout = TimeSpan.FromMilliseconds(200);
 
     private readonly HashSet<IKernelObserver> _observers = [];
@@ -29,6 +32,10 @@ public sealed partial class KernelGrain(
     private bool _startRequested;
     private Task? _emergency;
     private long _handled;
+    private BacktestCompletePayload? _complete;
+    private DateTime _startedUtc = DateTime.UtcNow;
+    private long _startedTimestamp = Stopwatch.GetTimestamp();
+    private bool _reported;
 
     private TradingMode Mode => settings.System.Mode;
 
@@ -117,6 +124,7 @@ public sealed partial class KernelGrain(
         // short backtest has already finished).
         if (_startRequested || state.State.State is SystemState.Faulted) return Status();
         _startRequested = true;
+        (_startedUtc, _startedTimestamp) = (DateTime.UtcNow, Stopwatch.GetTimestamp());
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _startup = started.Task;
         try
@@ -203,6 +211,13 @@ public sealed partial class KernelGrain(
     {
         using var reentrancy = AllowReentrancyFromComponents();
         if (_plan is null) return;
+        // The pipeline is flushed and the components still answer: the one moment the report is complete.
+        if (Mode == TradingMode.Backtest && !_reported)
+        {
+            _reported = true;
+            await ReportAsync();
+        }
+
         foreach (var component in _plan.StopOrder)
         {
             await Host(component.Name).SaveStateAsync();
@@ -253,6 +268,7 @@ public sealed partial class KernelGrain(
                 return RequestShutdownAsync($"{envelope.Source} asked: {request.Reason}");
             case BacktestCompletePayload complete:
                 LogBacktestComplete(logger, complete.TotalRows, complete.SuccessCount, complete.ErrorCount);
+                _complete = complete;
                 state.State.Completed = true;
                 return RequestShutdownAsync("backtest complete");
         }
@@ -396,6 +412,50 @@ public sealed partial class KernelGrain(
         }
     }
 
+    /// <summary>
+    /// The end-of-run report: the performance tracker's results, the bus counters and the data handler's counts,
+    /// written to the run folder, logged, and shown by the silo's report sinks (its console). A report that cannot be
+    /// produced is logged and does not stop the shutdown: the components' state is saved either way.
+    /// </summary>
+    private async Task ReportAsync()
+    {
+        try
+        {
+            var runTime = Stopwatch.GetElapsedTime(_startedTimestamp);
+            var counters = await ReadCountersAsync();
+            var (tracker, note, performance) = await AskTrackerAsync();
+            var report = RunReportBuilder.Build(settings, tracker, note, performance, _complete, counters,
+                new RunTimingInput(state.State.RunId ?? "run", _startedUtc, DateTime.UtcNow, runTime));
+            var folder = RunFolderWriter.Write(settings.System.OutputDir, report);
+            var summary = RunSummaryTable.Format(report, folder);
+            LogRunReport(logger, folder, summary);
+            foreach (var sink in ServiceProvider.GetServices<IRunReportSink>()) sink.Show(summary);
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(logger, settings.System.OutputDir, ex);
+        }
+    }
+
+    private async Task<(string? Tracker, string? Note, Components.Calls.PerformanceReportReply? Reply)> AskTrackerAsync()
+    {
+        var tracker = _plan!.ActivationOrder.FirstOrDefault(c => c.Type == PerformanceTrackerKind);
+        if (tracker is null) return (null, $"no {PerformanceTrackerKind} component is configured: no trades, equity or statistics", null);
+        var status = state.State.Components.FirstOrDefault(c => c.Name == tracker.Name);
+        if (status?.State == ComponentState.Failed) return (tracker.Name, $"{tracker.Name} failed to start ({status.Reason}): no trades, equity or statistics", null);
+        try
+        {
+            var reply = await Host(tracker.Name).CallAsync(new Components.Calls.PerformanceReportRequest());
+            return reply is Components.Calls.PerformanceReportReply performance
+                ? (tracker.Name, null, performance)
+                : (tracker.Name, $"{tracker.Name} answered {reply.GetType().Name}, not a performance report", null);
+        }
+        catch (Exception ex)
+        {
+            return (tracker.Name, $"{tracker.Name} could not report: {ex.Message}", null);
+        }
+    }
+
     private async Task<List<BusCounters>> ReadCountersAsync()
     {
         var wave = await Task.WhenAll(_plan!.ActivationOrder.Select(c => Host(c.Name).GetCountersAsync()));
@@ -474,6 +534,12 @@ public sealed partial class KernelGrain(
 
     [LoggerMessage(EventId = 213, Level = LogLevel.Information, Message = "Backtest complete: {TotalRows} rows, {SuccessCount} ticks, {ErrorCount} rejected")]
     private static partial void LogBacktestComplete(ILogger logger, long totalRows, long successCount, long errorCount);
+
+    [LoggerMessage(EventId = 1510, Level = LogLevel.Information, Message = "Run report written to {Folder}:\n{Summary}")]
+    private static partial void LogRunReport(ILogger logger, string folder, string summary);
+
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Error, Message = "The run report could not be written under {OutputDir}")]
+    private static partial void LogReportFailed(ILogger logger, string outputDir, Exception exception);
 
     [LoggerMessage(EventId = 214, Level = LogLevel.Warning, Message = "A kernel observer could not be told: {Error}")]
     private static partial void LogObserverFailed(ILogger logger, string error);

@@ -4,6 +4,8 @@ using AlgoSpace.Components;
 using AlgoSpace.Kernel;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Lifecycle;
+using AlgoSpace.Silo.Reporting;
+using AlgoSpace.Reporting;
 using OpenTelemetry.Metrics;
 
 namespace AlgoSpace.Silo.Hosting;
@@ -101,6 +103,10 @@ public static partial class SiloHost
         builder.Services.AddSingleton(settings);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.System.ShutdownTimeout));
         builder.Services.AddSingleton<IHostLifetime, SignalLifetime>();
+        // This process has a console: progress while the backtest runs, and the summary at its end.
+        builder.Services.AddSingleton<ProgressMonitor>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProgressMonitor>());
+        builder.Services.AddSingleton<IRunReportSink, ConsoleReportSink>();
         builder.UseOrleans(silo =>
         {
             SiloConfiguration.Configure(silo, settings);

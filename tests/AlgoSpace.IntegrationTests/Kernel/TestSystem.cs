@@ -48,10 +48,12 @@ public sealed class TestSystem : IAsyncDisposable
     public static ComponentRegistry Registry { get; } = ComponentRegistry.FromLoadedAssemblies([typeof(TestSource).Assembly]);
 
     /// <summary>Starts a cluster of <paramref name="silos"/> silos running the settings; deploy fails if the system cannot start.</summary>
-    public static async Task<TestSystem> StartAsync(string yaml, int silos = 1, string? root = null)
+    /// <param name="prepare">Runs on the project root after the settings are loaded and before the cluster starts (to write data files).</param>
+    public static async Task<TestSystem> StartAsync(string yaml, int silos = 1, string? root = null, Action<string>? prepare = null)
     {
         root ??= Directory.CreateTempSubdirectory("algospace-kernel-").FullName;
         var settings = LoadSettings(yaml, root);
+        prepare?.Invoke(root);
         var cluster = Build(settings, silos);
         await cluster.DeployAsync();
         return new TestSystem(cluster, settings, root);

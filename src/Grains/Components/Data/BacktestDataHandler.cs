@@ -170,6 +170,8 @@ public sealed partial class BacktestDataHandler : ISourceComponent
         "status" when _source is { } s =>
             $"rows={s.Rows} published={s.Accepted} rejected={s.Issues.RejectedCount} warnings={s.Issues.WarningCount} outOfRange={s.OutOfRange} last={s.LastTickTime:O} complete={_completePublished}",
         "rejections" when _source is { } s => string.Join('\n', s.Issues.Rejections),
+        // Read by the silo's progress display a few times a second; nothing in the replay loop writes for it.
+        "progress" when _source is { } s => ReplayProgress.Format(s.BytesRead, s.File.Length, s.Accepted, s.LastTickTime, _completePublished),
         _ => "",
     };
 

@@ -58,6 +58,16 @@ public sealed class TickFileReader : IDisposable
         _dataLines++;
     }
 
+    /// <summary>
+    /// Bytes of the file read so far (of the compressed file for gzip), for progress displays: it runs ahead of
+    /// the ticks handed out by the reader's buffer, so it is an estimate, never state.
+    /// </summary>
+    public long BytesRead => _reader.BaseStream switch
+    {
+        System.IO.Compression.GZipStream gzip => gzip.BaseStream.Position,
+        var stream => stream.Position,
+    };
+
     /// <summary>Where the next read continues.</summary>
     public TickCursor Cursor => new(_dataLines, _pendingIndex);
 

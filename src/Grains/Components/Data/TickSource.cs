@@ -30,6 +30,9 @@ public sealed class TickSource : IDisposable
 
     public long BlankLines => _reader.BlankLines;
 
+    /// <summary>Bytes of the file read so far: progress against <see cref="DataFileInfo.Length"/>.</summary>
+    public long BytesRead => _reader.BytesRead;
+
     public long OutOfRange => _reader.OutOfRange;
 
     /// <summary>Ticks accepted (and handed out); for a bar file, four per accepted bar.</summary>

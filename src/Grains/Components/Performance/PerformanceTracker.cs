@@ -1,0 +1,131 @@
+using System.Globalization;
+using AlgoSpace.Components.Calls;
+using AlgoSpace.Events;
+using static AlgoSpace.Events.EventTypes;
+
+namespace AlgoSpace.Components.Performance;
+
+/// <summary>
+/// The performance_tracker component: a thin adapter from TRADE_CLOSED and NEW_5MIN_BAR to
+/// <see cref="PerformanceLedger"/>, answering <see cref="PerformanceReportRequest"/> with the trades, the equity
+/// curve and the statistics (the kernel asks at the end of a backtest). Bars are read only for their times: they
+/// give the simulated span (the denominator of exposure) and the simulation dates (the daily return series); the
+/// tracker does not read every tick, which would cost a delivery per tick.
+/// </summary>
+[ComponentKind("performance_tracker",
+    Consumes = [TradeClosed, New5MinBar],
+    Produces = [SystemError],
+    Description = "Keeps the trades, the equity curve and the run statistics; answers PerformanceReportRequest.")]
+public sealed partial class PerformanceTracker : ICallableComponent
+{
+    private IComponentContext? _context;
+    private PerformanceLedger? _ledger;
+    private PerformanceTrackerState? _restored;
+
+    private IComponentContext Context => _context ?? throw new InvalidOperationException("The performance tracker is not initialised.");
+
+    private PerformanceLedger Ledger => _ledger ?? throw new InvalidOperationException("The performance tracker is not initialised.");
+
+    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    {
+        _context = context;
+        _ledger = new PerformanceLedger(context.Settings.Backtesting.InitialCapital);
+        // The host restores state before it initialises, so the snapshot waits for the ledger.
+        if (_restored is not null) _ledger.RestoreState(_restored);
+        _restored = null;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    {
+        switch (envelope)
+        {
+            case { Type: TradeClosed, Payload: TradeClosedPayload trade }:
+                await OnTradeClosedAsync(trade, envelope);
+                break;
+            case { Type: New5MinBar, Payload: BarPayload bar }:
+                Ledger.ObserveBar(bar.Timestamp, bar.CloseTime, !bar.IsSynthetic);
+                break;
+            case { Type: TradeClosed or New5MinBar }:
+                await ReportBadInputAsync(envelope, $"carried {envelope.Payload?.GetType().Name ?? "no payload"}");
+                break;
+        }
+    }
+
+    public ValueTask<ComponentReply> AnswerAsync(ComponentRequest request, CancellationToken cancellation) => request switch
+    {
+        PerformanceReportRequest => ValueTask.FromResult<ComponentReply>(Ledger.Report()),
+        _ => throw new ComponentCallException($"{Context.Spec.Name} (performance_tracker) answers PerformanceReportRequest, not {request.GetType().Name}."),
+    };
+
+    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public object? SaveState() => _ledger?.SaveState() ?? _restored;
+
+    public void RestoreState(object state)
+    {
+        if (state is not PerformanceTrackerState saved)
+        {
+            throw new ArgumentException($"Expected a {nameof(PerformanceTrackerState)}, got {state.GetType().Name}.", nameof(state));
+        }
+
+        if (_ledger is null) _restored = saved;
+        else _ledger.RestoreState(saved);
+    }
+
+    public string Query(string question) => question switch
+    {
+        "statistics" when _ledger is { } ledger => Describe(ledger.Report().Statistics),
+        _ => "",
+    };
+
+    private async Task OnTradeClosedAsync(TradeClosedPayload trade, EventEnvelope envelope)
+    {
+        // A trade with a P&L that is not a number would poison every sum after it: reported, not counted.
+        if (!double.IsFinite(trade.Performance.NetPnl) || !double.IsFinite(trade.Performance.CommissionPaid))
+        {
+            await ReportBadInputAsync(envelope, $"trade {trade.ExecutionId} has net P&L {trade.Performance.NetPnl} and commission {trade.Performance.CommissionPaid}; not counted");
+            return;
+        }
+
+        if (trade.Exit.Timestamp < trade.Entry.Timestamp)
+        {
+            await ReportBadInputAsync(envelope, $"trade {trade.ExecutionId} exits at {trade.Exit.Timestamp:O}, before its entry at {trade.Entry.Timestamp:O}; not counted");
+            return;
+        }
+
+        if (!Ledger.AddTrade(trade))
+        {
+            LogDuplicateTrade(Context.Logger, trade.ExecutionId, envelope.Source, envelope.Seq);
+            return;
+        }
+
+        LogTradeRecorded(Context.Logger, trade.ExecutionId, trade.Performance.NetPnl, Ledger.Trades.Count);
+    }
+
+    /// <summary>An event the tracker cannot use is a producer bug: logged and reported, and the run goes on.</summary>
+    private async Task ReportBadInputAsync(EventEnvelope envelope, string problem)
+    {
+        LogBadInput(Context.Logger, envelope.Type, envelope.Seq, envelope.Source, problem);
+        if (Context.Spec.Publishes.Contains(SystemError))
+        {
+            await Context.Bus.PublishAsync(SystemError,
+                new SystemErrorPayload(Context.Spec.Name, "BadPayload", $"{envelope.Type} #{envelope.Seq} from {envelope.Source} {problem}.", false),
+                envelope.SimTime);
+        }
+    }
+
+    private static string Describe(PerformanceStatistics s) => string.Create(CultureInfo.InvariantCulture,
+        $"trades={s.Trades} wins={s.Wins} losses={s.Losses} net={s.NetPnl:F2} maxDrawdown={s.MaxDrawdown:F2} equity={s.FinalEquity:F2}");
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Debug, Message = "Trade {ExecutionId} recorded: net {NetPnl:F2} USD ({Trades} trades so far)")]
+    private static partial void LogTradeRecorded(ILogger logger, string executionId, double netPnl, int trades);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Trade {ExecutionId} was already recorded; TRADE_CLOSED #{Seq} from {Source} ignored")]
+    private static partial void LogDuplicateTrade(ILogger logger, string executionId, string source, long seq);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Error, Message = "{EventType} #{Seq} from {Source} {Problem}")]
+    private static partial void LogBadInput(ILogger logger, string eventType, long seq, string source, string problem);
+}

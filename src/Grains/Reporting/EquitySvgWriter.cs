@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AlgoSpace.Components.Calls;
+
+namespace AlgoSpace.Reporting;
+
+/// <summary>
+/// equity.svg, written by hand: the equity curve on top and the drawdown below it, on one time axis with date
+/// labels, and value labels on the left. Realized equity changes only when a trade closes, so both curves are
+/// drawn as steps. Coordinates have one decimal, in invariant culture: the same curve gives the same bytes.
+/// </summary>
+public static class EquitySvgWriter
+{
+    private const double Width = 800, Height = 480;
+    private const double Left = 90, Right = 780;
+    private const double EquityTop = 50, EquityBottom = 290;
+    private const double DrawdownTop = 320, DrawdownBottom = 440;
+    private const double AxisLabelY = 460;
+    private const int TimeTicks = 4;
+
+    public static string Write(IReadOnlyList<EquityPoint> curve, string title)
+    {
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"11\">\n");
+        svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N((Left + Right) / 2)}\" y=\"25\" text-anchor=\"middle\" font-size=\"14\">{WebUtility.HtmlEncode(title)}</text>\n");
+        if (curve.Count == 0)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N((Left + Right) / 2)}\" y=\"{N((EquityTop + EquityBottom) / 2)}\" text-anchor=\"middle\">No equity points: the tracker saw no bars and no trades</text>\n");
+            return svg.Append("</svg>\n").ToString();
+        }
+
+        var t0 = curve[0].Time;
+        var span = curve[^1].Time - t0;
+        var min = curve.Min(p => p.Equity);
+        var max = curve.Max(p => p.Equity);
+        var deepest = curve.Max(p => p.Drawdown);
+        double X(DateTime t) => span > TimeSpan.Zero ? Left + (t - t0) / span * (Right - Left) : Left;
+        double Y(double equity) => max > min ? EquityBottom - (equity - min) / (max - min) * (EquityBottom - EquityTop) : (EquityTop + EquityBottom) / 2;
+        double D(double drawdown) => deepest > 0 ? DrawdownTop + drawdown / deepest * (DrawdownBottom - DrawdownTop) : DrawdownTop;
+
+        // Panels and axes.
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(Left)}\" y=\"{N(EquityTop)}\" width=\"{N(Right - Left)}\" height=\"{N(EquityBottom - EquityTop)}\" fill=\"none\" stroke=\"#999\"/>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(Left)}\" y=\"{N(DrawdownTop)}\" width=\"{N(Right - Left)}\" height=\"{N(DrawdownBottom - DrawdownTop)}\" fill=\"none\" stroke=\"#999\"/>\n");
+        ValueLabel(svg, Y(max), ReportFormat.Money(max));
+        if (max > min) ValueLabel(svg, Y(min), ReportFormat.Money(min));
+        ValueLabel(svg, DrawdownTop, "0.00");
+        if (deepest > 0) ValueLabel(svg, DrawdownBottom, "-" + ReportFormat.Money(deepest));
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left)}\" y=\"{N(EquityTop - 6)}\">Equity (USD)</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left)}\" y=\"{N(DrawdownTop - 6)}\">Drawdown (USD)</text>\n");
+        var format = span >= TimeSpan.FromDays(2) ? "yyyy-MM-dd" : "MM-dd HH:mm";
+        var ticks = span > TimeSpan.Zero ? TimeTicks : 0;
+        for (var i = 0; i <= ticks; i++)
+        {
+            var time = t0 + span * i / TimeTicks;
+            var label = time.ToString(format, CultureInfo.InvariantCulture);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(X(time))}\" y1=\"{N(DrawdownBottom)}\" x2=\"{N(X(time))}\" y2=\"{N(DrawdownBottom + 4)}\" stroke=\"#999\"/>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(time))}\" y=\"{N(AxisLabelY)}\" text-anchor=\"middle\">{label}</text>\n");
+        }
+
+        // The curves, as steps: a value holds until the next point.
+        var equity = new StringBuilder();
+        var drawdown = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{N(X(t0))},{N(DrawdownTop)}");
+        for (var i = 0; i < curve.Count; i++)
+        {
+            var x = X(curve[i].Time);
+            if (i > 0)
+            {
+                equity.Append(CultureInfo.InvariantCulture, $" {N(x)},{N(Y(curve[i - 1].Equity))}");
+                drawdown.Append(CultureInfo.InvariantCulture, $" {N(x)},{N(D(curve[i - 1].Drawdown))}");
+            }
+
+            equity.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? " " : "")}{N(x)},{N(Y(curve[i].Equity))}");
+            drawdown.Append(CultureInfo.InvariantCulture, $" {N(x)},{N(D(curve[i].Drawdown))}");
+        }
+
+        drawdown.Append(CultureInfo.InvariantCulture, $" {N(X(curve[^1].Time))},{N(DrawdownTop)}");
+        svg.Append("<polygon points=\"").Append(drawdown).Append("\" fill=\"#e06666\" fill-opacity=\"0.6\" stroke=\"#cc0000\"/>\n");
+        svg.Append("<polyline points=\"").Append(equity).Append("\" fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"1.5\"/>\n");
+        return svg.Append("</svg>\n").ToString();
+    }
+
+    private static void ValueLabel(StringBuilder svg, double y, string text) =>
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left - 6)}\" y=\"{N(y + 4)}\" text-anchor=\"end\">{text}</text>\n");
+
+    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+}

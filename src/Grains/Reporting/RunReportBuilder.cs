@@ -1,0 +1,47 @@
+using AlgoSpace.Components;
+using AlgoSpace.Components.Calls;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+
+namespace AlgoSpace.Reporting;
+
+/// <summary>Assembles a <see cref="RunReport"/> from what the kernel gathered at the end of a run.</summary>
+public static class RunReportBuilder
+{
+    public static RunReport Build(
+        AlgoSpaceSettings settings,
+        string? tracker,
+        string? trackerNote,
+        PerformanceReportReply? performance,
+        BacktestCompletePayload? complete,
+        IEnumerable<BusCounters> counters,
+        RunTimingInput timing)
+    {
+        var handled = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        long ticksSeen = 0;
+        foreach (var component in counters)
+        {
+            foreach (var (type, count) in component.HandledByType) handled[type] = handled.GetValueOrDefault(type) + count;
+            // Each tick is delivered once to each subscriber: the busiest subscriber saw every tick.
+            ticksSeen = Math.Max(ticksSeen, component.HandledByType.GetValueOrDefault(EventTypes.NewTick));
+        }
+
+        var input = complete is null ? null : new InputSummary(complete.TotalRows, complete.SuccessCount, complete.ErrorCount);
+        var ticks = complete?.SuccessCount ?? ticksSeen;
+        return new RunReport(
+            settings.System.Mode.ToString().ToLowerInvariant(),
+            settings.System.RunSeed,
+            Path.GetFileName(settings.DataHandler.BacktestFile ?? ""),
+            complete is not null,
+            settings.Backtesting.InitialCapital,
+            tracker,
+            trackerNote,
+            performance,
+            input,
+            handled,
+            new RunTiming(timing.RunId, timing.StartedUtc, timing.FinishedUtc, timing.RunTime, ticks));
+    }
+}
+
+/// <summary>The wall-clock facts the kernel measured.</summary>
+public sealed record RunTimingInput(string RunId, DateTime StartedUtc, DateTime FinishedUtc, TimeSpan RunTime);
