@@ -54,17 +54,25 @@ public static class MaximumMeanDiscrepancy
     }
 
     /// <summary>MMD between two samples, every term computed.</summary>
-    public static double Mmd(double[] x, double[] y, int dims, double sigma) =>
-        Combine(MeanOffDiagonalKernel(x, dims, sigma), MeanOffDiagonalKernel(y, dims, sigma), MeanCrossKernel(x, y, dims, sigma));
+    public static double Mmd(double[] x, double[] y, int dims, double sigma) => RootOfClamped(UnbiasedSquared(x, y, dims, sigma));
 
     /// <summary>MMD of a test sample against a reference whose constant within-reference term is precomputed.</summary>
-    public static double Mmd(double[] x, MmdReference reference) =>
-        Combine(MeanOffDiagonalKernel(x, reference.Dims, reference.Sigma), reference.MeanKernelWithin,
-            MeanCrossKernel(x, reference.Samples, reference.Dims, reference.Sigma));
+    public static double Mmd(double[] x, MmdReference reference) => RootOfClamped(UnbiasedSquared(x, reference));
 
-    /// <summary>√max(0, k_XX + k_YY - 2·k_XY): rounding can push the sum a hair below zero for near-identical samples.</summary>
-    public static double Combine(double meanKxx, double meanKyy, double meanKxy) =>
-        Math.Sqrt(Math.Max(0.0, meanKxx + meanKyy - 2.0 * meanKxy));
+    /// <summary>
+    /// The unbiased MMD² estimate k_XX + k_YY - 2·k_XY before clamping. It is negative when the samples are closer
+    /// than two independent draws of one distribution typically are, which the clamped MMD cannot show.
+    /// </summary>
+    public static double UnbiasedSquared(double[] x, double[] y, int dims, double sigma) =>
+        MeanOffDiagonalKernel(x, dims, sigma) + MeanOffDiagonalKernel(y, dims, sigma) - 2.0 * MeanCrossKernel(x, y, dims, sigma);
+
+    /// <summary><see cref="UnbiasedSquared(double[], double[], int, double)"/> with the reference's k_YY precomputed.</summary>
+    public static double UnbiasedSquared(double[] x, MmdReference reference) =>
+        MeanOffDiagonalKernel(x, reference.Dims, reference.Sigma) + reference.MeanKernelWithin
+        - 2.0 * MeanCrossKernel(x, reference.Samples, reference.Dims, reference.Sigma);
+
+    /// <summary>√max(0, MMD²): the estimate can fall below zero (by chance, or by rounding for near-identical samples).</summary>
+    public static double RootOfClamped(double squared) => Math.Sqrt(Math.Max(0.0, squared));
 
     private static int RowCount(double[] sample, int dims)
     {

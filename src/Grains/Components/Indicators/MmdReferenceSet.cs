@@ -95,7 +95,7 @@ public static class MmdReferenceSet
     }
 
     /// <summary>Each column to mean 0 and population standard deviation 1 (a flat column is divided by 1e-8, as the source did).</summary>
-    private static double[] ZScoreColumns(double[] rows)
+    public static double[] ZScoreColumns(double[] rows)
     {
         var n = rows.Length / Dims;
         var column = new double[n];
