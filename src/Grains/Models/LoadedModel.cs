@@ -22,6 +22,7 @@ public sealed class LoadedModel : IDisposable
         Path = path;
         Version = entry?.Version;
         Format = entry?.Format;
+        Architecture = entry?.Architecture;
         InputShape = entry?.InputShape ?? [];
         OutputShape = entry?.OutputShape ?? [];
         Sha256 = sha256;
@@ -48,6 +49,12 @@ public sealed class LoadedModel : IDisposable
     public string? Sha256 { get; }
 
     public ModelFormat? Format { get; }
+
+    /// <summary>The manifest's architecture of a <c>torchsharp</c> model; null for torchscript or when unknown.</summary>
+    public ModelArchitecture? Architecture { get; }
+
+    /// <summary>The widths of the hidden activations (the masks <see cref="ForwardWithHiddenMasks"/> takes); empty when unknown.</summary>
+    public IReadOnlyList<int> HiddenWidths => Architecture is { } a && a.Layers.Count > 2 ? a.Layers.Skip(1).Take(a.Layers.Count - 2).ToArray() : [];
 
     /// <summary>The input of <see cref="Forward(float[])"/>, batch dimension included; empty when unknown.</summary>
     public IReadOnlyList<int> InputShape { get; }
