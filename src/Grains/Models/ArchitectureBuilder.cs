@@ -54,6 +54,7 @@ public static class ArchitectureBuilder
 
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         if (architecture.Flatten) layers.Add(("flatten", nn.Flatten()));
+        if (architecture.Pool == PoolMode.Mean) layers.Add(("pool", new MeanOverTime()));
         for (var i = 0; i + 1 < architecture.Layers.Count; i++)
         {
             if (i > 0) layers.Add(($"{Name(architecture.Activation!.Value)}{i - 1}", Activation(architecture.Activation.Value)));

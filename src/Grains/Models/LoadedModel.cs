@@ -22,6 +22,7 @@ public sealed class LoadedModel : IDisposable
         Path = path;
         Version = entry?.Version;
         Format = entry?.Format;
+        Architecture = entry?.Architecture;
         InputShape = entry?.InputShape ?? [];
         OutputShape = entry?.OutputShape ?? [];
         Sha256 = sha256;
@@ -48,6 +49,12 @@ public sealed class LoadedModel : IDisposable
     public string? Sha256 { get; }
 
     public ModelFormat? Format { get; }
+
+    /// <summary>The manifest's architecture of a <c>torchsharp</c> model; null for torchscript or when unknown.</summary>
+    public ModelArchitecture? Architecture { get; }
+
+    /// <summary>The widths of the hidden activations (the masks <see cref="ForwardWithHiddenMasks"/> takes); empty when unknown.</summary>
+    public IReadOnlyList<int> HiddenWidths => Architecture is { } a && a.Layers.Count > 2 ? a.Layers.Skip(1).Take(a.Layers.Count - 2).ToArray() : [];
 
     /// <summary>The input of <see cref="Forward(float[])"/>, batch dimension included; empty when unknown.</summary>
     public IReadOnlyList<int> InputShape { get; }
@@ -108,6 +115,44 @@ public sealed class LoadedModel : IDisposable
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             return callable.call(input).MoveToOuterDisposeScope();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="batch"/> inputs at once (each laid out as one <see cref="InputShape"/> without its batch
+    /// dimension, rows one after another) with hidden activation <c>k</c> multiplied by <paramref name="masks"/>[k]
+    /// (row-major <c>[batch, width_k]</c>): Monte Carlo dropout with masks from the caller's own seeded generator
+    /// (see <see cref="HiddenMaskForward"/>). Returns the outputs row-major, one row per input. Only for
+    /// <c>torchsharp</c> models, whose module is the <see cref="ArchitectureBuilder"/>'s layer sequence.
+    /// </summary>
+    public float[] ForwardWithHiddenMasks(float[] inputs, int batch, IReadOnlyList<float[]> masks)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(masks);
+        EnsureLoaded();
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        var perRow = _inputLength / _inputDimensions[0];
+        if (inputs.Length != batch * perRow)
+        {
+            throw new ArgumentException($"model '{Name}' takes {perRow} values per row (input_shape {TensorShapes.Format(InputShape)}); {batch} rows need {batch * perRow}, got {inputs.Length}", nameof(inputs));
+        }
+
+        lock (_gate)
+        {
+            var callable = Callable();
+            if (callable is not TorchSharp.Modules.Sequential sequential)
+            {
+                throw new NotSupportedException($"model '{Name}' is {Format}; hidden masks need a torchsharp model built from its architecture");
+            }
+
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var shape = new long[_inputDimensions.Length];
+            shape[0] = batch;
+            Array.Copy(_inputDimensions, 1, shape, 1, shape.Length - 1);
+            var maskTensors = masks.Select(m => tensor(m, [batch, m.Length / batch])).ToArray();
+            var output = HiddenMaskForward.Run(sequential, tensor(inputs, shape), maskTensors);
+            return output.contiguous().data<float>().ToArray();
         }
     }
 

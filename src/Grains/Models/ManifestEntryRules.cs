@@ -49,6 +49,12 @@ internal static class ManifestEntryRules
             return "field 'architecture.activation': is missing; it goes between the linear layers (relu, tanh or gelu)";
         }
 
+        if (architecture.Pool is not null && architecture.Flatten)
+        {
+            // Both reduce the dimensions after the batch; applying one after the other has no single meaning.
+            return "field 'architecture.pool': cannot be combined with 'flatten': true; pool reduces the time dimension, flatten joins all of them";
+        }
+
         return null;
     }
 

@@ -13,8 +13,13 @@ namespace AlgoSpace.Models;
 /// </param>
 /// <param name="Activation">Between linear layers, never after the last; needed when there are two or more linear layers.</param>
 /// <param name="Flatten">Flatten every dimension after the first (the batch) before the first linear layer.</param>
+/// <param name="Pool">
+/// Reduce the time dimension (dimension 1 of a <c>[batch, time, features]</c> input) before the first linear layer;
+/// the first of <paramref name="Layers"/> is then the feature count. Excludes <paramref name="Flatten"/>.
+/// </param>
 public sealed record ModelArchitecture(
     [property: JsonPropertyName("type")] ArchitectureType Type,
     [property: JsonPropertyName("layers")] IReadOnlyList<int> Layers,
     [property: JsonPropertyName("activation")] MlpActivation? Activation = null,
-    [property: JsonPropertyName("flatten")] bool Flatten = false);
+    [property: JsonPropertyName("flatten")] bool Flatten = false,
+    [property: JsonPropertyName("pool")] PoolMode? Pool = null);

@@ -30,8 +30,10 @@ public sealed class ModelManifestTests : IDisposable
     [InlineData("architecture.layers", "\"384\"", "field 'architecture.layers': expected an array of integers, found \"384\"")]
     [InlineData("architecture.layers", "[384]", "field 'architecture.layers': expected at least two feature counts (input and output), found [384]")]
     [InlineData("architecture.type", "\"cnn\"", "field 'architecture.type': expected one of \"mlp\", found \"cnn\"")]
-    [InlineData("architecture.dropout", "0.1", "unknown field 'architecture.dropout'; expected one of type, layers, activation, flatten")]
+    [InlineData("architecture.dropout", "0.1", "unknown field 'architecture.dropout'; expected one of type, layers, activation, flatten, pool")]
     [InlineData("architecture.flatten", "\"yes\"", "field 'architecture.flatten': expected true or false, found \"yes\"")]
+    [InlineData("architecture.pool", "\"max\"", "field 'architecture.pool': expected one of \"mean\", found \"max\"")]
+    [InlineData("architecture.pool", "\"mean\"", "field 'architecture.pool': cannot be combined with 'flatten': true")]
     public void An_invalid_entry_degrades_only_its_model_naming_the_model_and_the_field(string field, string value, string expected)
     {
         var rde = TestModels.Write(_folder, "rde", seed: 31);

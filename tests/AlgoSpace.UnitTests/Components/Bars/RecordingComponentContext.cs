@@ -22,7 +22,8 @@ public sealed class RecordingComponentContext(string kind, AlgoSpaceSettings set
     public IEventBus Bus => RecordingBus;
     public RecordingLogger RecordingLogger { get; } = new();
     public ILogger Logger => RecordingLogger;
-    public IReadOnlyDictionary<string, AlgoSpace.Models.LoadedModel> Models { get; } = new Dictionary<string, AlgoSpace.Models.LoadedModel>();
+    /// <summary>The models assigned to the component; none unless a test sets them.</summary>
+    public IReadOnlyDictionary<string, AlgoSpace.Models.LoadedModel> Models { get; set; } = new Dictionary<string, AlgoSpace.Models.LoadedModel>();
     public List<string> Degraded { get; } = [];
 
     /// <summary>Other components the component under test may call; none unless a test sets them.</summary>

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using AlgoSpace.Components.Calls;
+using AlgoSpace.Events;
+using static AlgoSpace.Events.EventTypes;
+
+namespace AlgoSpace.Components.Decision.Rde;
+
+/// <summary>
+/// The rde component (component-contracts 2.6): answers GetRegimeVector calls by asking the regime matrix assembler
+/// (the component of kind matrix_assembler_regime) for its window and running <see cref="RegimeDetector"/>. It
+/// emits no events besides its alerts. Without the model every answer is invalid, and one non-critical
+/// SYSTEM_ERROR says so (at the first call: a call is the first moment the run is wired and under way).
+/// </summary>
+[ComponentKind("rde",
+    Consumes = [],
+    Produces = [RiskBreach, SystemError],
+    Models = ["rde"],
+    Description = "Regime detection engine: answers GetRegimeVector calls.")]
+public sealed partial class RegimeDetectionEngine : ICallableComponent
+{
+    public const string ModelName = "rde";
+    public const string RegimeAssemblerKind = "matrix_assembler_regime";
+
+    private IComponentContext? _context;
+    private RegimeDetector? _detector;
+    private bool _missingModelReported;
+
+    private IComponentContext Context => _context ?? throw new InvalidOperationException("The RDE is not initialised.");
+
+    private RegimeDetector Detector => _detector ?? throw new InvalidOperationException("The RDE is not initialised.");
+
+    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    {
+        _context = context;
+        context.Models.TryGetValue(ModelName, out var model);
+        _detector = new RegimeDetector(context.Settings.Rde, model);
+        if (!_detector.HasModel)
+        {
+            LogNoModel(context.Logger, model?.Reason ?? $"model '{ModelName}' is not configured");
+            context.ReportDegraded("the rde model is not loaded: every regime vector is invalid");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public async ValueTask<ComponentReply> AnswerAsync(ComponentRequest request, CancellationToken cancellation)
+    {
+        if (request is not RegimeVectorRequest ask)
+        {
+            throw new ComponentCallException($"{Context.Spec.Name} answers {nameof(RegimeVectorRequest)}, not {request.GetType().Name}");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        MatrixReply? matrix = null;
+        string? problem = null;
+        if (Detector.HasModel)
+        {
+            try
+            {
+                var assembler = ComponentDirectory.NameOfKind(Context.Settings, RegimeAssemblerKind);
+                matrix = await Context.Calls.CallAsync<MatrixReply>(assembler, new MatrixRequest(ask.AsOfSeq));
+            }
+            catch (ComponentCallException ex)
+            {
+                problem = ex.Message;
+            }
+        }
+        else
+        {
+            await ReportMissingModelOnceAsync();
+        }
+
+        var assessment = Detector.Assess(ask.AsOfSeq, matrix, problem, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        foreach (var alert in assessment.Alerts) LogAlert(Context.Logger, alert);
+        if (assessment.Breach is { } breach)
+        {
+            LogTransition(Context.Logger, breach.Message);
+            if (Context.Spec.Publishes.Contains(RiskBreach)) await Context.Bus.PublishAsync(RiskBreach, breach, default);
+        }
+
+        return assessment.Reply;
+    }
+
+    /// <summary>Nothing is persisted (component-contracts 2.6): the previous vector is rebuilt by the next answers.</summary>
+    public object? SaveState() => null;
+
+    public void RestoreState(object state)
+    {
+    }
+
+    private async Task ReportMissingModelOnceAsync()
+    {
+        if (_missingModelReported) return;
+        _missingModelReported = true;
+        if (Context.Spec.Publishes.Contains(SystemError))
+        {
+            await Context.Bus.PublishAsync(SystemError,
+                new SystemErrorPayload(Context.Spec.Name, "ModelMissing", "the rde model is not loaded: every regime vector is invalid and every synergy will be rejected", false),
+                default);
+        }
+    }
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "RDE runs without its model: {Reason}")]
+    private static partial void LogNoModel(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "RDE alert: {Alert}")]
+    private static partial void LogAlert(ILogger logger, string alert);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "Risk breach REGIME_TRANSITION_WARNING: {Message}")]
+    private static partial void LogTransition(ILogger logger, string message);
+}
