@@ -5,14 +5,14 @@ using AlgoSpace.Configuration;
 
 // DataGenerator: writes a deterministic synthetic ES tick file, or checks a data file with the backtest reader.
 //
-//   DataGenerator --seed N --days D --start YYYY-MM-DD --out PATH [--ticks-per-day N]
+//   DataGenerator --seed N --days D --start YYYY-MM-DD --out PATH [--ticks-per-day N] [--session HH:MM-HH:MM]
 //   DataGenerator --check PATH [--format auto|tick|bar] [--from YYYY-MM-DD] [--until YYYY-MM-DD]
 //
 // A written file is checked the same way afterwards; the exit code is 1 if it (or the checked file) has a
 // rejected row, 2 for a usage error.
 
 const string Usage = """
-    usage: DataGenerator --seed N --days D --start YYYY-MM-DD --out PATH [--ticks-per-day N]
+    usage: DataGenerator --seed N --days D --start YYYY-MM-DD --out PATH [--ticks-per-day N] [--session HH:MM-HH:MM]
            DataGenerator --check PATH [--format auto|tick|bar] [--from YYYY-MM-DD] [--until YYYY-MM-DD]
     """;
 
@@ -25,8 +25,11 @@ try
             OptionalDate(options, "from"), OptionalDate(options, "until"));
     }
 
+    var (open, close) = Session(options.GetValueOrDefault("session", "09:30-16:00"));
     var generator = new SampleTickGenerator(new SampleTickOptions
     {
+        SessionOpen = open,
+        SessionClose = close,
         Seed = Integer(options, "seed"),
         Days = Integer(options, "days"),
         Start = OptionalDate(options, "start") ?? throw new ArgumentException("--start is required"),
@@ -49,6 +52,21 @@ catch (DataFileException ex)
 {
     Console.Error.WriteLine(ex.Message);
     return 1;
+}
+
+// --session 01:00-23:30: the trading hours of each day (default the regular session 09:30-16:00).
+static (TimeOnly Open, TimeOnly Close) Session(string text)
+{
+    var parts = text.Split('-');
+    if (parts.Length != 2
+        || !TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var open)
+        || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var close)
+        || close <= open)
+    {
+        throw new ArgumentException($"--session: '{text}' is not HH:MM-HH:MM with the close after the open");
+    }
+
+    return (open, close);
 }
 
 // Reads and validates the whole file as the backtest data handler does (no bus), and reports what it found.
@@ -88,7 +106,7 @@ static Dictionary<string, string> ParseOptions(string[] args)
         options[args[i][2..]] = args[++i];
     }
 
-    var known = new[] { "seed", "days", "start", "out", "ticks-per-day", "check", "format", "from", "until" };
+    var known = new[] { "seed", "days", "start", "out", "ticks-per-day", "check", "format", "from", "until", "session" };
     var unknown = options.Keys.FirstOrDefault(k => !known.Contains(k));
     if (unknown is not null) throw new ArgumentException($"unknown option --{unknown}");
     if (options.Count == 0) throw new ArgumentException("no options given");

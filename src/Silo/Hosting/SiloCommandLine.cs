@@ -34,6 +34,14 @@ public static class SiloCommandLine
             DefaultValueFactory = _ => "orleans",
         };
         runner.AcceptOnlyFromAmong("orleans", "in-process");
+        var data = new Option<string?>("--data") { Description = "Replay this tick or bar CSV instead of data_handler.backtest_file (checked by the same path rules).", HelpName = "PATH" };
+        var train = new Option<bool>("--train")
+        {
+            Description = "Train the decision models (RDE, embedders, shared policy, decision gate, M-RMS) deterministically on generated sample data and write them with their manifest into the folder the settings' models: paths name, then exit.",
+        };
+        var trainDays = new Option<int>("--train-days") { Description = "Trading days of sample data to generate for --train. [default: 40]", HelpName = "N", DefaultValueFactory = _ => 40 };
+        var trainSeed = new Option<int>("--train-seed") { Description = "Seed of the generated data and of training for --train; differs from the shipped sample's seed (42), so the default backtest is out of sample. [default: 1]", HelpName = "N", DefaultValueFactory = _ => 1 };
+        var trainEpochs = new Option<int>("--train-epochs") { Description = "Training epochs per model for --train. [default: 60]", HelpName = "N", DefaultValueFactory = _ => 60 };
         var printSchema = new Option<bool>("--print-schema") { Description = "Print the JSON Schema of settings files (the one in settings/settings.schema.json) and exit." };
 
         var root = new RootCommand(
@@ -42,7 +50,7 @@ public static class SiloCommandLine
             "3 a critical component failed to start; 4 emergency shutdown (fatal error or shutdown timeout exceeded).\n\n" +
             "Settings values may reference environment variables as ${env:NAME} or ${env:NAME:-default}; credentials must.")
         {
-            config, mode, debug, logLevel, validate, printConfig, routes, printSchema, runner,
+            config, mode, debug, logLevel, validate, printConfig, routes, printSchema, runner, data, train, trainDays, trainSeed, trainEpochs,
         };
 
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -77,7 +85,15 @@ public static class SiloCommandLine
         {
             PrintRoutes = parsed.GetValue(routes),
             InProcess = parsed.GetValue(runner) == "in-process",
+            DataFile = parsed.GetValue(data),
+            Train = parsed.GetValue(train) ? new TrainOptions(parsed.GetValue(trainDays), parsed.GetValue(trainSeed), parsed.GetValue(trainEpochs)) : null,
         };
+        if (options.Train is { Days: < 1 or > 2000 } or { Epochs: < 1 or > 100_000 })
+        {
+            await error.WriteLineAsync($"error: --train-days must be 1-2000 and --train-epochs 1-100000 (found {options.Train.Days} and {options.Train.Epochs}).");
+            return ExitCodes.ConfigurationError;
+        }
+
         return await SiloProgram.RunAsync(options, output, error, cancellation);
     }
 

@@ -17,4 +17,13 @@ public sealed record SiloOptions(
 
     /// <summary>--runner in-process: run the backtest without Orleans (the parity reference) and print ticks/s.</summary>
     public bool InProcess { get; init; }
+
+    /// <summary>--data: the backtest file to replay instead of data_handler.backtest_file.</summary>
+    public string? DataFile { get; init; }
+
+    /// <summary>--train: train the decision models instead of running (see <see cref="TrainCommand"/>).</summary>
+    public TrainOptions? Train { get; init; }
 }
+
+/// <summary>The training command's options: days of generated data, its seed, and epochs.</summary>
+public sealed record TrainOptions(int Days, int Seed, int Epochs);

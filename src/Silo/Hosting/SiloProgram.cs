@@ -13,7 +13,12 @@ public static class SiloProgram
             return ExitCodes.Success;
         }
 
-        var loaded = SettingsLoader.Load(options.ConfigFile, new SettingsOverrides(options.Mode, options.LogLevel));
+        if (options.Train is { } train)
+        {
+            return await TrainCommand.RunAsync(options, train, output, error, cancellation);
+        }
+
+        var loaded = SettingsLoader.Load(options.ConfigFile, new SettingsOverrides(options.Mode, options.LogLevel, options.DataFile));
         if (options.Validate)
         {
             ValidationReport.Write(loaded, output);

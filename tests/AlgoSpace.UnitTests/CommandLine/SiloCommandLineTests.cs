@@ -159,7 +159,9 @@ public sealed class SiloCommandLineTests
     [Fact]
     public async Task Runner_in_process_replays_the_shipped_sample_and_prints_ticks_per_second()
     {
-        var (code, output, error) = await Run("--runner", "in-process", "--config", Shipped("settings.yaml"), "--log-level", "ERROR");
+        // --data replaces the default job's 20-day file with the 5-day sample.
+        var (code, output, error) = await Run("--runner", "in-process", "--config", Shipped("settings.yaml"), "--log-level", "ERROR",
+            "--data", RepositoryRoot.File("data", "sample", "ES-ticks-sample.csv"));
         Assert.True(code == 0, error);
         // data/sample/ES-ticks-sample.csv has 80,281 valid tick rows (header excluded), all published.
         Assert.Contains("in-process runner: 80281 ticks", output, StringComparison.Ordinal);

@@ -138,7 +138,8 @@ public sealed class DecisionEngine
     public static string SynergyRef(SynergyDetectedPayload synergy) =>
         string.Create(CultureInfo.InvariantCulture, $"{synergy.SynergyType}@{synergy.FeaturesSeq}@{synergy.Timestamp:yyyy-MM-ddTHH:mm:ss}");
 
-    private static float[] Embed(DecisionModels models, float[] m30, float[] m5, float[] regime, float[] lvn) =>
+    /// <summary>u = structure ‖ tactical ‖ regime ‖ lvn embeddings (component-contracts 2.7 step 2); also used by training.</summary>
+    public static float[] Embed(DecisionModels models, float[] m30, float[] m5, float[] regime, float[] lvn) =>
         [.. models.StructureEmbedder.Forward(m30), .. models.TacticalEmbedder.Forward(m5), .. models.RegimeEmbedder.Forward(regime), .. models.LvnEmbedder.Forward(lvn)];
 
     private async Task<MatrixReply> MatrixAsync(string kind, long asOfSeq) =>
