@@ -19,7 +19,8 @@ public sealed partial class ProgressMonitor(
     private static readonly TimeSpan LogPeriod = TimeSpan.FromSeconds(2);
 
     private readonly Lock _console = new();
-    private readonly bool _terminal = !Console.IsOutputRedirected;
+    // A bar only on a terminal, and never among JSON log lines.
+    private readonly bool _terminal = !Console.IsOutputRedirected && settings.System.LogFormat != LogFormat.Json;
     private CancellationTokenSource? _stop;
     private Task _loop = Task.CompletedTask;
     private bool _barShown;

@@ -69,8 +69,9 @@ public sealed class RunReportTests
         Assert.Equal(0, json.GetProperty("statistics").GetProperty("trades").GetInt32());
         Assert.Equal(180, json.GetProperty("input").GetProperty("ticks").GetInt64());
         Assert.Equal(1, json.GetProperty("input").GetProperty("rejected_rows").GetInt64());
-        // One subscriber (the execution handler) handles each of the 180 ticks.
-        Assert.Equal(180, json.GetProperty("events_handled").GetProperty("NEW_TICK").GetInt64());
+        // Events are counted per delivery: the 180 ticks travel as six NEW_TICK batches (one per 5-minute bucket,
+        // event_bus.tick_batch_size 4096) to one subscriber, the execution handler.
+        Assert.Equal(6, json.GetProperty("events_handled").GetProperty("NEW_TICK").GetInt64());
         Assert.Equal(status.RunId, json.GetProperty("timing").GetProperty("run_id").GetString());
         Assert.StartsWith(TradesCsvWriter.Header + "\n", await File.ReadAllTextAsync(Path.Combine(folder, "trades.csv")), StringComparison.Ordinal);
         Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(folder, "equity.svg")), StringComparison.Ordinal);

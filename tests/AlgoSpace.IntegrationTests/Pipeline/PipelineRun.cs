@@ -39,7 +39,7 @@ public static class PipelineRun
         foreach (var line in lines)
         {
             if (line.Length > 0 && !char.IsWhiteSpace(line[0]) && !line.StartsWith('#')) section = line.Split(':')[0];
-            if (section == "models" || (section == "components" && components is not null) || (section == "execution" && execution is not null)) continue;
+            if (section == "models" || section == "persistence" || (section == "components" && components is not null) || (section == "execution" && execution is not null)) continue;
             yaml.Add(line.TrimStart().StartsWith("backtest_file:", StringComparison.Ordinal) ? $"  backtest_file: {dataFile}" : line);
         }
 

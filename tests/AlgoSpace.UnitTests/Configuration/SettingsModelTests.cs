@@ -49,7 +49,7 @@ public sealed partial class SettingsModelTests
     {
         using var tree = new TestProjectTree();
         var first = SettingsLoader.Load(tree.WriteSettings("a.yaml", File.ReadAllText(RepositoryRoot.File("settings", "backtest.yaml"))
-            .Replace("../data/sample/ES-ticks-eth-20d.csv.gz", "../data/ticks.csv", StringComparison.Ordinal)));
+            .Replace("../data/sample/ES-ticks-sample.csv", "../data/ticks.csv", StringComparison.Ordinal)));
         Assert.True(first.IsValid, string.Join("\n", first.Errors));
         var printed = SettingsPrinter.ToYaml(first.Settings!);
 
