@@ -86,9 +86,19 @@ public static class TrainCommand
             $"replayed {run.Ticks} ticks: {collector.Bars.Count} 5-minute bars, {collector.RegimeWindows.Count} regime windows, {collector.Synergies.Count} synergies with ready matrices ({collector.SynergiesNotReady} before); raw signals on 30m events: mlmi {collector.RawSignals.Mlmi}, nwrqk {collector.RawSignals.Nwrqk}; fvg mitigations {collector.RawSignals.FvgMitigation}"));
 
         var instrument = new InstrumentTable(settings.Instruments).Get(settings.Symbols[0]);
-        var summary = DecisionModelTraining.Train(collector,
-            new TrainingOptions(train.Seed, train.Epochs, Version: string.Create(CultureInfo.InvariantCulture, $"trained-seed{train.Seed}-{train.Days}d-{train.Epochs}ep")),
-            folder, new TripleBarrierLabeler(), settings.Backtesting.InitialCapital, instrument.PointValue);
+        TrainingSummary summary;
+        try
+        {
+            summary = DecisionModelTraining.Train(collector,
+                new TrainingOptions(train.Seed, train.Epochs, Version: string.Create(CultureInfo.InvariantCulture, $"trained-seed{train.Seed}-{train.Days}d-{train.Epochs}ep")),
+                folder, new TripleBarrierLabeler(), settings.Backtesting.InitialCapital, instrument.PointValue);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Too little data for a training set: a usage problem (--train-days), reported before any model is written.
+            await error.WriteLineAsync($"error: {ex.Message} (--train-days {train.Days})");
+            return ExitCodes.ConfigurationError;
+        }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"labelled {summary.Wins + summary.Losses} synergies ({summary.Wins} winners, {summary.Losses} losers, {summary.Unlabelled} without a bracket)"));
         foreach (var model in summary.Models)
