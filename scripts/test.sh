@@ -15,7 +15,11 @@ status=${PIPESTATUS[0]}
 passed=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Passed: *([0-9]+).*/\1/' | awk '{s += $1} END {print s + 0}')
 failed=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+),.*/\1/' | awk '{s += $1} END {print s + 0}')
 
+skipped=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Skipped: *([0-9]+),.*/\1/' | awk '{s += $1} END {print s + 0}')
+
 echo
+# Only the real-data tests skip, and only where ../shared/data is not next to the clone; they say so above.
+[[ $skipped -ne 0 ]] && echo "$skipped skipped (see the reasons above)"
 echo "$passed passed, $failed failed"
 if [[ $status -ne 0 || $failed -ne 0 || $passed -eq 0 ]]; then
     [[ $passed -eq 0 ]] && echo "no test ran (build failure?)" >&2

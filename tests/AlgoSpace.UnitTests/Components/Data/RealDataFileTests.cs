@@ -7,26 +7,19 @@ namespace AlgoSpace.Tests.Components.Data;
 /// <summary>
 /// The real market data of ../shared/data (outside the project, see its README): every bar of the 30-minute NQ
 /// and CL files must parse, in order, with the same count and volume as an independent reading done here with
-/// plain string splitting. When the folder is absent (a clone without it) these tests pass and say they were
-/// skipped in their output: xunit 2 has no runtime skip.
+/// plain string splitting. When the folder is absent (a clone without it) these tests are reported skipped, with
+/// the path they looked for.
 /// </summary>
 public sealed class RealDataFileTests(ITestOutputHelper output)
 {
-    private static string SharedData(string file) => RepositoryRoot.File("..", "shared", "data", file);
+    private static string SharedData(string file) => Data.SharedData.File(file);
 
-    private bool Present(string file)
-    {
-        if (File.Exists(SharedData(file))) return true;
-        output.WriteLine($"skipped: ../shared/data not present ({SharedData(file)})");
-        return false;
-    }
-
-    [Theory]
+    [SkippableTheory]
     [InlineData("NQ-30min-ETH.csv", 56_083)]
     [InlineData("CL-30min-ETH.csv", 59_217)]
     public void Every_bar_of_the_real_30_minute_files_parses_in_order_with_the_independently_counted_bars_and_volume(string file, int bars)
     {
-        if (!Present(file)) return;
+        Data.SharedData.Require(file);
         var expected = ReadIndependently(SharedData(file));
         Assert.Equal(bars, expected.Count);
 
@@ -63,12 +56,12 @@ public sealed class RealDataFileTests(ITestOutputHelper output)
     /// median (CL: 2 Nov 2020, 7 Mar 2022, 10 Oct 2022, 3 Apr 2023, 5 Jun 2023, 12 Jun 2025; NQ: 7 Apr 2025) and the
     /// first four sparse one-price bars of NQ's December 2023 roll (12-14 Dec 2023). These counts pin that.
     /// </summary>
-    [Theory]
+    [SkippableTheory]
     [InlineData("NQ-30min-ETH.csv", 56_083, 5, 20)]
     [InlineData("CL-30min-ETH.csv", 59_217, 6, 100)]
     public void Bar_validation_rejects_only_bars_that_gap_over_5_percent_from_the_median_close_in_the_real_files(string file, int bars, int rejectedBars, int levelShifts)
     {
-        if (!Present(file)) return;
+        Data.SharedData.Require(file);
         var run = TickSourceRun.Of(SharedData(file));
         var source = run.Source;
         Assert.Equal(bars, source.Rows);
@@ -79,11 +72,11 @@ public sealed class RealDataFileTests(ITestOutputHelper output)
         output.WriteLine(string.Join("\n", source.Issues.Rejections.Take(10)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_tick_of_the_SPY_week_is_read_from_the_gzip_file()
     {
         const string file = "SPY-ticks-2013-10-07-to-11.csv.gz";
-        if (!Present(file)) return;
+        Data.SharedData.Require(file);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var source = TickSource.Open(SharedData(file));
         var first = default(DateTime);

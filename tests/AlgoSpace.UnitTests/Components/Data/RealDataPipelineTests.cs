@@ -19,39 +19,19 @@ namespace AlgoSpace.Tests.Components.Data;
 /// the bar validation rule of docs/architecture.md, its own 5- and 30-minute bucketing and gap-fill count.
 /// </summary>
 /// <remarks>
-/// The files are outside the project. When they are absent the data tests return early and write why to the test
-/// output (xunit 2.9 has no runtime skip); so that an absence can never pass unnoticed,
-/// <see cref="The_shared_real_data_is_present_or_its_absence_is_declared"/> fails unless the environment declares
-/// it with CI_ALLOW_MISSING_SHARED=1.
+/// The files are outside the project. When they are absent (a clone without ../shared) the tests are reported
+/// skipped with the path they looked for.
 /// </remarks>
 public sealed class RealDataPipelineTests(ITestOutputHelper output)
 {
-    private const string AllowMissing = "CI_ALLOW_MISSING_SHARED";
-
-    private static string SharedData(string file) => RepositoryRoot.File("..", "shared", "data", file);
-
-    [Fact]
-    public void The_shared_real_data_is_present_or_its_absence_is_declared()
-    {
-        var missing = new[] { "NQ-30min-ETH.csv", "CL-30min-ETH.csv" }.Where(f => !File.Exists(SharedData(f))).ToList();
-        if (missing.Count == 0) return;
-        output.WriteLine($"missing: {string.Join(", ", missing.Select(SharedData))}");
-        Assert.True(Environment.GetEnvironmentVariable(AllowMissing) == "1",
-            $"The real-data tests cannot run: {string.Join(", ", missing.Select(SharedData))} not found. Put the shared data folder next to the repository, or set {AllowMissing}=1 to declare that this environment has none.");
-    }
 
     /// <param name="zeroVolumeRows">Contract section 4: NQ has 51 zero-volume bars, CL none.</param>
-    [Theory]
+    [SkippableTheory]
     [InlineData("NQ-30min-ETH.csv", "NQ", 56_083, 51)]
     [InlineData("CL-30min-ETH.csv", "CL", 59_217, 0)]
     public async Task The_real_bar_files_become_the_independently_computed_5_and_30_minute_bars(string file, string symbol, int rows, int zeroVolumeRows)
     {
-        var path = SharedData(file);
-        if (!File.Exists(path))
-        {
-            output.WriteLine($"not run: {path} is absent (see {nameof(The_shared_real_data_is_present_or_its_absence_is_declared)})");
-            return;
-        }
+        var path = SharedData.Require(file);
 
         // The facts of contract section 4, read independently.
         var all = ReadDayFirst(path);
