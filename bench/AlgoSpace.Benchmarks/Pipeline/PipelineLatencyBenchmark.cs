@@ -18,7 +18,7 @@ namespace AlgoSpace.Benchmarks.Pipeline;
 /// INDICATORS_READY, SYNERGY_DETECTED and EXECUTE_TRADE it causes (see <see cref="PipelineLatencyRecorder"/>).
 /// The settings differ from the default job only where a benchmark must: log_level WARNING, memory persistence, no
 /// telemetry endpoint, free cluster ports, and absolute paths, because the settings file is written under
-/// output/bench/ (as is the data file, when it is generated), which the settings path rules accept.
+/// output/bench/ (see <see cref="WorkFolder"/>).
 /// </summary>
 public static class PipelineLatencyBenchmark
 {
@@ -28,10 +28,29 @@ public static class PipelineLatencyBenchmark
 
     public static string DefaultDataFile => Path.Combine(SiloLocator.RepositoryRoot, "data", "sample", "ES-ticks-eth-20d.csv.gz");
 
+    /// <summary>
+    /// Where this process writes its settings (and the smoke run's input): under output/, which the settings path
+    /// rules accept, one folder per process so that a smoke test and a command-line run do not share files.
+    /// The backtest's own result files go to output/ as the default job's do.
+    /// </summary>
+    private static string WorkFolder => Path.Combine(SiloLocator.RepositoryRoot, "output", "bench", $"pipeline-latency-{Environment.ProcessId}");
+
     /// <summary>Runs both runners over <paramref name="dataFile"/> and adds their rows to the report.</summary>
     public static async Task RunAsync(string dataFile, BenchmarkReport report, TextWriter progress)
     {
-        var folder = Path.Combine(SiloLocator.RepositoryRoot, "output", "bench", "pipeline-latency");
+        try
+        {
+            await RunBothAsync(dataFile, report, progress);
+        }
+        finally
+        {
+            try { Directory.Delete(WorkFolder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task RunBothAsync(string dataFile, BenchmarkReport report, TextWriter progress)
+    {
+        var folder = WorkFolder;
         Directory.CreateDirectory(folder);
         var settings = LoadSettings(folder, dataFile);
 
@@ -62,11 +81,11 @@ public static class PipelineLatencyBenchmark
         }
     }
 
-    /// <summary>The first <paramref name="ticks"/> ticks of a CSV file, written under output/bench/ (the smoke run's input).</summary>
+    /// <summary>The first <paramref name="ticks"/> ticks of a CSV file, written to the work folder (the smoke run's input; deleted with it).</summary>
     public static string Head(string csvFile, int ticks)
     {
-        var path = Path.Combine(SiloLocator.RepositoryRoot, "output", "bench", $"pipeline-latency-head-{ticks}.csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(WorkFolder);
+        var path = Path.Combine(WorkFolder, $"head-{ticks}.csv");
         File.WriteAllLines(path, File.ReadLines(csvFile).Take(ticks + 1));
         return path;
     }
