@@ -3,8 +3,9 @@ using System.Globalization;
 namespace AlgoSpace.Benchmarks;
 
 /// <summary>
-/// What to run: <c>[--smoke] [--events N] [--out FILE]</c>. Smoke mode shrinks every count so that the whole run
-/// takes seconds (CI runs it as a test); an explicit --events still wins.
+/// What to run: <c>[--smoke] [--events N] [--out FILE] [--pipeline-latency [--data PATH]]</c>. Smoke mode shrinks every
+/// count so that the whole run takes seconds (CI runs it as a test); an explicit --events still wins.
+/// --pipeline-latency runs only the tick-to-EXECUTE_TRADE benchmark, over --data (default: the default job's file).
 /// </summary>
 public sealed record BenchmarkOptions
 {
@@ -21,6 +22,15 @@ public sealed record BenchmarkOptions
 
     public string? Out { get; init; }
 
+    /// <summary>Run only the pipeline-latency benchmark (the default job, tick batch → EXECUTE_TRADE).</summary>
+    public bool PipelineLatency { get; init; }
+
+    /// <summary>The pipeline-latency benchmark's tick file; null for the default job's (or, in smoke mode, a cut of the small sample).</summary>
+    public string? Data { get; init; }
+
+    /// <summary>Smoke mode's pipeline-latency input: this many ticks from the head of data/sample/ES-ticks-sample.csv.</summary>
+    public int SmokePipelineTicks { get; init; } = 3_000;
+
     /// <summary>Warm-up events before each hop's measured ones: JIT, activations, Orleans' pools.</summary>
     public int Warmup => Math.Clamp(Events / 10, 100, 1_000);
 
@@ -29,7 +39,7 @@ public sealed record BenchmarkOptions
 
     public static BenchmarkOptions SmokeDefaults { get; } = new() { Smoke = true, Events = 500, HeapEvents = 10_000, ProcessRuns = 1 };
 
-    public const string Usage = "usage: AlgoSpace.Benchmarks [--smoke] [--events N] [--out FILE]";
+    public const string Usage = "usage: AlgoSpace.Benchmarks [--smoke] [--events N] [--out FILE] [--pipeline-latency [--data PATH]]";
 
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with the usage on a mistake.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -48,12 +58,20 @@ public sealed record BenchmarkOptions
                 case "--out":
                     options = options with { Out = Value(args, ref i) };
                     break;
+                case "--pipeline-latency":
+                    options = options with { PipelineLatency = true };
+                    break;
+                case "--data":
+                    options = options with { Data = Value(args, ref i) };
+                    break;
                 default:
                     throw new ArgumentException($"unknown argument '{args[i]}'\n{Usage}");
             }
         }
 
-        return options;
+        return options.Data is not null && !options.PipelineLatency
+            ? throw new ArgumentException($"--data is the --pipeline-latency benchmark's input; add --pipeline-latency\n{Usage}")
+            : options;
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AlgoSpace.Benchmarks.Hops;
 using AlgoSpace.Benchmarks.InProcess;
+using AlgoSpace.Benchmarks.Pipeline;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Benchmarks.Report;
 
@@ -18,6 +19,13 @@ public static class BenchmarkRunner
         var report = new BenchmarkReport { Options = options, Machine = MachineInfo.Current() };
         var started = Stopwatch.GetTimestamp();
 
+        if (options.PipelineLatency)
+        {
+            await PipelineLatencyBenchmark.RunAsync(PipelineData(options), report, progress);
+            report.Elapsed = Stopwatch.GetElapsedTime(started);
+            return report;
+        }
+
         // The silo process is built by the benchmark's own build (it references src/Silo); fail before measuring
         // anything if it is missing.
         await progress.WriteLineAsync($"silo: {SiloLocator.SiloAssembly}");
@@ -34,7 +42,18 @@ public static class BenchmarkRunner
         await progress.WriteLineAsync($"silo processes: {options.ProcessRuns} of each");
         report.Timings.AddRange(await ProcessBenchmarks.RunAsync(options.ProcessRuns, progress));
 
+        if (options.Smoke)
+        {
+            // The full figures take minutes (--pipeline-latency); the smoke run checks that the benchmark runs.
+            await PipelineLatencyBenchmark.RunAsync(PipelineData(options), report, progress);
+        }
+
         report.Elapsed = Stopwatch.GetElapsedTime(started);
         return report;
     }
+
+    private static string PipelineData(BenchmarkOptions options) =>
+        options.Data ?? (options.Smoke
+            ? PipelineLatencyBenchmark.Head(Path.Combine(SiloLocator.RepositoryRoot, "data", "sample", "ES-ticks-sample.csv"), options.SmokePipelineTicks)
+            : PipelineLatencyBenchmark.DefaultDataFile);
 }

@@ -1,6 +1,6 @@
 using AlgoSpace.Benchmarks;
 
-// dotnet run -c Release --project bench/AlgoSpace.Benchmarks -- [--smoke] [--events N] [--out FILE]
+// dotnet run -c Release --project bench/AlgoSpace.Benchmarks -- [--smoke] [--events N] [--out FILE] [--pipeline-latency [--data PATH]]
 // Progress goes to stderr, the Markdown report to stdout (and to --out).
 BenchmarkOptions options;
 try

@@ -18,9 +18,9 @@ namespace AlgoSpace.Benchmarks.InProcess;
 public sealed class BenchSystem : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly string _root;
+    private readonly string? _root;
 
-    private BenchSystem(IHost host, string root)
+    private BenchSystem(IHost host, string? root)
     {
         _host = host;
         _root = root;
@@ -59,6 +59,28 @@ public sealed class BenchSystem : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a silo running already validated settings (their files are the caller's; nothing is deleted at the
+    /// end), with the registry they were validated against.
+    /// </summary>
+    public static async Task<BenchSystem> StartAsync(AlgoSpaceSettings settings, string contentRoot)
+    {
+        ThreadPool.GetMinThreads(out _, out var completionPorts);
+        ThreadPool.SetMinThreads(settings.EventBus.WorkerThreads, completionPorts);
+        var host = Build(settings, contentRoot);
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return new BenchSystem(host, null);
+    }
+
     private static IHost Build(AlgoSpaceSettings settings, string root)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root });
@@ -94,7 +116,10 @@ public sealed class BenchSystem : IAsyncDisposable
         finally
         {
             _host.Dispose();
-            try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+            if (_root is not null)
+            {
+                try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+            }
         }
     }
 }

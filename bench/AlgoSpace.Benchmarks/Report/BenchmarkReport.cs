@@ -8,6 +8,8 @@ public sealed class BenchmarkReport
     public List<HopRow> Hops { get; } = [];
     public List<TimingRow> Timings { get; } = [];
     public List<HeapRow> Heap { get; } = [];
+    public List<PipelineRunRow> PipelineRuns { get; } = [];
+    public List<PipelineLatencyRow> Pipeline { get; } = [];
     public TimeSpan Elapsed { get; set; }
 
     public string ToMarkdown() => MarkdownReport.Write(this);

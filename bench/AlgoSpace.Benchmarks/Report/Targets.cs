@@ -6,6 +6,7 @@ public static class Targets
     public const double HopP99Us = 250;
     public const double ReadyMs = 3_000;
     public const double EmergencyMs = 1_000;
+    public const double TickToTradeP99Us = 1_000;
 
     /// <summary>
     /// "No heap growth after warm-up", made testable: a full blocking GC's figures may move by a few hundred KiB
@@ -17,5 +18,6 @@ public static class Targets
     public const string HopP99 = "p99 < 250 µs";
     public const string Ready = "< 3 s";
     public const string Emergency = "< 1 s";
+    public const string TickToTrade = "p99 < 1 ms";
     public const string NoHeapGrowth = "no growth (≤ 1 MiB)";
 }

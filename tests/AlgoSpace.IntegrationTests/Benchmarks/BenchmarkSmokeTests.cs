@@ -49,9 +49,18 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(["GC.GetTotalMemory(true)", "GC.GetGCMemoryInfo().HeapSizeBytes"], report.Heap.Select(h => h.Measure));
         Assert.All(report.Heap, h => Assert.True(h.Events == 10_000 && h.AfterWarmupBytes > 0 && h.AfterEventsBytes > 0, h.ToString()));
 
+        // The pipeline-latency benchmark ran both runners over the cut of the small sample: its bars were timed to
+        // their INDICATORS_READY (too few ticks for a trade, so the EXECUTE_TRADE rows may have no samples).
+        Assert.Equal(["Orleans", "in-process"], report.PipelineRuns.Select(r => r.Runner));
+        Assert.All(report.PipelineRuns, r => Assert.True(r.TickBatches > 0 && r.Seconds > 0, r.ToString()));
+        Assert.Equal(6, report.Pipeline.Count);
+        Assert.All(report.Pipeline.Where(p => p.Stage.StartsWith("INDICATORS_READY", StringComparison.Ordinal)),
+            p => Assert.True(p.Samples > 0 && p.P50Us > 0 && p.P99Us >= p.P50Us && p.MaxUs >= p.P99Us, p.ToString()));
+
         var markdown = report.ToMarkdown();
         Assert.All(report.Hops.Select(h => h.Hop).Concat(report.Timings.Select(t => t.Measurement)).Concat(report.Heap.Select(h => h.Measure)),
             row => Assert.Contains($"| {row} |", markdown, StringComparison.Ordinal));
+        Assert.All(report.Pipeline, row => Assert.Contains($"| {row.Runner} | {row.Stage} | {row.Samples:N0} |", markdown, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -61,5 +70,7 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(10_000, BenchmarkOptions.Parse([]).Events);
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--events", "0"]));
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--nonsense"]));
+        Assert.Equal(new BenchmarkOptions { PipelineLatency = true, Data = "t.csv" }, BenchmarkOptions.Parse(["--pipeline-latency", "--data", "t.csv"]));
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--data", "t.csv"]));
     }
 }
