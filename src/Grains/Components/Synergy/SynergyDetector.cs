@@ -45,19 +45,20 @@ public sealed partial class SynergyDetector : IComponent
             return;
         }
 
-        // Elapsed time only feeds a diagnostic warning, never the logic.
+        // Elapsed time only feeds a diagnostic warning, never the logic. It covers the detection, not the publish:
+        // a lockstep publish returns when the whole decision chain has handled the synergy.
         var started = Stopwatch.GetTimestamp();
         var evaluation = Tracker.Process(payload);
-        Log(payload, evaluation);
-        if (evaluation.Detected is { } synergy)
-        {
-            await Context.Bus.PublishAsync(SynergyDetected, synergy, payload.Timestamp);
-        }
-
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (elapsedMs > Context.Settings.SynergyDetector.ProcessingTimeWarningMs)
         {
             LogSlow(Context.Logger, payload.Seq, elapsedMs, Context.Settings.SynergyDetector.ProcessingTimeWarningMs);
+        }
+
+        Log(payload, evaluation);
+        if (evaluation.Detected is { } synergy)
+        {
+            await Context.Bus.PublishAsync(SynergyDetected, synergy, payload.Timestamp);
         }
     }
 
