@@ -22,7 +22,7 @@ public sealed partial class BarGenerator : IComponent
 
     private IComponentContext? _context;
     private BarBuilder? _builder;
-    private BarBuilderState? _restored;
+    private readonly SnapshotSlot<BarBuilderState> _snapshot = new();
 
     private IComponentContext Context => _context ?? throw new InvalidOperationException("The bar generator is not initialised.");
 
@@ -45,8 +45,7 @@ public sealed partial class BarGenerator : IComponent
 
         _builder = new BarBuilder(timeframes, context.Settings.Bars.MaxGapFillBars);
         // The host restores state before it initialises, so the snapshot waits for the builder.
-        if (_restored is not null) _builder.RestoreState(_restored);
-        _restored = null;
+        _snapshot.Attach(_builder.RestoreState);
         return ValueTask.CompletedTask;
     }
 
@@ -77,18 +76,9 @@ public sealed partial class BarGenerator : IComponent
 
     public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    public object? SaveState() => _builder?.SaveState() ?? _restored;
+    public object? SaveState() => _snapshot.Save(_builder is null ? null : _builder.SaveState);
 
-    public void RestoreState(object state)
-    {
-        if (state is not BarBuilderState saved)
-        {
-            throw new ArgumentException($"Expected a {nameof(BarBuilderState)}, got {state.GetType().Name}.", nameof(state));
-        }
-
-        if (_builder is null) _restored = saved;
-        else _builder.RestoreState(saved);
-    }
+    public void RestoreState(object state) => _snapshot.Restore(state, _builder is null ? null : _builder.RestoreState);
 
     public string Query(string question) => question switch
     {

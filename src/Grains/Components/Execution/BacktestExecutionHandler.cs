@@ -21,7 +21,7 @@ public sealed partial class BacktestExecutionHandler : IComponent, IPositionKeep
 {
     private IComponentContext? _context;
     private ExecutionEngine? _engine;
-    private ExecutionEngineState? _restored;
+    private readonly SnapshotSlot<ExecutionEngineState> _snapshot = new();
 
     private IComponentContext Context => _context ?? throw new InvalidOperationException("The execution handler is not initialised.");
 
@@ -33,8 +33,7 @@ public sealed partial class BacktestExecutionHandler : IComponent, IPositionKeep
         var settings = context.Settings;
         _engine = new ExecutionEngine(settings.Execution, settings.Backtesting.InitialCapital, settings.System.RunSeed, new InstrumentTable(settings.Instruments));
         // The host restores state before it initialises, so the snapshot waits for the engine.
-        if (_restored is not null) _engine.RestoreState(_restored);
-        _restored = null;
+        _snapshot.Attach(_engine.RestoreState);
         return ValueTask.CompletedTask;
     }
 
@@ -98,18 +97,9 @@ public sealed partial class BacktestExecutionHandler : IComponent, IPositionKeep
 
     public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    public object? SaveState() => _engine?.SaveState() ?? _restored;
+    public object? SaveState() => _snapshot.Save(_engine is null ? null : _engine.SaveState);
 
-    public void RestoreState(object state)
-    {
-        if (state is not ExecutionEngineState saved)
-        {
-            throw new ArgumentException($"Expected an {nameof(ExecutionEngineState)}, got {state.GetType().Name}.", nameof(state));
-        }
-
-        if (_engine is null) _restored = saved;
-        else _engine.RestoreState(saved);
-    }
+    public void RestoreState(object state) => _snapshot.Restore(state, _engine is null ? null : _engine.RestoreState);
 
     public string Query(string question) => question switch
     {

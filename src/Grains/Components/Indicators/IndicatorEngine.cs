@@ -18,7 +18,7 @@ public sealed partial class IndicatorEngine : IComponent
 {
     private IComponentContext? _context;
     private FeatureEngine? _engine;
-    private FeatureEngineState? _restored;
+    private readonly SnapshotSlot<FeatureEngineState> _snapshot = new();
 
     private IComponentContext Context => _context ?? throw new InvalidOperationException("The indicator engine is not initialised.");
 
@@ -34,8 +34,7 @@ public sealed partial class IndicatorEngine : IComponent
             ?? throw new InvalidOperationException($"The indicator engine needs the tick size of {symbol}: add it under settings.instruments.");
         _engine = new FeatureEngine(settings.Indicators, symbol, instrument.TickSize);
         // The host restores state before it initialises, so the snapshot waits for the engine.
-        if (_restored is not null) _engine.RestoreState(_restored);
-        _restored = null;
+        _snapshot.Attach(_engine.RestoreState);
         return ValueTask.CompletedTask;
     }
 
@@ -72,18 +71,9 @@ public sealed partial class IndicatorEngine : IComponent
 
     public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    public object? SaveState() => _engine?.SaveState() ?? _restored;
+    public object? SaveState() => _snapshot.Save(_engine is null ? null : _engine.SaveState);
 
-    public void RestoreState(object state)
-    {
-        if (state is not FeatureEngineState saved)
-        {
-            throw new ArgumentException($"Expected a {nameof(FeatureEngineState)}, got {state.GetType().Name}.", nameof(state));
-        }
-
-        if (_engine is null) _restored = saved;
-        else _engine.RestoreState(saved);
-    }
+    public void RestoreState(object state) => _snapshot.Restore(state, _engine is null ? null : _engine.RestoreState);
 
     public string Query(string question) => question switch
     {

@@ -13,7 +13,7 @@ public abstract partial class MatrixAssemblerComponent : ICallableComponent
 {
     private IComponentContext? _context;
     private MatrixBuilder? _builder;
-    private MatrixAssemblerState? _restored;
+    private readonly SnapshotSlot<MatrixAssemblerState> _snapshot = new();
 
     private IComponentContext Context => _context ?? throw new InvalidOperationException("The matrix assembler is not initialised.");
 
@@ -27,8 +27,7 @@ public abstract partial class MatrixAssemblerComponent : ICallableComponent
         _context = context;
         _builder = CreateBuilder(context.Settings.MatrixAssemblers);
         // The host restores state before it initialises, so the snapshot waits for the builder.
-        if (_restored is not null) _builder.RestoreState(_restored);
-        _restored = null;
+        _snapshot.Attach(_builder.RestoreState);
         return ValueTask.CompletedTask;
     }
 
@@ -74,18 +73,9 @@ public abstract partial class MatrixAssemblerComponent : ICallableComponent
 
     public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    public object? SaveState() => _builder?.SaveState() ?? _restored;
+    public object? SaveState() => _snapshot.Save(_builder is null ? null : _builder.SaveState);
 
-    public void RestoreState(object state)
-    {
-        if (state is not MatrixAssemblerState saved)
-        {
-            throw new ArgumentException($"Expected a {nameof(MatrixAssemblerState)}, got {state.GetType().Name}.", nameof(state));
-        }
-
-        if (_builder is null) _restored = saved;
-        else _builder.RestoreState(saved);
-    }
+    public void RestoreState(object state) => _snapshot.Restore(state, _builder is null ? null : _builder.RestoreState);
 
     public string Query(string question) => question switch
     {

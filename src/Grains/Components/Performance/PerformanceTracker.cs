@@ -20,7 +20,7 @@ public sealed partial class PerformanceTracker : ICallableComponent
 {
     private IComponentContext? _context;
     private PerformanceLedger? _ledger;
-    private PerformanceTrackerState? _restored;
+    private readonly SnapshotSlot<PerformanceTrackerState> _snapshot = new();
 
     private IComponentContext Context => _context ?? throw new InvalidOperationException("The performance tracker is not initialised.");
 
@@ -31,8 +31,7 @@ public sealed partial class PerformanceTracker : ICallableComponent
         _context = context;
         _ledger = new PerformanceLedger(context.Settings.Backtesting.InitialCapital);
         // The host restores state before it initialises, so the snapshot waits for the ledger.
-        if (_restored is not null) _ledger.RestoreState(_restored);
-        _restored = null;
+        _snapshot.Attach(_ledger.RestoreState);
         return ValueTask.CompletedTask;
     }
 
@@ -62,18 +61,9 @@ public sealed partial class PerformanceTracker : ICallableComponent
 
     public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    public object? SaveState() => _ledger?.SaveState() ?? _restored;
+    public object? SaveState() => _snapshot.Save(_ledger is null ? null : _ledger.SaveState);
 
-    public void RestoreState(object state)
-    {
-        if (state is not PerformanceTrackerState saved)
-        {
-            throw new ArgumentException($"Expected a {nameof(PerformanceTrackerState)}, got {state.GetType().Name}.", nameof(state));
-        }
-
-        if (_ledger is null) _restored = saved;
-        else _ledger.RestoreState(saved);
-    }
+    public void RestoreState(object state) => _snapshot.Restore(state, _ledger is null ? null : _ledger.RestoreState);
 
     public string Query(string question) => question switch
     {

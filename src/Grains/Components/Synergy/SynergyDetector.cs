@@ -17,7 +17,7 @@ public sealed partial class SynergyDetector : IComponent
 {
     private IComponentContext? _context;
     private SynergyPatternTracker? _tracker;
-    private SynergyDetectorState? _restored;
+    private readonly SnapshotSlot<SynergyDetectorState> _snapshot = new();
 
     private IComponentContext Context => _context ?? throw new InvalidOperationException("The synergy detector is not initialised.");
 
@@ -29,8 +29,7 @@ public sealed partial class SynergyDetector : IComponent
         _context = context;
         _tracker = new SynergyPatternTracker(context.Settings.SynergyDetector);
         // The host restores state before it initialises, so the snapshot waits for the tracker.
-        if (_restored is not null) _tracker.RestoreState(_restored);
-        _restored = null;
+        _snapshot.Attach(_tracker.RestoreState);
         return ValueTask.CompletedTask;
     }
 
@@ -64,18 +63,9 @@ public sealed partial class SynergyDetector : IComponent
 
     public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    public object? SaveState() => _tracker?.SaveState() ?? _restored;
+    public object? SaveState() => _snapshot.Save(_tracker is null ? null : _tracker.SaveState);
 
-    public void RestoreState(object state)
-    {
-        if (state is not SynergyDetectorState saved)
-        {
-            throw new ArgumentException($"Expected a {nameof(SynergyDetectorState)}, got {state.GetType().Name}.", nameof(state));
-        }
-
-        if (_tracker is null) _restored = saved;
-        else _tracker.RestoreState(saved);
-    }
+    public void RestoreState(object state) => _snapshot.Restore(state, _tracker is null ? null : _tracker.RestoreState);
 
     public string Query(string question) => question switch
     {

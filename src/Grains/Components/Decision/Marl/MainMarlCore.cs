@@ -19,7 +19,7 @@ public sealed partial class MainMarlCore : IComponent
 {
     private IComponentContext? _context;
     private DecisionEngine? _engine;
-    private MarlState? _restored;
+    private readonly SnapshotSlot<MarlState> _snapshot = new();
 
     private IComponentContext Context => _context ?? throw new InvalidOperationException("The Main MARL Core is not initialised.");
 
@@ -36,8 +36,7 @@ public sealed partial class MainMarlCore : IComponent
             context.ReportDegraded($"every synergy is rejected: {missing}");
         }
 
-        if (_restored is not null) _engine.RestoreState(_restored);
-        _restored = null;
+        _snapshot.Attach(_engine.RestoreState);
         return ValueTask.CompletedTask;
     }
 
@@ -64,18 +63,9 @@ public sealed partial class MainMarlCore : IComponent
         }
     }
 
-    public object? SaveState() => _engine?.SaveState() ?? _restored;
+    public object? SaveState() => _snapshot.Save(_engine is null ? null : _engine.SaveState);
 
-    public void RestoreState(object state)
-    {
-        if (state is not MarlState saved)
-        {
-            throw new ArgumentException($"Expected a {nameof(MarlState)}, got {state.GetType().Name}.", nameof(state));
-        }
-
-        if (_engine is null) _restored = saved;
-        else _engine.RestoreState(saved);
-    }
+    public void RestoreState(object state) => _snapshot.Restore(state, _engine is null ? null : _engine.RestoreState);
 
     public string Query(string question) => question switch
     {

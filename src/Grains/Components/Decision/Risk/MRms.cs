@@ -21,7 +21,7 @@ public sealed partial class MRms : ICallableComponent
 
     private IComponentContext? _context;
     private RiskManager? _manager;
-    private RiskManagerState? _restored;
+    private readonly SnapshotSlot<RiskManagerState> _snapshot = new();
 
     private IComponentContext Context => _context ?? throw new InvalidOperationException("The M-RMS is not initialised.");
 
@@ -39,8 +39,7 @@ public sealed partial class MRms : ICallableComponent
             context.ReportDegraded($"M-RMS on the fixed fallback (1 contract, 1.5 ATR, 2R): {reason}");
         }
 
-        if (_restored is not null) _manager.RestoreState(_restored);
-        _restored = null;
+        _snapshot.Attach(_manager.RestoreState);
         return ValueTask.CompletedTask;
     }
 
@@ -76,18 +75,9 @@ public sealed partial class MRms : ICallableComponent
         return ValueTask.FromResult<ComponentReply>(new RiskProposalReply(proposal));
     }
 
-    public object? SaveState() => _manager?.SaveState() ?? _restored;
+    public object? SaveState() => _snapshot.Save(_manager is null ? null : _manager.SaveState);
 
-    public void RestoreState(object state)
-    {
-        if (state is not RiskManagerState saved)
-        {
-            throw new ArgumentException($"Expected a {nameof(RiskManagerState)}, got {state.GetType().Name}.", nameof(state));
-        }
-
-        if (_manager is null) _restored = saved;
-        else _manager.RestoreState(saved);
-    }
+    public void RestoreState(object state) => _snapshot.Restore(state, _manager is null ? null : _manager.RestoreState);
 
     public string Query(string question) => question switch
     {
