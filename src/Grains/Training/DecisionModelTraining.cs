@@ -79,27 +79,27 @@ public static class DecisionModelTraining
 
     private static List<float[]> RegimeVectors(string folder, string manifest, IEnumerable<float[]> windows)
     {
-        using var models = Load(folder, manifest, "rde");
-        var rde = models["rde"];
+        using var models = Load(folder, manifest, DecisionArchitectures.Rde);
+        var rde = models[DecisionArchitectures.Rde.Name];
         return windows.Select(rde.Forward).ToList();
     }
 
     private static float[] GateStates(string folder, string manifest, IReadOnlyList<SynergySample> samples, IReadOnlyList<float[]> regimeVectors)
     {
-        string[] names = ["structure_embedder", "tactical_embedder", "regime_embedder", "lvn_embedder"];
-        using var models = Load(folder, manifest, names);
+        ModelSpec[] embedders = [DecisionArchitectures.StructureEmbedder, DecisionArchitectures.TacticalEmbedder, DecisionArchitectures.RegimeEmbedder, DecisionArchitectures.LvnEmbedder];
+        using var models = Load(folder, manifest, embedders);
+        var (structure, tactical, regime, lvn) = (models[embedders[0].Name], models[embedders[1].Name], models[embedders[2].Name], models[embedders[3].Name]);
+        // u exactly as the core computes it, then ρ.
         return Concat(samples.Select((s, i) => (float[])
         [
-            // u in the core's order (DecisionEngine.Embed), then ρ.
-            .. models[names[0]].Forward(s.Structure), .. models[names[1]].Forward(s.Tactical),
-            .. models[names[2]].Forward(regimeVectors[i]), .. models[names[3]].Forward(LvnVector.Build(s.Synergy.MarketContext)),
+            .. DecisionEngine.Embed(structure, tactical, regime, lvn, s.Structure, s.Tactical, regimeVectors[i], LvnVector.Build(s.Synergy.MarketContext)),
             .. FallbackRiskVector,
         ]));
     }
 
-    private static LoadedModels Load(string folder, string manifest, params string[] names)
+    private static LoadedModels Load(string folder, string manifest, params ModelSpec[] specs)
     {
-        var registry = new ModelLoader().Load(names.ToDictionary(n => n, n => Path.Combine(folder, n + ".pt")), manifest);
+        var registry = new ModelLoader().Load(specs.ToDictionary(s => s.Name, s => Path.Combine(folder, s.FileName)), manifest);
         var missing = registry.All.Where(m => m.Status != ModelStatus.Loaded).ToList();
         if (missing.Count > 0)
         {

@@ -114,19 +114,18 @@ public static class TrainCommand
     /// <summary>The one folder that every decision model's path in the settings names, with the trainer's file names.</summary>
     private static string? ModelFolder(AlgoSpaceSettings settings, out string problem)
     {
-        string[] names = ["rde", "mrms", "structure_embedder", "tactical_embedder", "regime_embedder", "lvn_embedder", "shared_policy", "decision_gate"];
-        var missing = names.Where(n => !settings.Models.ContainsKey(n + "_path")).ToList();
+        var missing = DecisionArchitectures.All.Where(m => !settings.Models.ContainsKey(m.Name + "_path")).ToList();
         if (missing.Count > 0)
         {
-            problem = $"models: has no {string.Join(", ", missing.Select(n => n + "_path"))}; --train writes every decision model to the path the settings give it.";
+            problem = $"models: has no {string.Join(", ", missing.Select(m => m.Name + "_path"))}; --train writes every decision model to the path the settings give it.";
             return null;
         }
 
-        var folder = Path.GetDirectoryName(settings.Models["rde_path"])!;
-        var elsewhere = names.Where(n => settings.Models[n + "_path"] != Path.Combine(folder, n + ".pt")).ToList();
+        var folder = Path.GetDirectoryName(settings.Models[DecisionArchitectures.Rde.Name + "_path"])!;
+        var elsewhere = DecisionArchitectures.All.Where(m => settings.Models[m.Name + "_path"] != Path.Combine(folder, m.FileName)).ToList();
         if (elsewhere.Count > 0)
         {
-            problem = $"--train writes <name>.pt files in one folder ({folder}); models: {string.Join(", ", elsewhere.Select(n => $"{n}_path is {settings.Models[n + "_path"]}"))}.";
+            problem = $"--train writes <name>.pt files in one folder ({folder}); models: {string.Join(", ", elsewhere.Select(m => $"{m.Name}_path is {settings.Models[m.Name + "_path"]}"))}.";
             return null;
         }
 

@@ -16,6 +16,10 @@ public static class DecisionArchitectures
     public static ModelSpec Rde { get; } = new("rde", new(ArchitectureType.Mlp, [26, 32, 8], MlpActivation.Relu, Pool: PoolMode.Mean), [1, 96, 26], [1, 8]);
     public static ModelSpec Mrms { get; } = new("mrms", new(ArchitectureType.Mlp, [40, 128, 64, 8], MlpActivation.Relu), [1, 40], [1, 8]);
 
+    /// <summary>Every decision model, in the order the training command trains them.</summary>
+    public static IReadOnlyList<ModelSpec> All { get; } =
+        [Rde, StructureEmbedder, TacticalEmbedder, RegimeEmbedder, LvnEmbedder, SharedPolicy, DecisionGate, Mrms];
+
     /// <summary>The RDE autoencoder's decoder, 8 → 32 → 26: used only in training, never written.</summary>
     public static ModelArchitecture RdeDecoder { get; } = new(ArchitectureType.Mlp, [8, 32, 26], MlpActivation.Relu);
 }

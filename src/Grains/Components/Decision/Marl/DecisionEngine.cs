@@ -1,3 +1,4 @@
+using AlgoSpace.Models;
 using System.Diagnostics;
 using System.Globalization;
 using AlgoSpace.Components.Calls;
@@ -138,9 +139,16 @@ public sealed class DecisionEngine
     public static string SynergyRef(SynergyDetectedPayload synergy) =>
         string.Create(CultureInfo.InvariantCulture, $"{synergy.SynergyType}@{synergy.FeaturesSeq}@{synergy.Timestamp:yyyy-MM-ddTHH:mm:ss}");
 
-    /// <summary>u = structure ‖ tactical ‖ regime ‖ lvn embeddings (component-contracts 2.7 step 2); also used by training.</summary>
-    public static float[] Embed(DecisionModels models, float[] m30, float[] m5, float[] regime, float[] lvn) =>
-        [.. models.StructureEmbedder.Forward(m30), .. models.TacticalEmbedder.Forward(m5), .. models.RegimeEmbedder.Forward(regime), .. models.LvnEmbedder.Forward(lvn)];
+    private static float[] Embed(DecisionModels models, float[] m30, float[] m5, float[] regime, float[] lvn) =>
+        Embed(models.StructureEmbedder, models.TacticalEmbedder, models.RegimeEmbedder, models.LvnEmbedder, m30, m5, regime, lvn);
+
+    /// <summary>
+    /// u = structure ‖ tactical ‖ regime ‖ lvn embeddings (component-contracts 2.7 step 2). Also used by training,
+    /// which has the four embedders before it has the policy and the gate.
+    /// </summary>
+    public static float[] Embed(LoadedModel structure, LoadedModel tactical, LoadedModel regimeEmbedder, LoadedModel lvnEmbedder,
+        float[] m30, float[] m5, float[] regime, float[] lvn) =>
+        [.. structure.Forward(m30), .. tactical.Forward(m5), .. regimeEmbedder.Forward(regime), .. lvnEmbedder.Forward(lvn)];
 
     private async Task<MatrixReply> MatrixAsync(string kind, long asOfSeq) =>
         await _calls.CallAsync<MatrixReply>(ComponentDirectory.NameOfKind(_settings, kind), new MatrixRequest(asOfSeq));
