@@ -39,7 +39,7 @@ public static class SiloCommandLine
         {
             Description = "Train the decision models (RDE, embedders, shared policy, decision gate, M-RMS) deterministically on generated sample data and write them with their manifest into the folder the settings' models: paths name, then exit.",
         };
-        var trainDays = new Option<int>("--train-days") { Description = "Trading days of sample data to generate for --train. [default: 40]", HelpName = "N", DefaultValueFactory = _ => 40 };
+        var trainDays = new Option<int>("--train-days") { Description = "Trading days of sample data to generate for --train. [default: 120]", HelpName = "N", DefaultValueFactory = _ => 120 };
         var trainSeed = new Option<int>("--train-seed") { Description = "Seed of the generated data and of training for --train; differs from the shipped sample's seed (42), so the default backtest is out of sample. [default: 1]", HelpName = "N", DefaultValueFactory = _ => 1 };
         var trainEpochs = new Option<int>("--train-epochs") { Description = "Training epochs per model for --train. [default: 60]", HelpName = "N", DefaultValueFactory = _ => 60 };
         var printSchema = new Option<bool>("--print-schema") { Description = "Print the JSON Schema of settings files (the one in settings/settings.schema.json) and exit." };
