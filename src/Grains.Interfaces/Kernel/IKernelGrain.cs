@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using AlgoSpace.Events;
+using AlgoSpace.Operator;
 
 namespace AlgoSpace.Kernel;
 
@@ -59,4 +60,36 @@ public interface IKernelGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<KernelStatus> GetStatusAsync();
+
+    // The operator's console (src/Client). Reads interleave with everything; commands that change the system are
+    // checked against the operator token, refused with a reason (and logged) or accepted and run in the
+    // background, their steps readable from GetSystemStatusAsync as they finish.
+
+    /// <summary>`status`: state, components, rates, bus latency, the book and the steps of the operation under way.</summary>
+    [AlwaysInterleave]
+    Task<SystemStatusReport> GetSystemStatusAsync();
+
+    /// <summary>`routes`: the live routing table with per-route delivery counts.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<RouteView>> GetRoutesAsync();
+
+    /// <summary>`config`: the effective configuration as YAML, credentials redacted.</summary>
+    [AlwaysInterleave]
+    Task<string> GetConfigurationAsync();
+
+    /// <summary>`positions` and `orders`: the execution handler's book; null with a note when there is none.</summary>
+    [AlwaysInterleave]
+    Task<AccountView?> GetAccountAsync();
+
+    /// <summary>
+    /// `mode live|backtest`: drain, stop data, cancel working orders, flatten as configured, save, swap the mode's
+    /// handlers, rewire and start again. Refused with a reason when unsafe (shutdown or emergency under way, another
+    /// switch running, the system not running, the target mode not configured, positions left open).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<OperatorReply> SwitchModeAsync(OperatorRequest request, string mode);
+
+    /// <summary>`shutdown` (graceful, the seed's sequence) or `shutdown --emergency` (the 5-second path).</summary>
+    [AlwaysInterleave]
+    Task<OperatorReply> OperatorShutdownAsync(OperatorRequest request, bool emergency);
 }
