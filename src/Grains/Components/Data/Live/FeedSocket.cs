@@ -93,7 +93,7 @@ public sealed class FeedSocket : IAsyncDisposable
         {
             return new FeedReceive(FeedReceiveStatus.Stale, default, $"no message for {staleAfter.TotalSeconds:0.###} s");
         }
-        catch (WebSocketException ex)
+        catch (Exception ex) when (ex is WebSocketException or InvalidOperationException or ObjectDisposedException)
         {
             return new FeedReceive(_closing ? FeedReceiveStatus.Closed : FeedReceiveStatus.Failed, default, ex.Message);
         }
@@ -112,6 +112,15 @@ public sealed class FeedSocket : IAsyncDisposable
         _receive.CancelAfter(CloseTimeout);
         if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
         _ = CloseOutputQuietlyAsync();
+    }
+
+    /// <summary>After <see cref="BeginClose"/>: skips what is still arriving until the feed's close answers ours (or the close times out).</summary>
+    public async Task FinishCloseAsync()
+    {
+        BeginClose();
+        while ((await ReceiveAsync(CloseTimeout)).Status is FeedReceiveStatus.Message or FeedReceiveStatus.Unreadable)
+        {
+        }
     }
 
     private async Task CloseOutputQuietlyAsync()

@@ -91,8 +91,13 @@ public sealed partial class LiveDataHandler : ISourceComponent
                 {
                     // Shutdown step 1 (stop data): close the socket cleanly; the pending receive then ends.
                     using var closeOnStop = cancellation.Register(socket.BeginClose);
-                    var (reason, delivered) = await ReceiveUntilLostAsync(socket, staleAfter);
-                    if (cancellation.IsCancellationRequested) break;
+                    var (reason, delivered) = await ReceiveUntilLostAsync(socket, staleAfter, cancellation);
+                    if (cancellation.IsCancellationRequested)
+                    {
+                        await socket.FinishCloseAsync();
+                        break;
+                    }
+
                     _attempt = delivered ? 1 : _connectedAttempt + 1;
                     await LoseAsync(reason);
                 }
@@ -183,12 +188,15 @@ public sealed partial class LiveDataHandler : ISourceComponent
     }
 
     /// <summary>Handles messages until the connection ends; returns why, and whether it delivered any message.</summary>
-    private async Task<(string Reason, bool Delivered)> ReceiveUntilLostAsync(FeedSocket socket, TimeSpan staleAfter)
+    private async Task<(string Reason, bool Delivered)> ReceiveUntilLostAsync(FeedSocket socket, TimeSpan staleAfter, CancellationToken cancellation)
     {
         var delivered = false;
         while (true)
         {
             var receive = await socket.ReceiveAsync(staleAfter);
+
+            // Stopped (shutdown step 1): what arrives from now on is not published.
+            if (cancellation.IsCancellationRequested) return ("stopped", delivered);
             var receivedAt = Stopwatch.GetTimestamp();
             switch (receive.Status)
             {
