@@ -37,6 +37,7 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
     private long _cursor;
     private int _clientNumber;
     private DateTime? _lastTick;
+    private volatile bool _accepting;
 
     public FeedReplayServer(FeedReplayOptions options, ILogger? logger = null)
     {
@@ -79,6 +80,7 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
         _app = app;
         Port = new Uri(app.Urls.First()).Port;
         _stop = new CancellationTokenSource();
+        _accepting = true;
         _pump = Task.Run(() => PumpAsync(_stop.Token), CancellationToken.None);
         LogListening(_logger, Url, _tape.Count, Sent);
     }
@@ -88,6 +90,9 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
     {
         if (_app is not { } app) return;
         _app = null;
+
+        // Kestrel still listens until the end of the stop; a client reconnecting meanwhile must not get in.
+        _accepting = false;
         await _stop!.CancelAsync();
         if (await Task.WhenAny(_pump!, Task.Delay(StopTimeout)) != _pump)
         {
@@ -129,6 +134,12 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             await http.Response.WriteAsync("This is a WebSocket market-data feed.");
+            return;
+        }
+
+        if (!_accepting)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 

@@ -76,7 +76,11 @@ public sealed class LiveHarness : IComponentContext, IAsyncDisposable
                 Assert.Fail($"The run ended before {what}. Status: {Handler.Query("status")}");
             }
 
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}. Status: {Handler.Query("status")}");
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting for {what}. Status: {Handler.Query("status")}\nLog:\n{string.Join('\n', RecordingLogger.Entries().TakeLast(40).Select(e => e.Message))}");
+            }
+
             await Task.Delay(10);
         }
     }
