@@ -25,4 +25,8 @@ public sealed class LiveFeedSettings
     [SettingRange(1, 600_000), SettingUnit("milliseconds")]
     [Description("First reconnect delay; each later attempt doubles it (with jitter), up to 16 times this value.")]
     public int ReconnectBaseDelayMs { get; init; } = 1000;
+
+    [SettingRange(0, 1e12, ExclusiveMinimum = true)]
+    [Description("binance_trade: a trade's volume is its quantity times this, rounded to a whole number (crypto quantities are fractional; volumes are whole units).")]
+    public double VolumeMultiplier { get; init; } = 1;
 }

@@ -1,0 +1,341 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+using static AlgoSpace.Events.EventTypes;
+
+namespace AlgoSpace.Components.Data.Live;
+
+/// <summary>
+/// The live DataHandler (component-contracts 2.1, docs/live-feed.md): receives ticks from the WebSocket feed at
+/// data_handler.live.url and publishes each new, valid one as a NEW_TICK for symbols[0], one tick per publish,
+/// awaited. A tick passes the <see cref="TickSequenceGate"/> (its id must be above the last one: no duplicates after
+/// a reconnect) and then the backtest's <see cref="TickValidator"/>. Malformed messages are counted and skipped. A
+/// connection that closes, breaks or says nothing for stale_after seconds is lost: CONNECTION_LOST, then reconnect
+/// attempts with <see cref="ReconnectBackoff"/>, then CONNECTION_RESTORED; when the attempts run out the run throws
+/// and the kernel shuts down. The run ends cleanly (socket closed) when the host cancels it.
+/// </summary>
+[ComponentKind("live_data_handler", Role = ComponentRole.DataHandler, Modes = ComponentMode.Live,
+    Produces = [NewTick, ConnectionLost, ConnectionRestored, SystemError],
+    Description = "Receives ticks from a WebSocket feed as NEW_TICK events.")]
+public sealed partial class LiveDataHandler : ISourceComponent
+{
+    /// <summary>Issues of one kind logged one by one; after these only the counts grow (see Query("status")).</summary>
+    public const int LoggedIssues = 100;
+
+    /// <summary>Characters of a malformed message quoted in its log line.</summary>
+    private const int QuotedMessage = 200;
+
+    private readonly SnapshotSlot<LiveDataHandlerState> _slot = new();
+    private readonly TickSequenceGate _gate = new();
+    private readonly TickValidator _validator = new();
+    private readonly LatencyWindow _latency = new();
+    private IComponentContext? _context;
+    private IFeedMessageParser? _parser;
+    private ReconnectBackoff? _backoff;
+    private Uri? _url;
+    private string _symbol = "";
+    private string? _feedSymbol;
+    private FeedState _state = FeedState.Disconnected;
+    private long _received, _published, _rejected, _malformed, _ignored, _reconnects, _attemptsMade;
+    private long _lastMessageAt;
+
+    // The attempt the next connect is (0 = the first connect, n = reconnect attempt n), and the one that made the
+    // current connection: a connection lost before it delivered anything does not reset the count, so a feed that
+    // accepts and drops at once still runs out of attempts.
+    private int _attempt;
+    private int _connectedAttempt;
+    private string? _lastFailure;
+
+    private enum FeedState { Disconnected, Connected, Stopped }
+
+    private ILogger Logger => _context!.Logger;
+
+    private LiveFeedSettings Live => _context!.Settings.DataHandler.Live;
+
+    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    {
+        _context = context;
+        var settings = context.Settings;
+        _symbol = settings.Symbols.Count > 0 ? settings.Symbols[0] : throw new ArgumentException("symbols is empty; the data handler publishes ticks for symbols[0].");
+        var live = settings.DataHandler.Live;
+        if (string.IsNullOrWhiteSpace(live.Url)) throw new ArgumentException("data_handler.live.url is not set: the live data handler needs the feed's ws:// or wss:// URL.");
+        if (!Uri.TryCreate(live.Url, UriKind.Absolute, out var url) || url.Scheme is not ("ws" or "wss"))
+        {
+            throw new ArgumentException($"data_handler.live.url '{live.Url}' is not a ws:// or wss:// URL.");
+        }
+
+        _url = url;
+        _parser = FeedMessageParsers.For(live);
+        _backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(live.ReconnectBaseDelayMs), settings.System.RunSeed);
+        _slot.Attach(Apply);
+        LogConfigured(Logger, _url, FormatName(live.MessageFormat), _symbol, live.StaleAfter, live.ReconnectAttempts, live.ReconnectBaseDelayMs,
+            string.IsNullOrEmpty(live.ApiKey) ? "without" : "with");
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public async Task RunAsync(CancellationToken cancellation)
+    {
+        if (_context is null || _url is null) throw new InvalidOperationException("The live data handler was not initialised.");
+        var staleAfter = TimeSpan.FromSeconds(Live.StaleAfter);
+        try
+        {
+            while (true)
+            {
+                var socket = await ConnectAsync(staleAfter, cancellation);
+                if (socket is null) break;
+                await using (socket)
+                {
+                    // Shutdown step 1 (stop data): close the socket cleanly; the pending receive then ends.
+                    using var closeOnStop = cancellation.Register(socket.BeginClose);
+                    var (reason, delivered) = await ReceiveUntilLostAsync(socket, staleAfter, cancellation);
+                    if (cancellation.IsCancellationRequested)
+                    {
+                        await socket.FinishCloseAsync();
+                        break;
+                    }
+
+                    _attempt = delivered ? 1 : _connectedAttempt + 1;
+                    await LoseAsync(reason);
+                }
+            }
+        }
+        finally
+        {
+            _state = FeedState.Stopped;
+        }
+
+        LogStopped(Logger, _url, _published, _gate.Duplicates, _reconnects);
+    }
+
+    public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    /// <summary>Connects, waiting before each retry; null when the run is cancelled meanwhile.</summary>
+    private async Task<FeedSocket?> ConnectAsync(TimeSpan timeout, CancellationToken cancellation)
+    {
+        var attempts = Live.ReconnectAttempts;
+        while (true)
+        {
+            if (_attempt > attempts)
+            {
+                throw new FatalComponentException(
+                    $"The live feed {_url} could not be reached: {attempts} reconnect attempt{(attempts == 1 ? "" : "s")} failed (data_handler.live.reconnect_attempts); last error: {_lastFailure}.");
+            }
+
+            if (_attempt > 0)
+            {
+                var delay = _backoff!.Delay(_attempt, _attemptsMade);
+                LogReconnecting(Logger, _url!, _attempt, attempts, delay.TotalMilliseconds);
+                try
+                {
+                    await Task.Delay(delay, cancellation);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    return null;
+                }
+            }
+
+            _attemptsMade++;
+            try
+            {
+                var socket = await FeedSocket.ConnectAsync(_url!, Live.ApiKey, timeout, cancellation);
+                await OnConnectedAsync();
+                return socket;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception ex)
+            {
+                _lastFailure = Describe(ex);
+                LogConnectFailed(Logger, _url!, _attempt, attempts, _lastFailure);
+                if (_attemptsMade == 1) await LoseAsync($"connect failed: {_lastFailure}");
+                _attempt++;
+            }
+        }
+    }
+
+    private async Task OnConnectedAsync()
+    {
+        _connectedAttempt = _attempt;
+        var wasLost = _attemptsMade > 1;
+        _state = FeedState.Connected;
+        _lastMessageAt = Stopwatch.GetTimestamp();
+        if (!wasLost)
+        {
+            LogConnected(Logger, _url!);
+            return;
+        }
+
+        _reconnects++;
+        LogRestored(Logger, _url!, _attempt);
+        await _context!.Bus.PublishAsync(ConnectionRestored, new ConnectionPayload(_context.Spec.Name, null, _attempt), SimTime, correlationId: null);
+    }
+
+    private async Task LoseAsync(string reason)
+    {
+        _state = FeedState.Disconnected;
+        LogLost(Logger, _url!, reason);
+        _context!.ReportDegraded($"market-data feed {_url} disconnected: {reason}");
+        await _context.Bus.PublishAsync(ConnectionLost, new ConnectionPayload(_context.Spec.Name, reason, null), SimTime, correlationId: null);
+    }
+
+    /// <summary>Handles messages until the connection ends; returns why, and whether it delivered any message.</summary>
+    private async Task<(string Reason, bool Delivered)> ReceiveUntilLostAsync(FeedSocket socket, TimeSpan staleAfter, CancellationToken cancellation)
+    {
+        var delivered = false;
+        while (true)
+        {
+            var receive = await socket.ReceiveAsync(staleAfter);
+
+            // Stopped (shutdown step 1): what arrives from now on is not published.
+            if (cancellation.IsCancellationRequested) return ("stopped", delivered);
+            var receivedAt = Stopwatch.GetTimestamp();
+            switch (receive.Status)
+            {
+                case FeedReceiveStatus.Message:
+                    delivered = true;
+                    _lastMessageAt = receivedAt;
+                    await HandleMessageAsync(receive.Message, receivedAt);
+                    break;
+                case FeedReceiveStatus.Unreadable:
+                    delivered = true;
+                    _lastMessageAt = receivedAt;
+                    ReportMalformed(receive.Detail!, default);
+                    break;
+                case FeedReceiveStatus.Closed:
+                    return ($"the feed closed the connection ({receive.Detail})", delivered);
+                case FeedReceiveStatus.Stale:
+                    return ($"stale: {receive.Detail}", delivered);
+                default:
+                    return ($"the connection broke: {receive.Detail}", delivered);
+            }
+        }
+    }
+
+    private async ValueTask HandleMessageAsync(ReadOnlyMemory<byte> message, long receivedAt)
+    {
+        var parsed = _parser!.Parse(message.Span);
+        switch (parsed.Kind)
+        {
+            case FeedMessageKind.Tick:
+                await AcceptAsync(parsed, receivedAt);
+                break;
+            case FeedMessageKind.Ignored:
+                if (++_ignored <= LoggedIssues) LogIgnored(Logger, parsed.Error!);
+                break;
+            case FeedMessageKind.Malformed:
+                ReportMalformed(parsed.Error!, message);
+                break;
+        }
+    }
+
+    private async ValueTask AcceptAsync(FeedMessage message, long receivedAt)
+    {
+        _received++;
+        var previous = _gate.LastId;
+        var sequence = _gate.Admit(message.Id);
+        if (!sequence.IsNew)
+        {
+            if (_gate.Duplicates <= LoggedIssues) LogDuplicate(Logger, message.Id, previous!.Value);
+            return;
+        }
+
+        if (sequence.Missed > 0 && _gate.Gaps <= LoggedIssues) LogGap(Logger, sequence.Missed, previous!.Value + 1, message.Id - 1);
+        NoteFeedSymbol(message.Symbol);
+        var tick = message.Tick;
+        var verdict = _validator.Check(ref tick);
+        if (!verdict.Accepted)
+        {
+            _rejected++;
+            if (_rejected <= LoggedIssues) LogRejected(Logger, message.Id, verdict.Rejection!.Value, verdict.Detail!);
+            if (_rejected == LoggedIssues) LogIssueLimit(Logger, LoggedIssues, "rejected ticks");
+            return;
+        }
+
+        if (verdict.VolumeClamped && _rejected <= LoggedIssues) LogVolumeClamped(Logger, message.Id, verdict.Detail!);
+        var payload = new TickPayload(_symbol, tick.Timestamp, tick.Price, tick.Volume, tick.Bid, tick.Ask);
+        await _context!.Bus.PublishAsync(NewTick, payload, tick.Timestamp, correlationId: null);
+        _published++;
+        _latency.Record(Stopwatch.GetElapsedTime(receivedAt));
+        if (_published % Math.Max(1, _context.Settings.DataHandler.LogEvery) == 0)
+        {
+            LogProgress(Logger, _published, tick.Timestamp, LatencyWindow.Format(_latency.Percentile(50)), LatencyWindow.Format(_latency.Percentile(99)));
+        }
+    }
+
+    private void ReportMalformed(string error, ReadOnlyMemory<byte> message)
+    {
+        _malformed++;
+        if (_malformed > LoggedIssues) return;
+        var quoted = message.IsEmpty ? "" : Encoding.UTF8.GetString(message.Span[..Math.Min(message.Length, QuotedMessage)]);
+        LogMalformed(Logger, error, quoted);
+        if (_malformed == LoggedIssues) LogIssueLimit(Logger, LoggedIssues, "malformed messages");
+    }
+
+    /// <summary>One feed is one instrument: its ticks are published as symbols[0] whatever the feed calls it; a different name is said once.</summary>
+    private void NoteFeedSymbol(string? symbol)
+    {
+        if (symbol is null || _feedSymbol is not null) return;
+        _feedSymbol = symbol;
+        if (!string.Equals(symbol, _symbol, StringComparison.OrdinalIgnoreCase)) LogSymbolMapped(Logger, symbol, _symbol);
+    }
+
+    /// <summary>Control events carry the time of the last tick (simulation time), never the wall clock.</summary>
+    private DateTime SimTime => _validator.LastAccepted ?? default;
+
+    public object? SaveState() => _slot.Save(_context is null ? null : Snapshot);
+
+    public void RestoreState(object state) => _slot.Restore(state, _context is null ? null : Apply);
+
+    private LiveDataHandlerState Snapshot() => new(_url!.ToString(), _gate.LastId, _validator.Snapshot(),
+        new LiveFeedCounters(_received, _published, _gate.Duplicates, _gate.Gaps, _gate.Missed, _rejected, _malformed, _ignored, _reconnects));
+
+    private void Apply(LiveDataHandlerState saved)
+    {
+        if (!string.Equals(saved.Url, _url!.ToString(), StringComparison.Ordinal))
+        {
+            // Another feed numbers its ticks differently: its last id means nothing here.
+            LogStartingOver(Logger, saved.Url, _url);
+            return;
+        }
+
+        var c = saved.Counters;
+        _gate.Restore(saved.LastId, c.Duplicates, c.Gaps, c.Missed);
+        _validator.Restore(saved.Validator);
+        (_received, _published, _rejected, _malformed, _ignored, _reconnects) = (c.Received, c.Published, c.Rejected, c.Malformed, c.Ignored, c.Reconnects);
+        LogResumed(Logger, _url, saved.LastId, saved.Validator.LastAccepted, c.Published);
+    }
+
+    public string Query(string question) => question switch
+    {
+        "status" => Status(),
+        "latency" => _latency.Describe(),
+        _ => "",
+    };
+
+    private string Status()
+    {
+        var state = _state switch { FeedState.Connected => "connected", FeedState.Stopped => "stopped", _ => "disconnected" };
+        var age = _lastMessageAt == 0 ? "-" : ((long)Stopwatch.GetElapsedTime(_lastMessageAt).TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        var lastTick = _validator.LastAccepted is { } t ? t.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture) : "-";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"state={state} url={_url} received={_received} published={_published} duplicates={_gate.Duplicates} gaps={_gate.Gaps} missed={_gate.Missed} rejected={_rejected} malformed={_malformed} ignored={_ignored} reconnects={_reconnects} last_id={(_gate.LastId is { } id ? id : "-")} last_tick={lastTick} last_message_age_ms={age} latency_p50_us={LatencyWindow.Format(_latency.Percentile(50))} latency_p99_us={LatencyWindow.Format(_latency.Percentile(99))}");
+    }
+
+    private static string Describe(Exception ex)
+    {
+        // ClientWebSocket wraps the real cause (refused, HTTP 401, ...); say both.
+        var inner = ex.InnerException is { } cause && cause.Message != ex.Message ? $" ({cause.Message})" : "";
+        return $"{ex.Message}{inner}";
+    }
+
+    private static string FormatName(FeedMessageFormat format) => format == FeedMessageFormat.BinanceTrade ? "binance_trade" : "algospace_json";
+}
