@@ -1,6 +1,9 @@
+using AlgoSpace.Configuration;
+
 namespace AlgoSpace.Components;
 
-/// <summary>What the kernel tells a component host to create: one entry of the components list.</summary>
+/// <summary>What the kernel tells a component host to create: one entry of the components list, and the mode the
+/// system runs in (null: system.mode of the settings).</summary>
 [GenerateSerializer, Immutable]
 public sealed record ComponentSpec(
     [property: Id(0)] string Name,
@@ -9,4 +12,5 @@ public sealed record ComponentSpec(
     [property: Id(3)] IReadOnlyList<string> Subscribes,
     [property: Id(4)] IReadOnlyList<string> Publishes,
     [property: Id(5)] IReadOnlyList<string> Models,
-    [property: Id(6)] IReadOnlyDictionary<string, string> Parameters);
+    [property: Id(6)] IReadOnlyDictionary<string, string> Parameters,
+    [property: Id(7)] TradingMode? Mode = null);

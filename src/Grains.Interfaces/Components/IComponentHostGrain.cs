@@ -54,6 +54,10 @@ public interface IComponentHostGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<BusCounters> GetCountersAsync();
 
+    /// <summary>Counters, the component's own status line and recent bus latencies, for the operator's status.</summary>
+    [AlwaysInterleave]
+    Task<ComponentHealthSample> GetHealthAsync();
+
     /// <summary>A synchronous call from another component (GetMatrix, GetRegimeVector, GenerateRiskProposal).</summary>
     Task<Calls.ComponentReply> CallAsync(Calls.ComponentRequest request);
 

@@ -8,8 +8,10 @@ namespace AlgoSpace.Configuration;
 /// </summary>
 public sealed class AlgoSpaceSettings
 {
+    private SystemSettings _system = new();
+
     [RequiredSetting, Description("System-wide behaviour: mode, logging, shutdown, output.")]
-    public SystemSettings System { get; init; } = new();
+    public SystemSettings System { get => _system; init => _system = value; }
 
     [Description("The event bus between component grains.")]
     public EventBusSettings EventBus { get; init; } = new();
@@ -83,4 +85,17 @@ public sealed class AlgoSpaceSettings
 
     [RequiredSetting, Description("The components the kernel creates, and the event routing table: what each subscribes to and publishes.")]
     public List<ComponentSettings> Components { get; init; } = [];
+
+    /// <summary>
+    /// These settings as seen by a system running in <paramref name="mode"/>: the same sections, with system.mode
+    /// replaced. The kernel switches a running system's mode (the operator's `mode` command) without reloading the
+    /// file, so components created after a switch read the mode they run in.
+    /// </summary>
+    public AlgoSpaceSettings InMode(TradingMode mode)
+    {
+        if (mode == System.Mode) return this;
+        var copy = (AlgoSpaceSettings)MemberwiseClone();
+        copy._system = System.WithMode(mode);
+        return copy;
+    }
 }

@@ -5,7 +5,9 @@ namespace AlgoSpace.Configuration;
 public sealed class SystemSettings
 {
     [RequiredSetting, Description("live trades a real-time feed; backtest replays a file. --mode overrides it.")]
-    public TradingMode Mode { get; init; } = TradingMode.Backtest;
+    public TradingMode Mode { get => _mode; init => _mode = value; }
+
+    private TradingMode _mode = TradingMode.Backtest;
 
     [Description("Least severe log level written. --log-level and --debug override it.")]
     public LogLevelSetting LogLevel { get; init; } = LogLevelSetting.Info;
@@ -20,6 +22,9 @@ public sealed class SystemSettings
     [Description("Whether a graceful shutdown flattens open positions (working orders are always cancelled).")]
     public bool ClosePositionsOnShutdown { get; init; } = true;
 
+    [Description("Whether the operator's mode switch flattens open positions (working orders are always cancelled). When false, a switch with positions open is refused: the other mode's execution handler starts with an empty book.")]
+    public bool FlattenOnModeSwitch { get; init; } = true;
+
     [SettingRange(0, int.MaxValue)]
     [Description("Seed of every pseudo-random choice (fill probability, MC dropout): the same seed gives the same trades.")]
     public int RunSeed { get; init; } = 42;
@@ -27,4 +32,12 @@ public sealed class SystemSettings
     [SettingPath(SettingPathKind.Directory)]
     [Description("Folder for run output (reports, trades, saved state). Created if missing; must lie inside the project root.")]
     public string OutputDir { get; init; } = "../output";
+
+    /// <summary>A copy with <see cref="Mode"/> replaced (see <see cref="AlgoSpaceSettings.InMode"/>).</summary>
+    public SystemSettings WithMode(TradingMode mode)
+    {
+        var copy = (SystemSettings)MemberwiseClone();
+        copy._mode = mode;
+        return copy;
+    }
 }

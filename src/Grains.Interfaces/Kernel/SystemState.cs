@@ -18,4 +18,6 @@ public enum SystemState
     Stopped,
     /// <summary>A critical component failed to start, or a fatal error forced an emergency shutdown.</summary>
     Faulted,
+    /// <summary>The operator's mode switch is under way: data stopped, book protected, handlers being swapped.</summary>
+    Switching,
 }

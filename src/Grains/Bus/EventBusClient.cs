@@ -18,6 +18,7 @@ public sealed class EventBusClient : IEventBus
     private readonly SemaphoreSlim _inFlight;
     private readonly int _maxInFlight;
     private readonly Dictionary<string, long> _sentTo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _publishedByType = new(StringComparer.Ordinal);
     private ComponentWiring _wiring = ComponentWiring.Empty;
 
     public EventBusClient(ComponentSpec spec, IBusTransport transport, IGrainFactory grains, int maxInFlight, long lastSeq)
@@ -40,6 +41,9 @@ public sealed class EventBusClient : IEventBus
     /// <summary>The correlation id that publishes inherit: that of the event being handled.</summary>
     public string? CurrentCorrelation { get; set; }
 
+    /// <summary>Events published, by type (a copy).</summary>
+    public IReadOnlyDictionary<string, long> PublishedByType => new Dictionary<string, long>(_publishedByType, StringComparer.Ordinal);
+
     public void Wire(ComponentWiring wiring) => _wiring = wiring;
 
     /// <summary>The transport this bus sends with (the host routes stream acknowledgements to it).</summary>
@@ -57,6 +61,7 @@ public sealed class EventBusClient : IEventBus
         }
 
         var seq = ++Seq;
+        _publishedByType[eventType] = _publishedByType.GetValueOrDefault(eventType) + 1;
         var envelope = new EventEnvelope(eventType, seq, simTime, _component, correlationId ?? CurrentCorrelation ?? $"{_component}:{seq}", payload);
 
         // Call-chain reentrancy: a subscriber whose handling publishes back to this component (EXECUTE_TRADE
@@ -79,6 +84,7 @@ public sealed class EventBusClient : IEventBus
             Sent++;
             _sentTo[subscriber] = _sentTo.GetValueOrDefault(subscriber) + 1;
             using var activity = BusTelemetry.StartPublish(envelope, subscriber);
+            DeliveryClock.Stamp();
             if (subscriber == KernelKeys.KernelSubscriber)
             {
                 await _grains.GetGrain<IKernelGrain>(KernelKeys.Kernel).DeliverAsync(envelope);

@@ -40,6 +40,7 @@ public sealed partial class ComponentHostGrain(
     private TaskCompletionSource? _pumpDone;
     private IGrainTimer? _pumpTimer;
     private readonly SemaphoreSlim _saving = new(1, 1);
+    private readonly LatencyRing _latency = new();
     private long? _snapshotBucket;
     private long _handled;
     private long _failed;
@@ -65,7 +66,9 @@ public sealed partial class ComponentHostGrain(
             _retry = RetryPipelineFactory.Create(settings.Recovery, (attempt, ex) => LogRetry(logger, Name, attempt, ex?.Message));
             var (models, assignments) = ResolveModels(spec, degraded);
             _bus.AfterPublish = MaybeSnapshotAsync;
-            var context = new ComponentContext(spec, settings, _bus, logger, models, degraded.Add, SaveStateAsync, new GrainComponentCalls(GrainFactory, spec.Name));
+            // After an operator's mode switch the spec names the mode the system now runs in.
+            var effective = spec.Mode is { } mode ? settings.InMode(mode) : settings;
+            var context = new ComponentContext(spec, effective, _bus, logger, models, degraded.Add, SaveStateAsync, new GrainComponentCalls(GrainFactory, spec.Name));
 
             var restored = false;
             if (state.State.Snapshot is { } snapshot && state.State.Spec?.Kind == spec.Kind)
@@ -207,7 +210,23 @@ public sealed partial class ComponentHostGrain(
 
     public Task<BusCounters> GetCountersAsync() => Task.FromResult(new BusCounters(
         Name, _bus?.Sent ?? 0, _handled, _failed,
-        new Dictionary<string, long>(_handledByType), new Dictionary<string, long>(_handledBySource), _duplicates));
+        new Dictionary<string, long>(_handledByType), new Dictionary<string, long>(_handledBySource), _duplicates, _bus?.PublishedByType));
+
+    public async Task<ComponentHealthSample> GetHealthAsync()
+    {
+        var counters = await GetCountersAsync();
+        string detail;
+        try
+        {
+            detail = _component?.Query("status") ?? "";
+        }
+        catch (Exception ex)
+        {
+            detail = $"status unavailable: {ex.Message}";
+        }
+
+        return new ComponentHealthSample(counters, detail, _latency.Snapshot());
+    }
 
     public async Task<Calls.ComponentReply> CallAsync(Calls.ComponentRequest request)
     {
@@ -269,6 +288,7 @@ public sealed partial class ComponentHostGrain(
 
     private async Task HandleAsync(EventEnvelope envelope)
     {
+        if (DeliveryClock.Take() is { } hop) _latency.Add(hop);
         if (_component is null || _bus is null)
         {
             // Not silently dropped: counted as a failed delivery, logged, and visible in the counters.

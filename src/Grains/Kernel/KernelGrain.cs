@@ -37,7 +37,10 @@ public sealed partial class KernelGrain(
     private long _startedTimestamp = Stopwatch.GetTimestamp();
     private bool _reported;
 
-    private TradingMode Mode => settings.System.Mode;
+    private TradingMode _mode = settings.System.Mode;
+
+    /// <summary>The mode the system runs in: system.mode, or the one the operator switched the run to.</summary>
+    private TradingMode Mode => _mode;
 
     /// <summary>
     /// Components called by the kernel may call it back on the same call chain (an error report, a subscription);
@@ -51,30 +54,42 @@ public sealed partial class KernelGrain(
     {
         using var reentrancy = AllowReentrancyFromComponents();
         if (_plan is not null) return Status();
-        _plan = StartupPlan.For(settings, Mode, registry.Catalog);
-        _routes = RoutingTable.For(settings, Mode);
         var resume = state.State.RunId is not null && !state.State.Completed;
         if (resume)
         {
             state.State.Restarts++;
+            _mode = state.State.SwitchedTo ?? settings.System.Mode;
             LogResuming(logger, state.State.RunId!, state.State.Restarts, state.State.State);
         }
         else
         {
-            state.State = new KernelState
-            {
-                RunId = $"{Mode.ToString().ToLowerInvariant()}-{DateTime.UtcNow:yyyyMMddTHHmmss}-{settings.System.RunSeed}",
-                RunSeed = settings.System.RunSeed,
-            };
+            state.State = NewRun(settings.System.Mode);
         }
 
-        state.State.Mode = Mode.ToString().ToLowerInvariant();
+        _plan = StartupPlan.For(settings, Mode, registry.Catalog);
+        _routes = RoutingTable.For(settings, Mode);
+        state.State.Mode = ModeName(Mode);
         state.State.ExitCode = null;
         state.State.ActivationOrder = _plan.ActivationOrder.Select(c => c.Name).ToList();
         await TransitionAsync(SystemState.Initializing, resume ? $"restart {state.State.Restarts} of run {state.State.RunId}" : $"new run {state.State.RunId}");
+        await CreateComponentsAsync(resume);
+        return Status();
+    }
 
+    private KernelState NewRun(TradingMode mode) => new()
+    {
+        RunId = $"{ModeName(mode)}-{DateTime.UtcNow:yyyyMMddTHHmmss}-{settings.System.RunSeed}",
+        RunSeed = settings.System.RunSeed,
+        SwitchedTo = mode == settings.System.Mode ? null : mode,
+    };
+
+    private static string ModeName(TradingMode mode) => mode.ToString().ToLowerInvariant();
+
+    /// <summary>Startup step 5 for the current plan: create and initialise every component in dependency order.</summary>
+    private async Task CreateComponentsAsync(bool resume)
+    {
         var statuses = new List<ComponentStatus>();
-        foreach (var component in _plan.ActivationOrder)
+        foreach (var component in _plan!.ActivationOrder)
         {
             var started = Stopwatch.GetTimestamp();
             var spec = SpecFor(component);
@@ -94,14 +109,17 @@ public sealed partial class KernelGrain(
         {
             await state.WriteStateAsync();
         }
-
-        return Status();
     }
 
     public async Task WireAsync()
     {
         using var reentrancy = AllowReentrancyFromComponents();
         EnsureInitialized();
+        await WireComponentsAsync();
+    }
+
+    private async Task WireComponentsAsync()
+    {
         var excluded = FailedComponents();
         foreach (var name in excluded)
         {
@@ -149,6 +167,7 @@ public sealed partial class KernelGrain(
             SetComponentState(component.Name, s => s.State == ComponentState.Degraded ? s : s with { State = ComponentState.Running });
         }
 
+        StartSampler();
         // A short backtest may already have finished and asked for shutdown while the sources were starting.
         if (state.State.State != SystemState.Starting) return;
         var degraded = state.State.Components.Where(c => c.State is ComponentState.Degraded or ComponentState.Failed).ToList();
@@ -218,17 +237,7 @@ public sealed partial class KernelGrain(
             await ReportAsync();
         }
 
-        foreach (var component in _plan.StopOrder)
-        {
-            await Host(component.Name).SaveStateAsync();
-        }
-
-        foreach (var component in _plan.StopOrder)
-        {
-            await Host(component.Name).StopAsync();
-            SetComponentState(component.Name, s => s with { State = s.State == ComponentState.Failed ? ComponentState.Failed : ComponentState.Stopped });
-        }
-
+        await SaveAndStopComponentsAsync();
         state.State.ExitCode ??= ExitCodes.Success;
         if (state.State.State != SystemState.Faulted)
         {
@@ -237,6 +246,21 @@ public sealed partial class KernelGrain(
         else
         {
             await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Shutdown step 5 for the current plan: every component saves its state, then all stop in reverse order.</summary>
+    private async Task SaveAndStopComponentsAsync()
+    {
+        foreach (var component in _plan!.StopOrder)
+        {
+            await Host(component.Name).SaveStateAsync();
+        }
+
+        foreach (var component in _plan.StopOrder)
+        {
+            await Host(component.Name).StopAsync();
+            SetComponentState(component.Name, s => s with { State = s.State == ComponentState.Failed ? ComponentState.Failed : ComponentState.Stopped });
         }
     }
 
@@ -269,6 +293,14 @@ public sealed partial class KernelGrain(
             case BacktestCompletePayload complete:
                 LogBacktestComplete(logger, complete.TotalRows, complete.SuccessCount, complete.ErrorCount);
                 _complete = complete;
+                if (state.State.SwitchedTo is not null)
+                {
+                    // A backtest the operator switched to: report it and wait for the operator's next command
+                    // (switch back, or shut down) instead of stopping the cluster under them.
+                    if (_shutdown is null && _switching is null) ScheduleOperation(CompleteSwitchedBacktestAsync);
+                    return Task.CompletedTask;
+                }
+
                 state.State.Completed = true;
                 return RequestShutdownAsync("backtest complete");
         }
@@ -311,13 +343,19 @@ public sealed partial class KernelGrain(
         var timeout = TimeSpan.FromSeconds(settings.System.ShutdownTimeout);
         var started = Stopwatch.GetTimestamp();
         LogShutdownStarted(logger, reason, timeout.TotalSeconds);
+        BeginOperation("shutdown", reason);
         try
         {
-            // The sequence begins once start-up has finished, so the two never interleave their steps.
+            // The sequence begins once start-up (or an operator's mode switch) has finished, so the two never
+            // interleave their steps.
             await _startup.WaitAsync(timeout);
             await StopDataAsync();
-            await ProtectPositionsAsync(settings.System.ClosePositionsOnShutdown);
+            Step("stop data", true, "data sources stopped");
+            var flatten = settings.System.ClosePositionsOnShutdown;
+            var book = await ProtectBookAsync(flatten);
+            Step(flatten ? "cancel working orders and flatten" : "cancel working orders", true, book);
             var flush = await FlushAsync(timeout - Stopwatch.GetElapsedTime(started));
+            Step("drain the bus", flush.Completed, $"{flush.Handled} deliveries handled of {flush.Sent} sent, {flush.Elapsed.TotalMilliseconds:F0} ms");
             if (!flush.Completed)
             {
                 await EmergencyShutdownAsync($"flush did not finish within the shutdown timeout ({flush.Sent} sent, {flush.Handled} handled)");
@@ -325,15 +363,20 @@ public sealed partial class KernelGrain(
             }
 
             await SaveAndStopAsync();
+            Step("save state and stop components", true, $"{_plan?.ActivationOrder.Count ?? 0} components saved and stopped");
         }
         catch (Exception ex)
         {
             LogShutdownFailed(logger, ex);
+            Step("graceful shutdown", false, ex.Message);
             await EmergencyShutdownAsync($"graceful shutdown failed: {ex.Message}");
             return;
         }
 
-        Notify(state.State.ExitCode ?? ExitCodes.Success, reason);
+        var exitCode = state.State.ExitCode ?? ExitCodes.Success;
+        Step("stopped", true, $"exit code {exitCode}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+        EndOperation();
+        Notify(exitCode, reason);
     }
 
     /// <summary>
@@ -346,6 +389,7 @@ public sealed partial class KernelGrain(
     {
         using var reentrancy = AllowReentrancyFromComponents();
         LogEmergency(logger, reason);
+        BeginOperation("emergency shutdown", reason);
         var started = Stopwatch.GetTimestamp();
         state.State.ExitCode = ExitCodes.EmergencyShutdown;
         if (state.State.State != SystemState.Faulted) await TransitionAsync(SystemState.Faulted, $"emergency shutdown: {reason}");
@@ -353,11 +397,13 @@ public sealed partial class KernelGrain(
         {
             var sources = _plan.StartOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler);
             await Bounded("stop data", Task.WhenAll(sources.Select(c => Host(c.Name).HaltDataAsync())), EmergencyStepTimeout);
-            await Bounded("protect positions and save state", Task.WhenAll(_plan.StopOrder.Select(ProtectAndSaveAsync)), EmergencyStepTimeout * 3);
+            await Bounded("cancel orders, flatten and save state", Task.WhenAll(_plan.StopOrder.Select(ProtectAndSaveAsync)), EmergencyStepTimeout * 3);
         }
 
         await Bounded("save kernel state", state.WriteStateAsync(), EmergencyStepTimeout);
         LogEmergencyDone(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Step("stopped", true, $"exit code {ExitCodes.EmergencyShutdown}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+        EndOperation();
         Notify(ExitCodes.EmergencyShutdown, reason);
 
         async Task ProtectAndSaveAsync(ComponentSettings component)
@@ -374,20 +420,25 @@ public sealed partial class KernelGrain(
 
     private async Task Bounded(string step, Task task, TimeSpan timeout)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await task.WaitAsync(timeout);
+            Step(step, true, $"{Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
         }
         catch (Exception ex)
         {
             LogEmergencyStepFailed(logger, step, ex.Message);
+            Step(step, false, ex.Message);
         }
     }
 
-    private void ScheduleShutdown(Func<Task> sequence)
+    private void ScheduleShutdown(Func<Task> sequence) => _shutdown = ScheduleOperation(sequence);
+
+    /// <summary>Runs <paramref name="sequence"/> in a turn of its own (an interleaving one-shot timer); its task ends when it does.</summary>
+    private Task ScheduleOperation(Func<Task> sequence)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _shutdown = done.Task;
         this.RegisterGrainTimer(async _ =>
         {
             // A new flow: not part of the delivery (and its call chain) that asked for it.
@@ -395,6 +446,7 @@ public sealed partial class KernelGrain(
             try { await sequence(); }
             finally { done.TrySetResult(); }
         }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
+        return done.Task;
     }
 
     private void Notify(int exitCode, string reason)
@@ -424,7 +476,7 @@ public sealed partial class KernelGrain(
             var runTime = Stopwatch.GetElapsedTime(_startedTimestamp);
             var counters = await ReadCountersAsync();
             var (tracker, note, performance) = await AskTrackerAsync();
-            var report = RunReportBuilder.Build(settings, tracker, note, performance, _complete, counters,
+            var report = RunReportBuilder.Build(settings.InMode(Mode), tracker, note, performance, _complete, counters,
                 new RunTimingInput(state.State.RunId ?? "run", _startedUtc, DateTime.UtcNow, runTime));
             var folder = RunFolderWriter.Write(settings.System.OutputDir, report);
             var summary = RunSummaryTable.Format(report, folder);
@@ -462,7 +514,8 @@ public sealed partial class KernelGrain(
         return [.. wave, new BusCounters(KernelKeys.KernelSubscriber, 0, _handled, 0, new Dictionary<string, long>(_monitored), new Dictionary<string, long>(), 0)];
     }
 
-    private ComponentSpec SpecFor(ComponentSettings component) => ComponentSpecs.For(settings, registry.Catalog, component);
+    private ComponentSpec SpecFor(ComponentSettings component) =>
+        ComponentSpecs.For(settings, registry.Catalog, component, Mode == settings.System.Mode ? null : Mode);
 
     private HashSet<string> FailedComponents() =>
         state.State.Components.Where(c => c.State == ComponentState.Failed).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

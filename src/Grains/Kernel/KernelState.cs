@@ -1,3 +1,5 @@
+using AlgoSpace.Configuration;
+
 namespace AlgoSpace.Kernel;
 
 /// <summary>What the kernel saves: the run's identity, the state machine and its history, and the components.</summary>
@@ -16,4 +18,8 @@ public sealed class KernelState
 
     /// <summary>The run reached its natural end (a backtest completed); the next start begins a new run.</summary>
     [Id(9)] public bool Completed { get; set; }
+
+    /// <summary>The mode the operator switched this run to (live or backtest); null when it runs in system.mode. A
+    /// restart of the run resumes in this mode.</summary>
+    [Id(10)] public TradingMode? SwitchedTo { get; set; }
 }

@@ -22,6 +22,10 @@ public static class AlgoSpaceSiloBuilderExtensions
         });
         silo.Services.AddSingleton(hosting ?? new SiloHostingOptions());
         silo.Services.AddAlgoSpaceModels(_ => ModelSource.FromSettings(settings));
+        // The operator console: the token mode and shutdown commands must present (from the environment only),
+        // and the configuration `config` shows, credentials redacted.
+        silo.Services.AddSingleton(_ => OperatorAuthorization.FromEnvironment());
+        silo.Services.AddSingleton(new EffectiveConfiguration(Configuration.SettingsPrinter.ToYaml(settings)));
         silo.Services.AddSingleton<SystemExit>();
         silo.Services.AddSingleton<ShutdownBudget>();
         silo.Services.AddSingleton<SiloRole>();

@@ -66,6 +66,15 @@ public sealed class ExecutionEngine
 
     public double RealizedPnlDay => _account.RealizedDay;
 
+    /// <summary>Trades closed on the current session day (the account's day).</summary>
+    public int TradesToday => _journal.Count(f => f.Role == OrderRole.Exit && _account.Day is { } day && f.Timestamp.Date == day.Date);
+
+    /// <summary>The last traded price of <paramref name="symbol"/>; null before its first tick.</summary>
+    public double? LastPriceOf(string symbol) => LastPrice(symbol);
+
+    /// <summary>The point value of <paramref name="symbol"/> (USD per point), for P&amp;L shown outside the engine.</summary>
+    public double PointValueOf(string symbol) => _instruments.Get(symbol).PointValue;
+
     /// <summary>EXECUTE_TRADE: checks the command and, when it passes, submits its market entry.</summary>
     public IReadOnlyList<PublishedEvent> OnExecuteTrade(ExecuteTradePayload command, DateTime simTime)
     {

@@ -1,0 +1,22 @@
+using AlgoSpace.Components.Execution.Venues;
+using AlgoSpace.Configuration;
+using static AlgoSpace.Events.EventTypes;
+
+namespace AlgoSpace.Components.Execution;
+
+/// <summary>
+/// The paper_execution_handler component: the live mode's broker for this release. Orders fill against the live
+/// ticks with the backtest fill model, and positions, orders and fills persist exactly as in backtest, so that
+/// shutdown's cancel-and-flatten does real work in live mode. A real venue replaces <see cref="SimulatedVenue"/> with
+/// its own <see cref="IExecutionVenue"/> in a kind of its own.
+/// </summary>
+[ComponentKind("paper_execution_handler",
+    Role = ComponentRole.ExecutionHandler,
+    Modes = ComponentMode.Live,
+    Consumes = [ExecuteTrade, NewTick, New5MinBar],
+    Produces = [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, ConnectionLost, ConnectionRestored, SystemError],
+    Description = "Paper broker: fills against live ticks with the backtest fill model.")]
+public sealed class PaperExecutionHandler : ExecutionHandlerComponent
+{
+    protected override IExecutionVenue CreateVenue(AlgoSpaceSettings settings) => new SimulatedVenue("paper", settings);
+}

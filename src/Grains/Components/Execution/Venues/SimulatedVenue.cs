@@ -1,0 +1,53 @@
+using System.Globalization;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+using AlgoSpace.Operator;
+
+namespace AlgoSpace.Components.Execution.Venues;
+
+/// <summary>
+/// The backtest fill model of component-contracts 2.9 as a venue (<see cref="ExecutionEngine"/>): entries fill on
+/// the next tick with the configured probability, stops and markets slip, limits fill when touched. The backtest
+/// handler uses it against replayed ticks and the paper broker against live ticks; both keep the same orders,
+/// positions and journal, so shutdown's cancel-and-flatten does the same work in both modes.
+/// </summary>
+public sealed class SimulatedVenue(string name, AlgoSpaceSettings settings) : IExecutionVenue
+{
+    private readonly ExecutionEngine _engine = new(settings.Execution, settings.Backtesting.InitialCapital, settings.System.RunSeed, new InstrumentTable(settings.Instruments));
+
+    public string Name { get; } = name;
+
+    /// <summary>The engine, for the batch path (a tick batch is simulated tick by tick without a call per tick).</summary>
+    public ExecutionEngine Engine => _engine;
+
+    public ValueTask ConnectAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask<IReadOnlyList<PublishedEvent>> SubmitAsync(ExecuteTradePayload command, DateTime time, CancellationToken cancellation) =>
+        ValueTask.FromResult(_engine.OnExecuteTrade(command, time));
+
+    public ValueTask<IReadOnlyList<PublishedEvent>> OnTickAsync(TickPayload tick, long seq, CancellationToken cancellation) =>
+        ValueTask.FromResult(_engine.OnTick(tick, seq));
+
+    public ValueTask<IReadOnlyList<PublishedEvent>> OnBarAsync(BarPayload bar, CancellationToken cancellation) =>
+        ValueTask.FromResult(_engine.OnBar(bar));
+
+    public ValueTask<IReadOnlyList<PublishedEvent>> ProtectAsync(bool flatten, string reason, CancellationToken cancellation) =>
+        ValueTask.FromResult(_engine.ProtectPositions(flatten, reason));
+
+    public ValueTask DisconnectAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public AccountView Book(string component) => BookView.Of(_engine, component, Name);
+
+    public string Query(string question) => question switch
+    {
+        "counters" => _engine.Counters.ToString(),
+        "trades" => string.Join("; ", _engine.Trades.Select(t => $"{t.ExecutionId} {t.Symbol} {t.Direction * t.Quantity:+#;-#} {t.Phase}")),
+        "equity" => _engine.Equity.ToString("F2", CultureInfo.InvariantCulture),
+        _ => "",
+    };
+
+    public object SaveState() => _engine.SaveState();
+
+    public void RestoreState(object state) => _engine.RestoreState(state as ExecutionEngineState
+        ?? throw new ArgumentException($"Expected an {nameof(ExecutionEngineState)}, got {state.GetType().Name}.", nameof(state)));
+}
