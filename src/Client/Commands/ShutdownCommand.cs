@@ -37,13 +37,14 @@ public static class ShutdownCommand
     }
 
     /// <summary>
-    /// Over when the system is Stopped or Faulted with an exit code. A graceful shutdown that ends Faulted or with a
+    /// Over when the system is Stopped or Faulted with an exit code and the kernel has ended the operation (it clears
+    /// Operation after recording the last step, "stopped", so that step is printed before the client ends). A graceful shutdown that ends Faulted or with a
     /// non-zero exit code (it timed out into the emergency path) is reported as a failed operation; an emergency
     /// shutdown succeeds by stopping at all.
     /// </summary>
     public static OperationOutcome? Judge(SystemStatusReport status, bool emergency)
     {
-        if (status.State is not (SystemState.Stopped or SystemState.Faulted) || status.ExitCode is not { } exit) return null;
+        if (status.State is not (SystemState.Stopped or SystemState.Faulted) || status.ExitCode is not { } exit || status.Operation is not null) return null;
         var message = $"the system is {status.State}, silo exit code {exit}.";
         return emergency || (status.State == SystemState.Stopped && exit == ExitCodes.Success)
             ? new OperationOutcome(ClientExitCodes.Success, message)

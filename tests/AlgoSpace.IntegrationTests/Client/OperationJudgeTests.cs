@@ -13,6 +13,8 @@ public sealed class OperationJudgeTests
     {
         Assert.Null(ShutdownCommand.Judge(Status(SystemState.Stopping), emergency: false));
         Assert.Null(ShutdownCommand.Judge(Status(SystemState.Stopped, exitCode: null), emergency: false));
+        // Stopped, but the kernel has not recorded its last step yet (it clears Operation after it).
+        Assert.Null(ShutdownCommand.Judge(Status(SystemState.Stopped, exitCode: 0, operation: "shutdown"), emergency: false));
         Assert.Equal(ClientExitCodes.Success, ShutdownCommand.Judge(Status(SystemState.Stopped, exitCode: 0), emergency: false)!.ExitCode);
     }
 
