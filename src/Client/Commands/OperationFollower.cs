@@ -48,6 +48,7 @@ public sealed class OperationFollower(ClientRuntime runtime, IKernelGrain kernel
             var fresh = last.Steps.Where(s => s.Number > lastPrinted).OrderBy(s => s.Number).ToList();
             foreach (var step in fresh)
             {
+                if (step.Number > lastPrinted + 1 && SawNewStep) PrintGap(step.Number - lastPrinted - 1);
                 Print(step);
                 lastPrinted = step.Number;
             }
@@ -68,6 +69,11 @@ public sealed class OperationFollower(ClientRuntime runtime, IKernelGrain kernel
         new Cell(step.Step),
         new Cell(step.Succeeded ? "  ok" : "  FAILED", step.Succeeded ? Tone.Good : Tone.Bad),
         new Cell(string.IsNullOrWhiteSpace(step.Detail) ? "" : $"  {step.Detail}", Tone.Muted));
+
+    // The kernel keeps the steps of the current operation only: when one operation chains into another between two
+    // polls (a shutdown whose drain fails goes on as an emergency shutdown), the first one's last steps are gone.
+    private void PrintGap(long missed) => runtime.Output.Line(
+        new Cell($"  [..] {missed} step(s) finished between two polls and were replaced by the next operation's; the silo's log has them", Tone.Warning));
 
     /// <summary>Prints the outcome (stdout on success, stderr otherwise) and returns its exit code.</summary>
     public static int Report(ClientRuntime runtime, OperationOutcome outcome)

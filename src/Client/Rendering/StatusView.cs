@@ -57,7 +57,9 @@ public static class StatusView
     {
         var types = status.EventsPerSecond.Keys.Union(status.EventTotals.Keys).Order(StringComparer.Ordinal);
         return new TableBlock(
-            $"Events (rates over the last {status.RateWindow.TotalSeconds:0} s)",
+            status.EventsPerSecond.Count == 0 || status.RateWindow <= TimeSpan.Zero
+                ? "Events (totals; rates after the kernel's next sample)"
+                : $"Events (rates over the last {status.RateWindow.TotalSeconds:0} s)",
             [new("Event type"), new("Per second", true), new("Total", true)],
             types.Select(t => (IReadOnlyList<Cell>)
             [
