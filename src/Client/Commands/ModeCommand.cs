@@ -30,7 +30,7 @@ public static class ModeCommand
             if (!reply.Accepted) return OperationFollower.Refused(rt, reply);
 
             rt.Output.Line(new Cell($"switch to {target} accepted: ", Tone.Heading), reply.Message);
-            var follower = new OperationFollower(rt, kernel, before);
+            var follower = new OperationFollower(rt, kernel.GetSystemStatusAsync, before);
             var outcome = await follower.FollowAsync(
                 (status, fresh) => Judge(status, fresh, target, follower.SawNewStep),
                 error => new OperationOutcome(ClientExitCodes.ClusterUnreachable, $"lost the connection to the cluster during the switch to {target}: {CommandAction.OneLine(error)}"),

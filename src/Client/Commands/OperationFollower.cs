@@ -1,6 +1,5 @@
 using AlgoSpace.Client.Connection;
 using AlgoSpace.Client.Rendering;
-using AlgoSpace.Kernel;
 using AlgoSpace.Operator;
 
 namespace AlgoSpace.Client.Commands;
@@ -13,7 +12,7 @@ public sealed record OperationOutcome(int ExitCode, string Message);
 /// (steps are numbered in the order they finished, so only numbers above the last one printed are new), and asks
 /// <c>judge</c> after each poll whether the operation is over.
 /// </summary>
-public sealed class OperationFollower(ClientRuntime runtime, IKernelGrain kernel, long lastStepBefore)
+public sealed class OperationFollower(ClientRuntime runtime, Func<Task<SystemStatusReport>> readStatus, long lastStepBefore)
 {
     private readonly long firstNew = lastStepBefore + 1;
     private long lastPrinted = lastStepBefore;
@@ -37,7 +36,7 @@ public sealed class OperationFollower(ClientRuntime runtime, IKernelGrain kernel
         {
             try
             {
-                last = await kernel.GetSystemStatusAsync();
+                last = await readStatus();
             }
             catch (Exception error) when (ConnectionErrors.IsConnectionLost(error))
             {

@@ -27,14 +27,18 @@ public static class ShutdownCommand
             if (!reply.Accepted) return OperationFollower.Refused(rt, reply);
 
             rt.Output.Line(new Cell($"{(isEmergency ? "emergency shutdown" : "shutdown")} accepted: ", Tone.Heading), reply.Message);
-            var outcome = await new OperationFollower(rt, kernel, before).FollowAsync(
+            var outcome = await new OperationFollower(rt, kernel.GetSystemStatusAsync, before).FollowAsync(
                 (status, _) => Judge(status, isEmergency),
-                _ => new OperationOutcome(ClientExitCodes.Success, "the connection to the cluster closed after the shutdown was accepted: the silo has stopped."),
+                _ => SiloGone,
                 wait, ct);
             return OperationFollower.Report(rt, outcome);
         });
         return command;
     }
+
+    /// <summary>The silo process exits after a shutdown: losing it after the kernel accepted is the confirmation.</summary>
+    public static OperationOutcome SiloGone { get; } =
+        new(ClientExitCodes.Success, "the connection to the cluster closed after the shutdown was accepted: the silo has stopped.");
 
     /// <summary>
     /// Over when the system is Stopped or Faulted with an exit code and the kernel has ended the operation (it clears
