@@ -85,7 +85,9 @@ public sealed class OperationFollower(ClientRuntime runtime, Func<Task<SystemSta
     /// <summary>Prints a refusal's reason on stderr; exit code 1.</summary>
     public static int Refused(ClientRuntime runtime, OperatorReply reply)
     {
-        var hint = runtime.Identity.HasToken ? "" : $" ({OperatorIdentity.TokenVariable} is not set in this shell.)";
+        var hint = runtime.Identity.HasToken || reply.Message.Contains(OperatorIdentity.TokenVariable, StringComparison.Ordinal)
+            ? ""
+            : $" ({OperatorIdentity.TokenVariable} is not set in this shell.)";
         runtime.Output.Fail($"refused by the kernel: {reply.Message}{hint}");
         return ClientExitCodes.Refused;
     }
