@@ -31,20 +31,6 @@ public sealed class ClientClusterTests(ITestOutputHelper log)
     }
 
     [Fact]
-    public async Task The_real_orleans_client_finds_the_cluster_by_gateway_port_and_cluster_id()
-    {
-        await using var system = await ClientCluster.StartAsync();
-        await system.WaitUntilAsync(async () => (await system.Kernel.GetStatusAsync()).State == SystemState.Running, "the system runs");
-        var client = new ClientHarness(); // no grain factory: the client's own Orleans connection
-        var port = system.Cluster.Silos[0].GatewayAddress.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        var exit = await client.RunAsync("routes", "--gateway-port", port, "--cluster-id", system.Cluster.Options.ClusterId, "--service-id", system.Cluster.Options.ServiceId);
-
-        Assert.True(exit == ClientExitCodes.Success, client.ToString());
-        Assert.Contains(client.Out.ToString().Split('\n'), l => Words(l) is ["TEST_NUMBER", "source", "recorder", _]);
-    }
-
-    [Fact]
     public async Task Status_json_carries_the_kernels_record()
     {
         await using var system = await ClientCluster.StartAsync();
