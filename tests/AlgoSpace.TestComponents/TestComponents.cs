@@ -220,7 +220,12 @@ public sealed class TestExecution : IComponent, IPositionKeeper
 
     public void RestoreState(object state) => _log.AddRange(((RecorderState)state).Received);
 
-    public string Query(string question) => question == "log" ? string.Join("|", _log) : "";
+    public string Query(string question) => question switch
+    {
+        "log" => string.Join("|", _log),
+        "parameters" => string.Join(",", _context.Spec.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
+        _ => "",
+    };
 }
 
 /// <summary>Needs two models (test_model, other_model); Query("forward") runs test_model once on zeros.</summary>

@@ -58,6 +58,11 @@ public sealed partial class ComponentHostGrain(
 
         _spec = spec;
         _component = null;
+        // A new component (a new run after an operator's mode switch) starts its accounting afresh, as its bus's
+        // sequence and sent count do; the kernel's flush compares the two.
+        (_handled, _failed, _duplicates) = (0, 0, 0);
+        _handledByType.Clear();
+        _handledBySource.Clear();
         var degraded = new List<string>();
         try
         {

@@ -230,8 +230,9 @@ public sealed partial class KernelGrain(
     {
         using var reentrancy = AllowReentrancyFromComponents();
         if (_plan is null) return;
-        // The pipeline is flushed and the components still answer: the one moment the report is complete.
-        if (Mode == TradingMode.Backtest && !_reported)
+        // The pipeline is flushed and the components still answer: the one moment the report is complete. A live
+        // session gets one too: the trades it made and its equity.
+        if (!_reported)
         {
             _reported = true;
             await ReportAsync();

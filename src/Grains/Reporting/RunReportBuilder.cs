@@ -31,7 +31,7 @@ public static class RunReportBuilder
         return new RunReport(
             settings.System.Mode.ToString().ToLowerInvariant(),
             settings.System.RunSeed,
-            Path.GetFileName(settings.DataHandler.BacktestFile ?? ""),
+            settings.System.Mode == TradingMode.Live ? FeedName(settings.DataHandler.Live.Url) : Path.GetFileName(settings.DataHandler.BacktestFile ?? ""),
             complete is not null,
             settings.Backtesting.InitialCapital,
             tracker,
@@ -41,6 +41,9 @@ public static class RunReportBuilder
             handled,
             new RunTiming(timing.RunId, timing.StartedUtc, timing.FinishedUtc, timing.RunTime, ticks));
     }
+
+    /// <summary>A live run's source: the feed URL without its query (which may carry a key).</summary>
+    private static string FeedName(string? url) => url is null ? "" : url.Split('?', 2)[0];
 }
 
 /// <summary>The wall-clock facts the kernel measured.</summary>

@@ -54,7 +54,7 @@ public static class RunSummaryTable
         if (folder is not null) rows.Add(("Output", folder));
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Run {report.Timing.RunId}: {report.Mode} of {report.DataFile}{(report.Complete ? "" : " (interrupted)")}\n");
+        text.Append(CultureInfo.InvariantCulture, $"Run {report.Timing.RunId}: {report.Mode} of {report.DataFile}{(report.Complete || report.Mode == "live" ? "" : " (interrupted)")}\n");
         foreach (var (label, value) in rows) text.Append("  ").Append(label.PadRight(LabelWidth)).Append(value).Append('\n');
         return text.ToString();
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AlgoSpace.TestComponents;
 using AlgoSpace.Components;
 using AlgoSpace.Configuration;
@@ -49,20 +50,26 @@ public sealed class TestSystem : IAsyncDisposable
 
     /// <summary>Starts a cluster of <paramref name="silos"/> silos running the settings; deploy fails if the system cannot start.</summary>
     /// <param name="prepare">Runs on the project root after the settings are loaded and before the cluster starts (to write data files).</param>
-    public static async Task<TestSystem> StartAsync(string yaml, int silos = 1, string? root = null, Action<string>? prepare = null)
+    /// <param name="operatorToken">The operator token the silos accept (as ALGOSPACE_OPERATOR_TOKEN would set it); none: operator commands are refused.</param>
+    public static async Task<TestSystem> StartAsync(string yaml, int silos = 1, string? root = null, Action<string>? prepare = null, string? operatorToken = null)
     {
         root ??= Directory.CreateTempSubdirectory("algospace-kernel-").FullName;
         var settings = LoadSettings(yaml, root);
         prepare?.Invoke(root);
-        var cluster = Build(settings, silos);
+        var cluster = Build(settings, silos, operatorToken);
         await cluster.DeployAsync();
         return new TestSystem(cluster, settings, root);
     }
 
-    public static InProcessTestCluster Build(AlgoSpaceSettings settings, int silos)
+    public static InProcessTestCluster Build(AlgoSpaceSettings settings, int silos, string? operatorToken = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
-        builder.ConfigureSilo((_, silo) => silo.AddAlgoSpace(settings, Registry, new SiloHostingOptions { StopHostWhenSystemStops = false }));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddAlgoSpace(settings, Registry, new SiloHostingOptions { StopHostWhenSystemStops = false });
+            // Registered after AddAlgoSpace's (from the environment), so it is the one the kernel resolves.
+            silo.Services.AddSingleton(new OperatorAuthorization(operatorToken));
+        });
         return builder.Build();
     }
 
