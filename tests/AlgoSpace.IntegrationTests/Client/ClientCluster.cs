@@ -1,16 +1,12 @@
 using AlgoSpace.Kernel;
-using AlgoSpace.Silo.Hosting;
-using AlgoSpace.Silo.Lifecycle;
 using AlgoSpace.Tests.Kernel;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 
 namespace AlgoSpace.Tests.Client;
 
 /// <summary>
 /// A one-silo test cluster running a small backtest (a source, a recorder, an execution handler) with live-mode
-/// handlers configured beside it, and an operator token the silo knows (registered in place of the one it would
-/// read from ALGOSPACE_OPERATOR_TOKEN, so that tests running at once do not share process environment).
+/// handlers configured beside it, and an operator token the silo knows (given to the silo directly rather than
+/// through ALGOSPACE_OPERATOR_TOKEN, so that tests running at once do not share process environment).
 /// </summary>
 public sealed class ClientCluster : IAsyncDisposable
 {
@@ -20,34 +16,23 @@ public sealed class ClientCluster : IAsyncDisposable
     public const string FeedKeyVariable = "ALGOSPACE_CLIENT_TEST_FEED_KEY";
     public const string FeedKey = "feed-key-that-must-never-be-printed";
 
-    private ClientCluster(InProcessTestCluster cluster, string root) => (Cluster, Root) = (cluster, root);
+    private ClientCluster(TestSystem system) => System = system;
 
-    public InProcessTestCluster Cluster { get; }
-    public string Root { get; }
+    public TestSystem System { get; }
 
-    public IKernelGrain Kernel => Cluster.Client.GetGrain<IKernelGrain>(KernelKeys.Kernel);
+    public IKernelGrain Kernel => System.Kernel;
 
     public ClientHarness Client(string? token = Token)
     {
-        var harness = new ClientHarness(Cluster.Client);
+        var harness = new ClientHarness(System.Cluster.Client);
         if (token is not null) harness.Environment["ALGOSPACE_OPERATOR_TOKEN"] = token;
         return harness;
     }
 
     public static async Task<ClientCluster> StartAsync(int count = 10)
     {
-        var root = Directory.CreateTempSubdirectory("algospace-client-").FullName;
         Environment.SetEnvironmentVariable(FeedKeyVariable, FeedKey);
-        var settings = TestSystem.LoadSettings(Yaml(count), root);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddAlgoSpace(settings, TestSystem.Registry, new SiloHostingOptions { StopHostWhenSystemStops = false });
-            silo.Services.AddSingleton(new OperatorAuthorization(Token));
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return new ClientCluster(cluster, root);
+        return new ClientCluster(await TestSystem.StartAsync(Yaml(count), operatorToken: Token));
     }
 
     /// <summary>Polls the kernel until <paramref name="done"/> holds, or fails after 30 s.</summary>
@@ -117,18 +102,5 @@ public sealed class ClientCluster : IAsyncDisposable
             parameters: { count: "3", complete: "false" }
         """;
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await Cluster.StopAllSilosAsync();
-        }
-        catch (Exception)
-        {
-            // A test that shut the system down leaves less to stop.
-        }
-
-        await Cluster.DisposeAsync();
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
+    public ValueTask DisposeAsync() => System.DisposeAsync();
 }

@@ -138,6 +138,12 @@ public sealed class ClientClusterTests(ITestOutputHelper log)
         Assert.Equal(numbers.Order(), numbers);
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
         Assert.Equal("live", (await system.Kernel.GetSystemStatusAsync()).Mode);
+
+        // The new mode's run shuts down cleanly too.
+        var shutdown = system.Client();
+        var shutdownExit = await shutdown.RunAsync("shutdown");
+        log.WriteLine(shutdown.ToString());
+        Assert.True(shutdownExit == ClientExitCodes.Success, shutdown.ToString());
     }
 
     [Fact]
