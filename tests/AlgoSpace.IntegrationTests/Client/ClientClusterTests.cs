@@ -47,6 +47,33 @@ public sealed class ClientClusterTests(ITestOutputHelper log)
             json.RootElement.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Status_watch_prints_a_sample_per_interval_until_ctrl_c_which_ends_it_with_success(bool json)
+    {
+        await using var system = await ClientCluster.StartAsync();
+        await system.WaitUntilAsync(async () => (await system.Kernel.GetStatusAsync()).State == SystemState.Running, "the system runs");
+        var client = system.Client();
+
+        var watching = client.RunAsync(json ? ["status", "--watch", "--interval", "0.2", "--json"] : ["status", "--watch", "--interval", "0.2"]);
+        await system.WaitUntilAsync(() => Task.FromResult(Samples(client, json) >= 3), "three samples were written");
+        Assert.True(client.Cancellation.CancelCurrent());
+        var exit = await watching;
+
+        Assert.Equal(ClientExitCodes.Success, exit);
+        Assert.Equal("", client.Error.ToString());
+        if (json)
+        {
+            Assert.All(client.Out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                line => Assert.Equal("Running", JsonDocument.Parse(line).RootElement.GetProperty("state").GetString()));
+        }
+    }
+
+    private static int Samples(ClientHarness client, bool json) => json
+        ? client.Out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length
+        : client.Out.ToString().Split('\n').Count(l => l.StartsWith("AlgoSpace kernel  Running", StringComparison.Ordinal));
+
     [Fact]
     public async Task Routes_show_the_routing_table_with_delivery_counts()
     {
