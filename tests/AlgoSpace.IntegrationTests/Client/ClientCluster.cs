@@ -1,0 +1,106 @@
+using AlgoSpace.Kernel;
+using AlgoSpace.Tests.Kernel;
+
+namespace AlgoSpace.Tests.Client;
+
+/// <summary>
+/// A one-silo test cluster running a small backtest (a source, a recorder, an execution handler) with live-mode
+/// handlers configured beside it, and an operator token the silo knows (given to the silo directly rather than
+/// through ALGOSPACE_OPERATOR_TOKEN, so that tests running at once do not share process environment).
+/// </summary>
+public sealed class ClientCluster : IAsyncDisposable
+{
+    public const string Token = "correct horse battery staple";
+
+    /// <summary>The live feed's API key: a credential, so the loader takes it only from this variable.</summary>
+    public const string FeedKeyVariable = "ALGOSPACE_CLIENT_TEST_FEED_KEY";
+    public const string FeedKey = "feed-key-that-must-never-be-printed";
+
+    private ClientCluster(TestSystem system) => System = system;
+
+    public TestSystem System { get; }
+
+    public IKernelGrain Kernel => System.Kernel;
+
+    public ClientHarness Client(string? token = Token)
+    {
+        var harness = new ClientHarness(System.Cluster.Client);
+        if (token is not null) harness.Environment["ALGOSPACE_OPERATOR_TOKEN"] = token;
+        return harness;
+    }
+
+    public static async Task<ClientCluster> StartAsync(int count = 10)
+    {
+        Environment.SetEnvironmentVariable(FeedKeyVariable, FeedKey);
+        return new ClientCluster(await TestSystem.StartAsync(Yaml(count), operatorToken: Token));
+    }
+
+    /// <summary>Polls the kernel until <paramref name="done"/> holds, or fails after 30 s.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> done, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await done())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"timed out waiting until {what}; kernel status: {(await Kernel.GetStatusAsync()).State}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static string Yaml(int count) => $$"""
+        system:
+          mode: backtest
+          shutdown_timeout: 20
+        event_bus:
+          transport: broadcast
+          max_queue_size: 100
+        models: {}
+        data_handler:
+          backtest_file: ../data/ticks.csv
+          live:
+            url: ws://127.0.0.1:9/ticks
+            api_key: ${env:{{FeedKeyVariable}}}
+        risk_management:
+          max_daily_loss: 5000
+        execution: {}
+        recovery:
+          max_attempts: 3
+          initial_delay_ms: 1
+          max_delay_ms: 20
+          timeout: 10
+        persistence:
+          provider: memory
+        telemetry:
+          enabled: false
+        custom_events: [TEST_NUMBER, TEST_ECHO, TEST_REPLY]
+        components:
+          - name: recorder
+            type: test_recorder
+            subscribes: [TEST_NUMBER]
+          - name: execution
+            type: test_execution
+            mode: backtest
+            critical: true
+            subscribes: [TEST_NUMBER]
+            parameters: { journal: "" }
+          - name: source
+            type: test_source
+            mode: backtest
+            critical: true
+            publishes: [TEST_NUMBER, BACKTEST_COMPLETE]
+            parameters: { count: "{{count}}", complete: "false" }
+          - name: live_execution
+            type: test_execution
+            mode: live
+            critical: true
+            subscribes: [TEST_NUMBER]
+            parameters: { journal: "" }
+          - name: live_source
+            type: test_source
+            mode: live
+            critical: true
+            publishes: [TEST_NUMBER]
+            parameters: { count: "3", complete: "false" }
+        """;
+
+    public ValueTask DisposeAsync() => System.DisposeAsync();
+}
