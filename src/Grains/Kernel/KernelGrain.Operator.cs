@@ -285,6 +285,7 @@ public sealed partial class KernelGrain
 
     private async Task<(AccountView? Account, string? Note)> AskAccountAsync()
     {
+        if (state.State.State is SystemState.Stopped || _emergency is { IsCompleted: true }) return (null, "the system has stopped; its book was saved");
         var keeper = _plan?.ActivationOrder.FirstOrDefault(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler);
         if (keeper is null) return (null, "no execution handler is configured");
         if (state.State.Components.FirstOrDefault(c => c.Name == keeper.Name) is { State: ComponentState.Failed } failed)
@@ -305,7 +306,8 @@ public sealed partial class KernelGrain
 
     private async Task<Dictionary<string, ComponentHealthSample>> ReadHealthAsync()
     {
-        if (_plan is null) return [];
+        // Once stopped, the silos may be going away: the components are not asked (placement errors in the log).
+        if (_plan is null || state.State.State is SystemState.Stopped || _emergency is { IsCompleted: true }) return [];
         var names = _plan.ActivationOrder.Select(c => c.Name).ToList();
         var samples = await Task.WhenAll(names.Select(async name =>
         {
@@ -359,11 +361,22 @@ public sealed partial class KernelGrain
         }, new GrainTimerCreationOptions { DueTime = SampleEvery, Period = SampleEvery, Interleave = true, KeepAlive = false });
     }
 
+    /// <summary>
+    /// Starts recording an operation's steps. One that follows from the operation under way (a graceful shutdown
+    /// falling back to the emergency path) keeps the earlier steps, so the failure that led to it stays visible.
+    /// </summary>
     private void BeginOperation(string operation, string detail)
     {
+        if (_operation is null) _steps.Clear();
         _operation = operation;
-        _steps.Clear();
         Step("begin", true, detail);
+    }
+
+    /// <summary>The system has stopped: no more sampling, and no more questions to components that are gone.</summary>
+    private void StopSampler()
+    {
+        _sampler?.Dispose();
+        _sampler = null;
     }
 
     private void Step(string step, bool succeeded, string detail)

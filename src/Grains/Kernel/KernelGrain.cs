@@ -238,6 +238,7 @@ public sealed partial class KernelGrain(
             await ReportAsync();
         }
 
+        StopSampler();
         await SaveAndStopComponentsAsync();
         state.State.ExitCode ??= ExitCodes.Success;
         if (state.State.State != SystemState.Faulted)
@@ -401,6 +402,7 @@ public sealed partial class KernelGrain(
             await Bounded("cancel orders, flatten and save state", Task.WhenAll(_plan.StopOrder.Select(ProtectAndSaveAsync)), EmergencyStepTimeout * 3);
         }
 
+        StopSampler();
         await Bounded("save kernel state", state.WriteStateAsync(), EmergencyStepTimeout);
         LogEmergencyDone(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         Step("stopped", true, $"exit code {ExitCodes.EmergencyShutdown}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
