@@ -192,11 +192,11 @@ public sealed partial class KernelGrain
 
             Step(flatten ? "cancel working orders and flatten" : "cancel working orders", true, await ProtectBookAsync(flatten));
             await DrainAsync();
-            if (from == TradingMode.Backtest && !_reported)
+            if (!_reported)
             {
                 _reported = true;
                 await ReportAsync();
-                Step("write the backtest report", true, settings.System.OutputDir);
+                Step($"write the {ModeName(from)} report", true, settings.System.OutputDir);
             }
 
             await SaveAndStopComponentsAsync();

@@ -290,6 +290,21 @@ public sealed partial class KernelGrain(
                 SetComponentState(error.Component, s => s with { State = ComponentState.Degraded, Reason = error.Message });
                 LogComponentError(logger, error.Component, error.ErrorType, error.Message);
                 break;
+            case ConnectionPayload lost when envelope.Type == EventTypes.ConnectionLost:
+                // Degraded while disconnected: visible in status and on the state machine, not an error.
+                SetComponentState(lost.Component, s => s with { State = ComponentState.Degraded, Reason = $"connection lost: {lost.Reason}" });
+                LogConnection(logger, lost.Component, "lost", lost.Reason ?? "", lost.Attempt ?? 0);
+                if (state.State.State == SystemState.Running) ScheduleOperation(() => TransitionAsync(SystemState.Degraded, $"{lost.Component}: connection lost ({lost.Reason})"));
+                break;
+            case ConnectionPayload restored when envelope.Type == EventTypes.ConnectionRestored:
+                SetComponentState(restored.Component, s => s.State == ComponentState.Degraded ? s with { State = ComponentState.Running, Reason = null } : s);
+                LogConnection(logger, restored.Component, "restored", restored.Reason ?? "", restored.Attempt ?? 0);
+                if (state.State.State == SystemState.Degraded && state.State.Components.All(c => c.State is not (ComponentState.Degraded or ComponentState.Failed)))
+                {
+                    ScheduleOperation(() => TransitionAsync(SystemState.Running, $"{restored.Component}: connection restored"));
+                }
+
+                break;
             case ShutdownRequestPayload request:
                 return RequestShutdownAsync($"{envelope.Source} asked: {request.Reason}");
             case BacktestCompletePayload complete:
@@ -299,7 +314,7 @@ public sealed partial class KernelGrain(
                 {
                     // A backtest the operator switched to: report it and wait for the operator's next command
                     // (switch back, or shut down) instead of stopping the cluster under them.
-                    if (_shutdown is null && _switching is null) ScheduleOperation(CompleteSwitchedBacktestAsync);
+                    if (_shutdown is null && _switching is not { IsCompleted: false }) ScheduleOperation(CompleteSwitchedBacktestAsync);
                     return Task.CompletedTask;
                 }
 
@@ -596,6 +611,9 @@ public sealed partial class KernelGrain(
 
     [LoggerMessage(EventId = 1511, Level = LogLevel.Error, Message = "The run report could not be written under {OutputDir}")]
     private static partial void LogReportFailed(ILogger logger, string outputDir, Exception exception);
+
+    [LoggerMessage(EventId = 215, Level = LogLevel.Warning, Message = "{Component}: connection {What} {Reason} (attempt {Attempt})")]
+    private static partial void LogConnection(ILogger logger, string component, string what, string reason, int attempt);
 
     [LoggerMessage(EventId = 214, Level = LogLevel.Warning, Message = "A kernel observer could not be told: {Error}")]
     private static partial void LogObserverFailed(ILogger logger, string error);
