@@ -3,9 +3,11 @@ using System.Globalization;
 namespace AlgoSpace.Benchmarks;
 
 /// <summary>
-/// What to run: <c>[--smoke] [--events N] [--out FILE] [--pipeline-latency [--data PATH]]</c>. Smoke mode shrinks every
+/// What to run: <c>[--smoke] [--events N] [--out FILE] [--pipeline-latency [--data PATH]] [--live-latency [--data PATH] [--rate N] [--seconds N]]</c>. Smoke mode shrinks every
 /// count so that the whole run takes seconds (CI runs it as a test); an explicit --events still wins.
 /// --pipeline-latency runs only the tick-to-EXECUTE_TRADE benchmark, over --data (default: the default job's file).
+/// --live-latency runs only the live benchmark: --data served by the replay server at --rate ticks/s (default 1,000)
+/// into live mode for at most --seconds (default 600).
 /// </summary>
 public sealed record BenchmarkOptions
 {
@@ -28,6 +30,15 @@ public sealed record BenchmarkOptions
     /// <summary>The pipeline-latency benchmark's tick file; null for the default job's (or, in smoke mode, a cut of the small sample).</summary>
     public string? Data { get; init; }
 
+    /// <summary>Run only the live-latency benchmark (the replay server paced into live mode, tick arrival → EXECUTE_TRADE).</summary>
+    public bool LiveLatency { get; init; }
+
+    /// <summary>The live-latency benchmark's pace in ticks per second.</summary>
+    public double Rate { get; init; } = 1_000;
+
+    /// <summary>The live-latency benchmark's longest run; it also ends when the file has been sent.</summary>
+    public int Seconds { get; init; } = 600;
+
     /// <summary>Smoke mode's pipeline-latency input: this many ticks from the head of data/sample/ES-ticks-sample.csv.</summary>
     public int SmokePipelineTicks { get; init; } = 3_000;
 
@@ -37,9 +48,9 @@ public sealed record BenchmarkOptions
     /// <summary>Warm-up before the first heap snapshot: long enough for pools and caches to reach their size.</summary>
     public int HeapWarmup => Math.Max(1_000, HeapEvents / 50);
 
-    public static BenchmarkOptions SmokeDefaults { get; } = new() { Smoke = true, Events = 500, HeapEvents = 10_000, ProcessRuns = 1 };
+    public static BenchmarkOptions SmokeDefaults { get; } = new() { Smoke = true, Events = 500, HeapEvents = 10_000, ProcessRuns = 1, Seconds = 3 };
 
-    public const string Usage = "usage: AlgoSpace.Benchmarks [--smoke] [--events N] [--out FILE] [--pipeline-latency [--data PATH]]";
+    public const string Usage = "usage: AlgoSpace.Benchmarks [--smoke] [--events N] [--out FILE] [--pipeline-latency [--data PATH]] [--live-latency [--data PATH] [--rate TICKS_PER_S] [--seconds N]]";
 
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with the usage on a mistake.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -61,6 +72,15 @@ public sealed record BenchmarkOptions
                 case "--pipeline-latency":
                     options = options with { PipelineLatency = true };
                     break;
+                case "--live-latency":
+                    options = options with { LiveLatency = true };
+                    break;
+                case "--rate":
+                    options = options with { Rate = PositiveInt(Value(args, ref i)) };
+                    break;
+                case "--seconds":
+                    options = options with { Seconds = PositiveInt(Value(args, ref i)) };
+                    break;
                 case "--data":
                     options = options with { Data = Value(args, ref i) };
                     break;
@@ -69,8 +89,8 @@ public sealed record BenchmarkOptions
             }
         }
 
-        return options.Data is not null && !options.PipelineLatency
-            ? throw new ArgumentException($"--data is the --pipeline-latency benchmark's input; add --pipeline-latency\n{Usage}")
+        return options.Data is not null && !options.PipelineLatency && !options.LiveLatency
+            ? throw new ArgumentException($"--data is the --pipeline-latency or --live-latency benchmark's input; add one of them\n{Usage}")
             : options;
     }
 

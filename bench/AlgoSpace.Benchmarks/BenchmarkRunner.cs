@@ -19,6 +19,13 @@ public static class BenchmarkRunner
         var report = new BenchmarkReport { Options = options, Machine = MachineInfo.Current() };
         var started = Stopwatch.GetTimestamp();
 
+        if (options.LiveLatency)
+        {
+            await LiveLatencyBenchmark.RunAsync(options.Data ?? PipelineLatencyBenchmark.DefaultDataFile, options.Rate, TimeSpan.FromSeconds(options.Seconds), report, progress);
+            report.Elapsed = Stopwatch.GetElapsedTime(started);
+            return report;
+        }
+
         if (options.PipelineLatency)
         {
             await PipelineLatencyBenchmark.RunAsync(PipelineData(options), report, progress);
@@ -46,6 +53,8 @@ public static class BenchmarkRunner
         {
             // The full figures take minutes (--pipeline-latency); the smoke run checks that the benchmark runs.
             await PipelineLatencyBenchmark.RunAsync(PipelineData(options), report, progress);
+            await LiveLatencyBenchmark.RunAsync(Path.Combine(SiloLocator.RepositoryRoot, "data", "sample", "ES-ticks-sample.csv"), options.Rate,
+                TimeSpan.FromSeconds(options.Seconds), report, progress);
         }
 
         report.Elapsed = Stopwatch.GetElapsedTime(started);

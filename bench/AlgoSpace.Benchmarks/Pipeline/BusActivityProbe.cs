@@ -18,7 +18,10 @@ public sealed class BusActivityProbe : IDisposable
     private static readonly HashSet<string> Wanted = new(StringComparer.Ordinal)
     {
         Publish(EventTypes.NewTick), Publish(EventTypes.IndicatorsReady), Publish(EventTypes.SynergyDetected), Handle(EventTypes.ExecuteTrade),
+        ReceiveTick,
     };
+
+    private const string ReceiveTick = "receive tick";
 
     private readonly ActivityListener _listener;
 
@@ -37,11 +40,19 @@ public sealed class BusActivityProbe : IDisposable
 
     private static void Record(PipelineLatencyRecorder recorder, Activity activity, string dataHandler, string executionHandler)
     {
+        if (activity.OperationName == ReceiveTick)
+        {
+            if (activity.GetTagItem(BusTelemetry.ReceivedAtTag) is long receivedAt) recorder.TickHandled(Stopwatch.GetTimestamp() - receivedAt);
+            return;
+        }
+
         if (activity.GetCustomProperty(StartedAt) is not long started || activity.GetTagItem("algospace.correlation_id") is not string correlation) return;
         var name = activity.OperationName;
         if (name == Publish(EventTypes.NewTick))
         {
-            if (Equals(activity.GetTagItem("algospace.source"), dataHandler)) recorder.TickPublished(correlation, started);
+            // A live tick is timed from its arrival at the handler (its receipt activity, the publish's parent).
+            var arrived = activity.Parent?.GetTagItem(BusTelemetry.ReceivedAtTag) is long receivedAt ? receivedAt : started;
+            if (Equals(activity.GetTagItem("algospace.source"), dataHandler)) recorder.TickPublished(correlation, arrived);
         }
         else if (name == Handle(EventTypes.ExecuteTrade))
         {

@@ -20,6 +20,14 @@ public sealed class PipelineLatencyRecorder
 
     public int TickBatches => _ticks.Count;
 
+    private readonly ConcurrentQueue<long> _tickHandled = new();
+
+    /// <summary>A live tick's arrival at the handler to its publish returning (every handler it caused has finished).</summary>
+    public void TickHandled(long elapsed) => _tickHandled.Enqueue(elapsed);
+
+    /// <summary>The arrival-to-publish-returned latencies of every live tick (Stopwatch ticks).</summary>
+    public long[] TickHandledLatencies => [.. _tickHandled];
+
     public void TickPublished(string correlationId, long timestamp) => _ticks.AddOrUpdate(correlationId, timestamp, (_, seen) => Math.Min(seen, timestamp));
 
     public void Reached(string stage, string correlationId, long timestamp) => _reached.AddOrUpdate((stage, correlationId), timestamp, (_, seen) => Math.Min(seen, timestamp));

@@ -32,6 +32,19 @@ public static class BusTelemetry
         return activity;
     }
 
+    /// <summary>
+    /// A live tick from its arrival at the data handler (<paramref name="receivedAt"/>, a Stopwatch timestamp, kept
+    /// as a tag) until its publish has returned; its NEW_TICK publish is a child, so a listener can measure a cascade
+    /// from the tick's arrival.
+    /// </summary>
+    public static Activity? StartTickReceipt(string component, long receivedAt) =>
+        Activities.StartActivity("receive tick", ActivityKind.Consumer)?
+            .SetTag("algospace.component", component)
+            .SetTag(ReceivedAtTag, receivedAt);
+
+    /// <summary>The Stopwatch timestamp at which a live tick arrived.</summary>
+    public const string ReceivedAtTag = "algospace.received_at";
+
     public static Activity? StartHandle(EventEnvelope envelope, string component)
     {
         var activity = Activities.StartActivity($"handle {envelope.Type}", ActivityKind.Consumer);
