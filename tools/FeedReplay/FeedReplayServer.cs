@@ -72,6 +72,7 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
         if (_app is not null) throw new InvalidOperationException("The feed is already running.");
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, ServerLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(_options.Address, Port));
         var app = builder.Build();
         app.UseWebSockets();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using AlgoSpace.Components.Data;
 using AlgoSpace.Configuration;
 using AlgoSpace.FeedReplay;
@@ -42,12 +43,10 @@ catch (Exception ex) when (ex is DataFileException or ArgumentException)
     return 1;
 }
 
+// Ctrl+C, and SIGTERM (docker stop, kill) the same way: close the connections cleanly, then exit.
 var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopped.TrySetResult();
-};
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 await server.StartAsync();
 var pace = options.Rate > 0 ? $"{options.Rate.ToString(CultureInfo.InvariantCulture)} ticks/s"
@@ -57,3 +56,9 @@ await stopped.Task;
 await server.DisposeAsync();
 Console.WriteLine($"Stopped after {server.Sent} ticks.");
 return 0;
+
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    stopped.TrySetResult();
+}

@@ -124,8 +124,9 @@ public sealed partial class LiveDataHandler : ISourceComponent
         {
             if (_attempt > attempts)
             {
-                throw new FatalComponentException(
-                    $"The live feed {_url} could not be reached: {attempts} reconnect attempt{(attempts == 1 ? "" : "s")} failed (data_handler.live.reconnect_attempts); last error: {_lastFailure}.");
+                var tried = attempts == 0 ? "data_handler.live.reconnect_attempts is 0, so no reconnect was tried"
+                    : $"{attempts} reconnect attempt{(attempts == 1 ? "" : "s")} failed (data_handler.live.reconnect_attempts)";
+                throw new FatalComponentException($"The live feed {_url} could not be reached: {tried}; last error: {_lastFailure}.");
             }
 
             if (_attempt > 0)
@@ -183,6 +184,7 @@ public sealed partial class LiveDataHandler : ISourceComponent
     private async Task LoseAsync(string reason)
     {
         _state = FeedState.Disconnected;
+        _lastFailure = reason;
         LogLost(Logger, _url!, reason);
         _context!.ReportDegraded($"market-data feed {_url} disconnected: {reason}");
         await _context.Bus.PublishAsync(ConnectionLost, new ConnectionPayload(_context.Spec.Name, reason, null), SimTime, correlationId: null);

@@ -142,6 +142,23 @@ public sealed class LiveDataHandlerFeedTests
     }
 
     [Fact]
+    public async Task With_no_reconnect_attempts_a_loss_fails_the_run_at_once_with_the_reason()
+    {
+        using var file = FeedFiles.Write(10, quotes: false);
+        var server = Server(file.Path);
+        await server.StartAsync();
+        await using var harness = new LiveHarness(Live(server.Url, attempts: 0));
+        await harness.StartAsync();
+        await harness.WaitUntilAsync(() => harness.Ticks().Count >= 10, "10 ticks");
+
+        await server.DisposeAsync();
+        var failure = await Assert.ThrowsAsync<FatalComponentException>(() => harness.Run.WaitAsync(LiveHarness.Patience));
+
+        Assert.Contains("reconnect_attempts is 0, so no reconnect was tried; last error: the feed closed the connection", failure.Message);
+        Assert.DoesNotContain(harness.RecordingLogger.Entries(), e => e.EventId == 1103);
+    }
+
+    [Fact]
     public async Task A_first_connect_that_never_succeeds_fails_the_run_after_the_attempts()
     {
         var url = new Uri($"ws://127.0.0.1:{FreePort()}/ticks");
