@@ -21,6 +21,7 @@ namespace AlgoSpace.FeedReplay;
 public sealed partial class FeedReplayServer : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
 
     private readonly FeedReplayOptions _options;
     private readonly TickTape _tape;
@@ -205,7 +206,9 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
                     }
 
                     var wait = waitTick == Timeout.InfiniteTimeSpan || heartbeatIn < waitTick ? heartbeatIn : waitTick;
-                    await _wake.WaitAsync(wait, stop);
+                    // A wait under a millisecond would be truncated to none and the pump would spin a core until the
+                    // tick is due; a tick sent up to a timer tick late is fine (the pace is kept from the origin).
+                    await _wake.WaitAsync(wait < MinimumWait ? MinimumWait : wait, stop);
                     continue;
                 }
 

@@ -101,23 +101,15 @@ public static class LiveLatencyBenchmark
     {
         var root = SiloLocator.RepositoryRoot;
         var ports = FreePorts.Pair();
-        var yaml = File.ReadAllText(Path.Combine(root, "settings", "live.yaml"));
-        yaml = Replace(yaml, "log_level: INFO", "log_level: WARNING");
-        yaml = Replace(yaml, "output_dir: ../output", $"output_dir: \"{Path.Combine(root, "output")}\"");
-        yaml = Replace(yaml, "../models/", Path.Combine(root, "models") + "/");
-        yaml = Replace(yaml, "../data/", Path.Combine(root, "data") + "/");
-        yaml = Replace(yaml, "persistence:\n", "persistence:\n  provider: memory\n");
-        yaml = Replace(yaml, "url: ${env:ALGOSPACE_FEED_URL:-ws://127.0.0.1:8765/ticks}", $"url: {feed}");
-        yaml = Replace(yaml, "http_port: 9465", "http_port: 9465\n  enabled: false");
-        yaml = Replace(yaml, "  provider: localhost ", $"  silo_port: {ports.Silo}\n  gateway_port: {ports.Gateway}\n  provider: localhost ");
+        const string file = "settings/live.yaml";
+        var yaml = SettingsText.ForMeasuredRun(File.ReadAllText(Path.Combine(root, "settings", "live.yaml")), file, root);
+        yaml = SettingsText.Replace(yaml, "../data/", Path.Combine(root, "data") + "/", file);
+        yaml = SettingsText.Replace(yaml, "url: ${env:ALGOSPACE_FEED_URL:-ws://127.0.0.1:8765/ticks}", $"url: {feed}", file);
+        yaml = SettingsText.Replace(yaml, "http_port: 9465", "http_port: 9465\n  enabled: false", file);
+        yaml = SettingsText.Replace(yaml, "  provider: localhost ", $"  silo_port: {ports.Silo}\n  gateway_port: {ports.Gateway}\n  provider: localhost ", file);
         var path = Path.Combine(folder, "live.yaml");
         File.WriteAllText(path, yaml);
         var loaded = SettingsLoader.Load(path, catalog: BenchSystem.Registry.Catalog);
         return loaded.Settings ?? throw new InvalidOperationException($"live-latency settings ({path}) invalid:\n" + string.Join("\n", loaded.Errors));
     }
-
-    private static string Replace(string yaml, string text, string by) =>
-        yaml.Contains(text, StringComparison.Ordinal)
-            ? yaml.Replace(text, by, StringComparison.Ordinal)
-            : throw new InvalidOperationException($"settings/live.yaml no longer contains '{text.Trim()}', which the live-latency benchmark replaces.");
 }

@@ -94,11 +94,7 @@ public static class PipelineLatencyBenchmark
     {
         var root = SiloLocator.RepositoryRoot;
         var ports = FreePorts.Pair();
-        var yaml = File.ReadAllText(Path.Combine(root, "settings", "settings.yaml"));
-        yaml = Replace(yaml, "log_level: INFO", "log_level: WARNING");
-        yaml = Replace(yaml, "output_dir: ../output", $"output_dir: \"{Path.Combine(root, "output")}\"");
-        yaml = Replace(yaml, "../models/", Path.Combine(root, "models") + "/");
-        yaml = Replace(yaml, "persistence:\n", "persistence:\n  provider: memory\n");
+        var yaml = SettingsText.ForMeasuredRun(File.ReadAllText(Path.Combine(root, "settings", "settings.yaml")), "settings/settings.yaml", root);
         yaml += $"""
 
             telemetry:
@@ -113,12 +109,6 @@ public static class PipelineLatencyBenchmark
         var loaded = SettingsLoader.Load(path, new SettingsOverrides(DataFile: Path.GetFullPath(dataFile)), catalog: BenchSystem.Registry.Catalog);
         return loaded.Settings ?? throw new InvalidOperationException($"pipeline-latency settings ({path}) invalid:\n" + string.Join("\n", loaded.Errors));
     }
-
-    /// <summary>Replaces text the default job's settings must contain; fails loudly if settings.yaml changed shape.</summary>
-    private static string Replace(string yaml, string text, string by) =>
-        yaml.Contains(text, StringComparison.Ordinal)
-            ? yaml.Replace(text, by, StringComparison.Ordinal)
-            : throw new InvalidOperationException($"settings/settings.yaml no longer contains '{text.Trim()}', which the pipeline-latency benchmark replaces.");
 
     private static async Task RunOrleansAsync(AlgoSpaceSettings settings, string folder)
     {

@@ -180,6 +180,30 @@ public sealed class OperatorCommandTests
         Assert.Contains("operator test@operator", stopped.Steps[0].Detail);
     }
 
+    [Fact]
+    public async Task The_operators_emergency_shutdown_takes_the_five_second_path_and_exits_4()
+    {
+        Environment.SetEnvironmentVariable("ALGOSPACE_TEST_FEED_KEY", "feed-secret-9d2e");
+        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token);
+        await system.WaitForAsync(Timeout, SystemState.Running);
+
+        var reply = await system.Kernel.OperatorShutdownAsync(Operator, emergency: true);
+        Assert.True(reply.Accepted, reply.Message);
+        var stopped = await PollAsync(system, s => s.ExitCode is not null && s.Operation is null && s.Steps.Any(step => step.Step == "stopped"), "the emergency path to finish");
+        Assert.Equal(SystemState.Faulted, stopped.State);
+        Assert.Equal(ExitCodes.EmergencyShutdown, stopped.ExitCode);
+        Assert.Equal(["begin", "stop data", "cancel orders, flatten and save state", "save kernel state", "stopped"], stopped.Steps.Select(s => s.Step));
+        Assert.All(stopped.Steps, s => Assert.Equal("emergency shutdown", s.Operation));
+        Assert.Contains("test@operator asked for an emergency shutdown", stopped.Steps[0].Detail);
+        // The execution handler was told to cancel and flatten before its state was saved.
+        Assert.Contains("protect:True:emergency:", await system.Component("execution").QueryAsync("log"));
+
+        // Nothing more can be asked of a stopped system.
+        var again = await system.Kernel.SwitchModeAsync(Operator, "live");
+        Assert.False(again.Accepted);
+        Assert.Contains("an emergency shutdown is under way", again.Message);
+    }
+
     private static async Task<SystemStatusReport> PollAsync(TestSystem system, Func<SystemStatusReport, bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + Timeout;

@@ -1,4 +1,5 @@
 using AlgoSpace.Benchmarks;
+using AlgoSpace.Benchmarks.Pipeline;
 using AlgoSpace.Tests.Process;
 
 namespace AlgoSpace.Tests.Live;
@@ -33,24 +34,21 @@ public sealed class LiveSiloTree : IDisposable
         var ports = FreePorts.Pair();
         GatewayPort = ports.Gateway;
         var yaml = File.ReadAllText(RepositoryRoot.File("settings", "live.yaml"));
-        yaml = Replace(yaml, "output_dir: ../output", $"output_dir: \"{OutputDir}\"");
-        yaml = Replace(yaml, "../models/", Path.Combine(repository, "models") + "/");
-        yaml = Replace(yaml, "backtest_file: ../data/sample/ES-ticks-eth-20d.csv.gz", $"backtest_file: \"{backtestFile}\"");
-        yaml = Replace(yaml, "url: ${env:ALGOSPACE_FEED_URL:-ws://127.0.0.1:8765/ticks}", $"url: {feedUrl}");
+        yaml = Edit(yaml, "output_dir: ../output", $"output_dir: \"{OutputDir}\"");
+        yaml = Edit(yaml, "../models/", Path.Combine(repository, "models") + "/");
+        yaml = Edit(yaml, "backtest_file: ../data/sample/ES-ticks-eth-20d.csv.gz", $"backtest_file: \"{backtestFile}\"");
+        yaml = Edit(yaml, "url: ${env:ALGOSPACE_FEED_URL:-ws://127.0.0.1:8765/ticks}", $"url: {feedUrl}");
         // Quick reconnects: the test brings the feed back within a second or two.
-        yaml = Replace(yaml, "reconnect_base_delay_ms: 1000", "reconnect_base_delay_ms: 200");
-        yaml = Replace(yaml, "reconnect_attempts: 5", "reconnect_attempts: 20");
-        yaml = Replace(yaml, "http_port: 9465", "http_port: 9465\n  enabled: false");
-        yaml = Replace(yaml, "  provider: localhost ", $"  silo_port: {ports.Silo}\n  gateway_port: {ports.Gateway}\n  provider: localhost ");
+        yaml = Edit(yaml, "reconnect_base_delay_ms: 1000", "reconnect_base_delay_ms: 200");
+        yaml = Edit(yaml, "reconnect_attempts: 5", "reconnect_attempts: 20");
+        yaml = Edit(yaml, "http_port: 9465", "http_port: 9465\n  enabled: false");
+        yaml = Edit(yaml, "  provider: localhost ", $"  silo_port: {ports.Silo}\n  gateway_port: {ports.Gateway}\n  provider: localhost ");
         var path = Path.Combine(Root, "live.yaml");
         File.WriteAllText(path, yaml);
         return path;
     }
 
-    private static string Replace(string yaml, string text, string by) =>
-        yaml.Contains(text, StringComparison.Ordinal)
-            ? yaml.Replace(text, by, StringComparison.Ordinal)
-            : throw new InvalidOperationException($"settings/live.yaml no longer contains '{text}', which the live end-to-end test replaces.");
+    private static string Edit(string yaml, string text, string by) => SettingsText.Replace(yaml, text, by, "settings/live.yaml");
 
     public void Dispose()
     {
