@@ -285,7 +285,6 @@ public sealed partial class KernelGrain
 
     private async Task<(AccountView? Account, string? Note)> AskAccountAsync()
     {
-        if (state.State.State is SystemState.Stopped || _emergency is { IsCompleted: true }) return (null, "the system has stopped; its book was saved");
         var keeper = _plan?.ActivationOrder.FirstOrDefault(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler);
         if (keeper is null) return (null, "no execution handler is configured");
         if (state.State.Components.FirstOrDefault(c => c.Name == keeper.Name) is { State: ComponentState.Failed } failed)
@@ -306,8 +305,7 @@ public sealed partial class KernelGrain
 
     private async Task<Dictionary<string, ComponentHealthSample>> ReadHealthAsync()
     {
-        // Once stopped, the silos may be going away: the components are not asked (placement errors in the log).
-        if (_plan is null || state.State.State is SystemState.Stopped || _emergency is { IsCompleted: true }) return [];
+        if (_plan is null) return [];
         var names = _plan.ActivationOrder.Select(c => c.Name).ToList();
         var samples = await Task.WhenAll(names.Select(async name =>
         {
@@ -372,7 +370,7 @@ public sealed partial class KernelGrain
         Step("begin", true, detail);
     }
 
-    /// <summary>The system has stopped: no more sampling, and no more questions to components that are gone.</summary>
+    /// <summary>The system has stopped: no more sampling (the silos may be going away).</summary>
     private void StopSampler()
     {
         _sampler?.Dispose();

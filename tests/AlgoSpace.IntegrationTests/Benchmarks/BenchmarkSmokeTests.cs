@@ -51,10 +51,12 @@ public sealed class BenchmarkSmokeTests
 
         // The pipeline-latency benchmark ran both runners over the cut of the small sample: its bars were timed to
         // their INDICATORS_READY (too few ticks for a trade, so the EXECUTE_TRADE rows may have no samples).
-        Assert.Equal(["Orleans", "in-process"], report.PipelineRuns.Select(r => r.Runner));
+        // The live-latency benchmark ran for a few seconds against the replay server: every tick it received was
+        // timed from its arrival to its publish returning.
+        Assert.Equal(["Orleans", "in-process", "live, 1,000 ticks/s"], report.PipelineRuns.Select(r => r.Runner));
         Assert.All(report.PipelineRuns, r => Assert.True(r.TickBatches > 0 && r.Seconds > 0, r.ToString()));
-        Assert.Equal(6, report.Pipeline.Count);
-        Assert.All(report.Pipeline.Where(p => p.Stage.StartsWith("INDICATORS_READY", StringComparison.Ordinal)),
+        Assert.Equal(10, report.Pipeline.Count);
+        Assert.All(report.Pipeline.Where(p => p.Stage.StartsWith("INDICATORS_READY", StringComparison.Ordinal) || p.Stage.EndsWith("(every tick)", StringComparison.Ordinal)),
             p => Assert.True(p.Samples > 0 && p.P50Us > 0 && p.P99Us >= p.P50Us && p.MaxUs >= p.P99Us, p.ToString()));
 
         var markdown = report.ToMarkdown();
@@ -72,5 +74,9 @@ public sealed class BenchmarkSmokeTests
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--nonsense"]));
         Assert.Equal(new BenchmarkOptions { PipelineLatency = true, Data = "t.csv" }, BenchmarkOptions.Parse(["--pipeline-latency", "--data", "t.csv"]));
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--data", "t.csv"]));
+        Assert.Equal(new BenchmarkOptions { LiveLatency = true, Data = "t.csv", Rate = 500, Seconds = 60 },
+            BenchmarkOptions.Parse(["--live-latency", "--data", "t.csv", "--rate", "500", "--seconds", "60"]));
+        Assert.Equal((1_000.0, 600), (BenchmarkOptions.Parse(["--live-latency"]).Rate, BenchmarkOptions.Parse(["--live-latency"]).Seconds));
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--live-latency", "--seconds", "0"]));
     }
 }

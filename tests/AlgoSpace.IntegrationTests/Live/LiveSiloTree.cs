@@ -28,7 +28,8 @@ public sealed class LiveSiloTree : IDisposable
     /// <summary>Writes the settings and returns their path.</summary>
     /// <param name="feedUrl">data_handler.live.url.</param>
     /// <param name="backtestFile">The file a switch to backtest mode replays (absolute).</param>
-    public string WriteSettings(Uri feedUrl, string backtestFile)
+    /// <param name="jsonLogs">system.log_format: json instead of live.yaml's console.</param>
+    public string WriteSettings(Uri feedUrl, string backtestFile, bool jsonLogs = false)
     {
         var repository = RepositoryRoot.Path;
         var ports = FreePorts.Pair();
@@ -43,6 +44,7 @@ public sealed class LiveSiloTree : IDisposable
         yaml = Edit(yaml, "reconnect_attempts: 5", "reconnect_attempts: 20");
         yaml = Edit(yaml, "http_port: 9465", "http_port: 9465\n  enabled: false");
         yaml = Edit(yaml, "  provider: localhost ", $"  silo_port: {ports.Silo}\n  gateway_port: {ports.Gateway}\n  provider: localhost ");
+        if (jsonLogs) yaml = Edit(yaml, "log_format: console", "log_format: json");
         var path = Path.Combine(Root, "live.yaml");
         File.WriteAllText(path, yaml);
         return path;

@@ -48,7 +48,10 @@ public sealed class SiloStartupTests
     [Fact]
     public async Task Json_log_format_writes_one_json_object_per_line()
     {
-        using var silo = SiloProcess.Start(["--config", RepositoryRoot.File("settings", "live.yaml"), "--mode", "backtest"]);
+        // live.yaml (which logs to the console) with log_format: json, run as a backtest of the small sample.
+        using var tree = new Live.LiveSiloTree();
+        var config = tree.WriteSettings(new Uri("ws://127.0.0.1:9/ticks"), RepositoryRoot.File("data", "sample", "ES-ticks-sample.csv"), jsonLogs: true);
+        using var silo = SiloProcess.Start(["--config", config, "--mode", "backtest"]);
         var code = await silo.WaitForExitAsync(Timeout);
 
         Assert.True(code == ExitCodes.Success, silo.Output + silo.Error);
