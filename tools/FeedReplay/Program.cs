@@ -48,7 +48,17 @@ var stopped = new TaskCompletionSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-await server.StartAsync();
+try
+{
+    await server.StartAsync();
+}
+catch (IOException ex)
+{
+    // Most often another feed (or anything else) already listens on the port.
+    Console.Error.WriteLine($"Cannot listen on {options.Host}:{options.Port}: {ex.Message} Stop the other process or pick another --port.");
+    return 1;
+}
+
 var pace = options.Rate > 0 ? $"{options.Rate.ToString(CultureInfo.InvariantCulture)} ticks/s"
     : options.Speed > 0 ? $"{options.Speed.ToString(CultureInfo.InvariantCulture)}x real time" : "as fast as clients read";
 Console.WriteLine($"Serving {server.TickCount} ticks of {options.File} at {server.Url} ({(options.Format == FeedMessageFormat.BinanceTrade ? "binance_trade" : "algospace_json")}, {pace}). Ctrl+C stops.");
