@@ -181,6 +181,23 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
+    public async Task A_two_silo_cluster_switches_mode_and_every_component_runs_in_the_new_mode()
+    {
+        Environment.SetEnvironmentVariable("ALGOSPACE_TEST_FEED_KEY", "feed-secret-9d2e");
+        await using var system = await TestSystem.StartAsync(SwitchableSystem(), silos: 2, operatorToken: Token);
+        await system.WaitForAsync(Timeout, SystemState.Running);
+
+        Assert.True((await system.Kernel.SwitchModeAsync(Operator, "live")).Accepted);
+        var live = await PollAsync(system, s => s.Steps.Any(step => step.Step == "switch complete"), "the switch on two silos");
+        Assert.Equal("live", live.Mode);
+        Assert.All(live.Steps, s => Assert.True(s.Succeeded, $"{s.Step}: {s.Detail}"));
+        // Hosts on either silo were created from the live entries.
+        Assert.Equal("venue=live", await system.Component("execution").QueryAsync("parameters"));
+        var before = live.Components.Single(c => c.Name == "recorder").Handled;
+        await PollAsync(system, s => s.Components.Single(c => c.Name == "recorder").Handled > before, "events to flow after the switch");
+    }
+
+    [Fact]
     public async Task The_operators_emergency_shutdown_takes_the_five_second_path_and_exits_4()
     {
         Environment.SetEnvironmentVariable("ALGOSPACE_TEST_FEED_KEY", "feed-secret-9d2e");
