@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AlgoSpace.Benchmarks.Hops;
 using AlgoSpace.Benchmarks.InProcess;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Benchmarks.Report;
@@ -76,24 +75,12 @@ public static class LiveLatencyBenchmark
 
     private static void AddRows(BenchmarkReport report, string runner, PipelineLatencyRecorder recorder)
     {
-        Add("tick arrival → its publish returned (every tick)", recorder.TickHandledLatencies, "", null);
+        report.Pipeline.Add(PipelineLatencyRow.From(runner, "tick arrival → its publish returned (every tick)", recorder.TickHandledLatencies));
         foreach (var stage in PipelineLatencyRecorder.Stages)
         {
             var isTrade = stage == Events.EventTypes.ExecuteTrade;
-            Add(isTrade ? "tick arrival → EXECUTE_TRADE handled" : $"tick arrival → {stage} published", recorder.Latencies(stage),
-                isTrade ? Targets.LiveTickToTrade : "", isTrade ? Targets.LiveTickToTradeP99Us : null);
-        }
-
-        void Add(string label, long[] latencies, string target, double? p99Target)
-        {
-            if (latencies.Length == 0)
-            {
-                report.Pipeline.Add(new PipelineLatencyRow(runner, label, 0, 0, 0, 0, target, null));
-                return;
-            }
-
-            var stats = LatencyStats.Row(label, latencies, 1, target, p99Target);
-            report.Pipeline.Add(new PipelineLatencyRow(runner, label, stats.Events, stats.P50Us, stats.P99Us, stats.MaxUs, stats.Target, stats.Met));
+            report.Pipeline.Add(PipelineLatencyRow.From(runner, isTrade ? "tick arrival → EXECUTE_TRADE handled" : $"tick arrival → {stage} published",
+                recorder.Latencies(stage), isTrade ? Targets.LiveTickToTrade : "", isTrade ? Targets.LiveTickToTradeP99Us : null));
         }
     }
 

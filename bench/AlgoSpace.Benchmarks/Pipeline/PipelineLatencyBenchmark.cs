@@ -159,16 +159,8 @@ public static class PipelineLatencyBenchmark
         foreach (var stage in PipelineLatencyRecorder.Stages)
         {
             var isTrade = stage == EventTypes.ExecuteTrade;
-            var label = isTrade ? "EXECUTE_TRADE handled by the execution handler" : $"{stage} published";
-            var latencies = recorder.Latencies(stage);
-            if (latencies.Length == 0)
-            {
-                report.Pipeline.Add(new PipelineLatencyRow(runner, label, 0, 0, 0, 0, isTrade ? Targets.TickToTrade : "", null));
-                continue;
-            }
-
-            var stats = LatencyStats.Row(label, latencies, 1, isTrade ? Targets.TickToTrade : "", isTrade ? Targets.TickToTradeP99Us : null);
-            report.Pipeline.Add(new PipelineLatencyRow(runner, label, stats.Events, stats.P50Us, stats.P99Us, stats.MaxUs, stats.Target, stats.Met));
+            report.Pipeline.Add(PipelineLatencyRow.From(runner, isTrade ? "EXECUTE_TRADE handled by the execution handler" : $"{stage} published",
+                recorder.Latencies(stage), isTrade ? Targets.TickToTrade : "", isTrade ? Targets.TickToTradeP99Us : null));
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class ComponentHostGrain(
     private TaskCompletionSource? _pumpDone;
     private IGrainTimer? _pumpTimer;
     private readonly SemaphoreSlim _saving = new(1, 1);
-    private readonly LatencyRing _latency = new();
+    private readonly LatencyWindow _latency = new();
     private long? _snapshotBucket;
     private long _handled;
     private long _failed;
@@ -230,7 +230,7 @@ public sealed partial class ComponentHostGrain(
             detail = $"status unavailable: {ex.Message}";
         }
 
-        return new ComponentHealthSample(counters, detail, _latency.Snapshot());
+        return new ComponentHealthSample(counters, detail, _latency.Samples());
     }
 
     public async Task<Calls.ComponentReply> CallAsync(Calls.ComponentRequest request)
@@ -293,7 +293,7 @@ public sealed partial class ComponentHostGrain(
 
     private async Task HandleAsync(EventEnvelope envelope)
     {
-        if (DeliveryClock.Take() is { } hop) _latency.Add(hop);
+        if (DeliveryClock.Take() is { } hop) _latency.Record(TimeSpan.FromMicroseconds(hop));
         if (_component is null || _bus is null)
         {
             // Not silently dropped: counted as a failed delivery, logged, and visible in the counters.

@@ -1,3 +1,4 @@
+using AlgoSpace.Bus;
 using System.Diagnostics;
 using System.Globalization;
 using AlgoSpace.Components;
@@ -29,7 +30,7 @@ public sealed partial class KernelGrain
     public async Task<SystemStatusReport> GetSystemStatusAsync()
     {
         var health = await ReadHealthAsync();
-        var totals = PublishedTotals(health);
+        var totals = PublishedTotals(health.Values.Select(h => h.Counters));
         _rates.Add(DateTime.UtcNow, totals);
         var components = _plan is null ? [] : _plan.ActivationOrder.Select(c =>
         {
@@ -202,7 +203,6 @@ public sealed partial class KernelGrain
             await SaveAndStopComponentsAsync();
             Step("save state and stop components", true, $"{_plan!.ActivationOrder.Count} components saved and stopped");
 
-            _mode = target;
             _plan = StartupPlan.For(settings, target, registry.Catalog);
             _routes = RoutingTable.For(settings, target);
             var restarts = state.State.Restarts;
@@ -321,12 +321,12 @@ public sealed partial class KernelGrain
         return health;
     }
 
-    private Dictionary<string, long> PublishedTotals(Dictionary<string, ComponentHealthSample> health)
+    private static Dictionary<string, long> PublishedTotals(IEnumerable<BusCounters> counters)
     {
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var sample in health.Values)
+        foreach (var component in counters)
         {
-            foreach (var (type, count) in sample.Counters.PublishedByType ?? new Dictionary<string, long>())
+            foreach (var (type, count) in component.PublishedByType ?? new Dictionary<string, long>())
             {
                 totals[type] = totals.GetValueOrDefault(type) + count;
             }
@@ -350,7 +350,8 @@ public sealed partial class KernelGrain
             RequestContext.Clear();
             try
             {
-                _rates.Add(DateTime.UtcNow, PublishedTotals(await ReadHealthAsync()));
+                // Counts only: the hosts' latency samples and status lines are for a status call.
+                _rates.Add(DateTime.UtcNow, PublishedTotals(await ReadCountersAsync()));
             }
             catch (Exception ex)
             {

@@ -37,10 +37,8 @@ public sealed partial class KernelGrain(
     private long _startedTimestamp = Stopwatch.GetTimestamp();
     private bool _reported;
 
-    private TradingMode _mode = settings.System.Mode;
-
-    /// <summary>The mode the system runs in: system.mode, or the one the operator switched the run to.</summary>
-    private TradingMode Mode => _mode;
+    /// <summary>The mode the system runs in: the one the operator switched the run to, else system.mode.</summary>
+    private TradingMode Mode => state.State.SwitchedTo ?? settings.System.Mode;
 
     /// <summary>
     /// Components called by the kernel may call it back on the same call chain (an error report, a subscription);
@@ -58,7 +56,6 @@ public sealed partial class KernelGrain(
         if (resume)
         {
             state.State.Restarts++;
-            _mode = state.State.SwitchedTo ?? settings.System.Mode;
             LogResuming(logger, state.State.RunId!, state.State.Restarts, state.State.State);
         }
         else
@@ -533,7 +530,7 @@ public sealed partial class KernelGrain(
     }
 
     private ComponentSpec SpecFor(ComponentSettings component) =>
-        ComponentSpecs.For(settings, registry.Catalog, component, Mode == settings.System.Mode ? null : Mode);
+        ComponentSpecs.For(settings, registry.Catalog, component, state.State.SwitchedTo);
 
     private HashSet<string> FailedComponents() =>
         state.State.Components.Where(c => c.State == ComponentState.Failed).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);

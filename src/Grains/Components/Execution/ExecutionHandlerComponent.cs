@@ -51,6 +51,18 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
 
     public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
+        try
+        {
+            await HandleEventAsync(envelope, cancellation);
+        }
+        catch (InvalidOrderTransitionException ex)
+        {
+            throw OrderBookInconsistent(ex);
+        }
+    }
+
+    private async Task HandleEventAsync(EventEnvelope envelope, CancellationToken cancellation)
+    {
         if (envelope is { Type: NewTick, Payload: TickBatchPayload batch })
         {
             await OnTickBatchAsync(batch);
@@ -59,9 +71,9 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
 
         var events = envelope switch
         {
-            { Type: ExecuteTrade, Payload: ExecuteTradePayload command } => await RunAsync(() => Venue.SubmitAsync(command, envelope.SimTime, cancellation)),
-            { Type: NewTick, Payload: TickPayload tick } => await RunAsync(() => Venue.OnTickAsync(tick, envelope.Seq, cancellation)),
-            { Type: New5MinBar, Payload: BarPayload bar } => await RunAsync(() => Venue.OnBarAsync(bar, cancellation)),
+            { Type: ExecuteTrade, Payload: ExecuteTradePayload command } => await Venue.SubmitAsync(command, envelope.SimTime, cancellation),
+            { Type: NewTick, Payload: TickPayload tick } => await Venue.OnTickAsync(tick, envelope.Seq, cancellation),
+            { Type: New5MinBar, Payload: BarPayload bar } => await Venue.OnBarAsync(bar, cancellation),
             { Type: ExecuteTrade or NewTick or New5MinBar } => null,
             _ => [],
         };
@@ -84,14 +96,23 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
         var venue = Venue;
         for (var i = 0; i < batch.Ticks.Count; i++)
         {
-            var events = await RunAsync(() => venue.OnTickAsync(batch.Ticks[i], batch.FirstTickSeq + i, CancellationToken.None));
+            var events = await venue.OnTickAsync(batch.Ticks[i], batch.FirstTickSeq + i, CancellationToken.None);
             if (events.Count > 0) await PublishAsync(events);
         }
     }
 
     public async ValueTask ProtectPositionsAsync(bool flatten, string reason, CancellationToken cancellation)
     {
-        var events = await RunAsync(() => Venue.ProtectAsync(flatten, reason, cancellation));
+        IReadOnlyList<PublishedEvent> events;
+        try
+        {
+            events = await Venue.ProtectAsync(flatten, reason, cancellation);
+        }
+        catch (InvalidOrderTransitionException ex)
+        {
+            throw OrderBookInconsistent(ex);
+        }
+
         LogProtected(Context.Logger, flatten, reason, events.Count(e => e.Type == OrderCancelled), events.Count(e => e.Type == TradeClosed));
         await PublishAsync(events);
     }
@@ -111,17 +132,9 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
     private static string StatusLine(Operator.AccountView book) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"venue={book.Venue} positions={book.Positions.Sum(p => p.Quantity):+#;-#;0} working_orders={book.Orders.Count} pnl_today={book.RealizedPnlToday:F2} unrealized={book.UnrealizedPnl:F2} equity={book.Equity:F2}");
 
-    private static async ValueTask<IReadOnlyList<PublishedEvent>> RunAsync(Func<ValueTask<IReadOnlyList<PublishedEvent>>> step)
-    {
-        try
-        {
-            return await step();
-        }
-        catch (InvalidOrderTransitionException ex)
-        {
-            throw new FatalComponentException($"Order book inconsistent: {ex.Message}", ex);
-        }
-    }
+    /// <summary>An order state change the state table forbids: the book can no longer be trusted.</summary>
+    private static FatalComponentException OrderBookInconsistent(InvalidOrderTransitionException ex) =>
+        new($"Order book inconsistent: {ex.Message}", ex);
 
     private async Task PublishAsync(IReadOnlyList<PublishedEvent> events)
     {

@@ -1,4 +1,4 @@
-using AlgoSpace.Components.Data.Live;
+using AlgoSpace.Bus;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Bus;
 
 /// <summary>Nearest-rank percentiles of a sample.</summary>
 public static class Percentiles

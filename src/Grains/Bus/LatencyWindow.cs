@@ -1,11 +1,11 @@
 using System.Globalization;
 
-namespace AlgoSpace.Components.Data.Live;
+namespace AlgoSpace.Bus;
 
 /// <summary>
-/// The receipt-to-published times of the last <see cref="Capacity"/> ticks, in a fixed ring (constant memory), with
-/// percentiles over them and the largest since the start. Safe to read from another thread (a status query) while
-/// the handler records.
+/// The last <see cref="Capacity"/> latencies of one recorder, in a fixed ring (constant memory), with percentiles over
+/// them and the largest since the start: the live data handler's receipt-to-published times, and each component
+/// host's bus hops. Safe to read from another thread (a status query) while the recorder records.
 /// </summary>
 public sealed class LatencyWindow
 {
@@ -43,8 +43,20 @@ public sealed class LatencyWindow
         }
 
         Array.Sort(sorted);
-        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
-        return sorted[Math.Clamp(rank, 1, sorted.Length) - 1];
+        return Percentiles.Of(sorted, p);
+    }
+
+    /// <summary>The samples held (oldest first once the ring has wrapped), in µs, for merging with other windows.</summary>
+    public IReadOnlyList<double> Samples()
+    {
+        lock (_lock)
+        {
+            var held = (int)Math.Min(_count, Capacity);
+            var start = _count > Capacity ? (int)(_count % Capacity) : 0;
+            var copy = new double[held];
+            for (var i = 0; i < held; i++) copy[i] = _microseconds[(start + i) % Capacity];
+            return copy;
+        }
     }
 
     public double? Max
