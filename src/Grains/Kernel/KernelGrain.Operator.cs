@@ -143,7 +143,7 @@ public sealed partial class KernelGrain
     {
         if (_emergency is not null) return "an emergency shutdown is under way";
         if (_shutdown is not null) return "a shutdown is under way";
-        if (_switching is { IsCompleted: false }) return $"a switch to {state.State.Mode} mode is already under way";
+        if (_switching is { IsCompleted: false }) return "another mode switch is already under way";
         if (_plan is null || state.State.State is not (SystemState.Running or SystemState.Degraded))
         {
             return $"the system is {state.State.State}; a switch needs it Running or Degraded";

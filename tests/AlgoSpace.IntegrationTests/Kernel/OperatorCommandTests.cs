@@ -143,9 +143,10 @@ public sealed class OperatorCommandTests
         var accepted = await system.Kernel.SwitchModeAsync(Operator, "live");
         Assert.True(accepted.Accepted, accepted.Message);
         Assert.Equal("switching from backtest to live mode", accepted.Message);
-        // A second switch while the first runs is refused, whatever its target.
-        var second = await system.Kernel.SwitchModeAsync(Operator, "backtest");
+        // Asked again at once: refused, because the switch is under way or (if it already finished) done.
+        var second = await system.Kernel.SwitchModeAsync(Operator, "live");
         Assert.False(second.Accepted);
+        Assert.Contains(second.Message, new[] { "mode live refused: another mode switch is already under way", "mode live refused: the system already runs in live mode" });
 
         var live = await PollAsync(system, s => s.Steps.Any(step => step.Step == "switch complete"), "the switch to live to complete");
         Assert.Equal("live", live.Mode);
