@@ -101,7 +101,8 @@ public sealed record SourceState([property: Id(0)] int Next);
 
 /// <summary>
 /// Records what it receives. Parameters: fail_start, transient_failures (the first n events throw a transient
-/// error), fatal_at (the event with this value throws a fatal error), slow_ms, reply (publish TEST_REPLY for each
+/// error), fatal_at (the event with this value throws a fatal error), degrade_at (the event with this value reports
+/// the component degraded), slow_ms, reply (publish TEST_REPLY for each
 /// TEST_ECHO), unsubscribe_after (unsubscribe from TEST_NUMBER after n events), subscribe_echo (subscribe to
 /// TEST_ECHO at start).
 /// </summary>
@@ -135,6 +136,7 @@ public sealed class TestRecorder : IComponent
         }
 
         if (value == _context.Int("fatal_at", -1)) throw new FatalComponentException($"fatal at {value}");
+        if (value == _context.Int("degrade_at", -1)) _context.ReportDegraded($"degraded at {value}");
         if (_context.Int("slow_ms", 0) is > 0 and var slow) await Task.Delay(slow, cancellation);
         _received.Add($"{envelope.Type}:{value}");
         if (envelope.Type == "TEST_ECHO" && _context.Text("reply") == "true")

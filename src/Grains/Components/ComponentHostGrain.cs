@@ -73,7 +73,15 @@ public sealed partial class ComponentHostGrain(
             _bus.AfterPublish = MaybeSnapshotAsync;
             // After an operator's mode switch the spec names the mode the system now runs in.
             var effective = spec.Mode is { } mode ? settings.InMode(mode) : settings;
-            var context = new ComponentContext(spec, effective, _bus, logger, models, degraded.Add, SaveStateAsync, new GrainComponentCalls(GrainFactory, spec.Name));
+            var initializing = true;
+            // Degraded during initialisation goes into the result the kernel reads; later, straight to the kernel.
+            void OnDegraded(string reason)
+            {
+                if (initializing) degraded.Add(reason);
+                else ReportDegradedToKernel(reason);
+            }
+
+            var context = new ComponentContext(spec, effective, _bus, logger, models, OnDegraded, SaveStateAsync, new GrainComponentCalls(GrainFactory, spec.Name));
 
             var restored = false;
             if (state.State.Snapshot is { } snapshot && state.State.Spec?.Kind == spec.Kind)
@@ -83,6 +91,7 @@ public sealed partial class ComponentHostGrain(
             }
 
             await _component.InitializeAsync(context, CancellationToken.None);
+            initializing = false;
             state.State.Spec = spec;
             _init = new ComponentInitResult(degraded.Count > 0 ? ComponentState.Degraded : ComponentState.Initialized,
                 degraded.Count > 0 ? string.Join("; ", degraded) : null, restored, assignments);
@@ -350,10 +359,26 @@ public sealed partial class ComponentHostGrain(
     private async Task ReportErrorAsync(Exception ex, bool critical, string during)
     {
         LogHandlerFailed(logger, Name, during, critical, ex);
-        var payload = new SystemErrorPayload(Name, ex is FatalComponentException ? "fatal" : ex.GetType().Name, ex.Message, critical);
+        await TellKernelAsync(new SystemErrorPayload(Name, ex is FatalComponentException ? "fatal" : ex.GetType().Name, ex.Message, critical));
+    }
+
+    /// <summary>
+    /// A running component reported itself degraded (IComponentContext.ReportDegraded): the kernel marks it so, as it
+    /// does for a non-critical error. Not awaited: the component is in the middle of its own work.
+    /// </summary>
+    private void ReportDegradedToKernel(string reason)
+    {
+        LogDegraded(logger, Name, reason);
+        _ = TellKernelAsync(new SystemErrorPayload(Name, "Degraded", reason, false)).ContinueWith(
+            t => LogDegradedNotTold(logger, Name, t.Exception!.GetBaseException().Message),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
+    }
+
+    private Task TellKernelAsync(SystemErrorPayload payload)
+    {
         var envelope = new EventEnvelope(EventTypes.SystemError, 0, DateTime.UtcNow, Name, _bus?.CurrentCorrelation ?? Name, payload);
         using var reentrancy = RequestContext.AllowCallChainReentrancy();
-        await GrainFactory.GetGrain<IKernelGrain>(KernelKeys.Kernel).DeliverAsync(envelope);
+        return GrainFactory.GetGrain<IKernelGrain>(KernelKeys.Kernel).DeliverAsync(envelope);
     }
 
     private IBusTransport CreateTransport() => settings.EventBus.Transport switch
@@ -395,6 +420,12 @@ public sealed partial class ComponentHostGrain(
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Error, Message = "Component {Component} failed handling {During} (critical: {Critical})")]
     private static partial void LogHandlerFailed(ILogger logger, string component, string during, bool critical, Exception exception);
+
+    [LoggerMessage(EventId = 308, Level = LogLevel.Warning, Message = "Component {Component} reports itself degraded: {Reason}")]
+    private static partial void LogDegraded(ILogger logger, string component, string reason);
+
+    [LoggerMessage(EventId = 309, Level = LogLevel.Error, Message = "Component {Component} could not tell the kernel it is degraded: {Error}")]
+    private static partial void LogDegradedNotTold(ILogger logger, string component, string error);
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Error, Message = "Component {Component} is not initialised; {EventType} #{Seq} from {Source} was not handled")]
     private static partial void LogNotReady(ILogger logger, string component, string eventType, string source, long seq);

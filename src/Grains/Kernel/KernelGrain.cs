@@ -274,7 +274,10 @@ public sealed partial class KernelGrain(
 
     public Task DeliverAsync(EventEnvelope envelope)
     {
-        _handled++;
+        // The flush balances deliveries sent on the bus against deliveries handled. A component's own report of an error
+        // or of being degraded comes straight to the kernel (seq 0, never sent on the bus), so it is not one of them:
+        // counting it would leave the totals one apart for ever and turn every later shutdown into an emergency.
+        if (envelope.Seq > 0) _handled++;
         _monitored[envelope.Type] = _monitored.GetValueOrDefault(envelope.Type) + 1;
         switch (envelope.Payload)
         {

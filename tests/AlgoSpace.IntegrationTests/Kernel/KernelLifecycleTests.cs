@@ -60,6 +60,36 @@ public sealed class KernelLifecycleTests
     }
 
     [Fact]
+    public async Task A_running_component_that_reports_itself_degraded_is_marked_so_and_keeps_receiving()
+    {
+        await using var system = await TestSystem.StartAsync(KernelYaml.System(
+            recorderParameters: "degrade_at: \"5\"", sourceParameters: "count: \"1000000\", delay_ms: \"2\", complete: \"false\""));
+        await system.WaitForAsync(Timeout, SystemState.Running);
+
+        var deadline = DateTime.UtcNow + Timeout;
+        KernelStatus status;
+        while ((status = await system.Kernel.GetStatusAsync()).Components.Single(c => c.Name == "recorder").State != ComponentState.Degraded)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the recorder was never marked Degraded");
+            await Task.Delay(20);
+        }
+
+        Assert.Equal("degraded at 5", status.Components.Single(c => c.Name == "recorder").Reason);
+        var handled = (await system.Component("recorder").GetCountersAsync()).Handled;
+        while ((await system.Component("recorder").GetCountersAsync()).Handled <= handled)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the degraded recorder stopped receiving");
+            await Task.Delay(20);
+        }
+
+        // The report came straight to the kernel, not over the bus: the shutdown's flush still balances.
+        await system.Kernel.RequestShutdownAsync("test");
+        var stopped = await system.WaitForAsync(Timeout, SystemState.Stopped, SystemState.Faulted);
+        Assert.Equal(SystemState.Stopped, stopped.State);
+        Assert.Equal(ExitCodes.Success, stopped.ExitCode);
+    }
+
+    [Fact]
     public async Task A_critical_component_that_fails_to_start_stops_the_silo_from_starting()
     {
         var yaml = KernelYaml.System(recorderParameters: "fail_start: \"true\"", recorderCritical: true);
