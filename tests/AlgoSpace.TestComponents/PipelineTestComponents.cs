@@ -110,7 +110,7 @@ public sealed class TestJournaledExecution : IComponent, IPositionKeeper
 
         public void ReportDegraded(string reason) => context.ReportDegraded(reason);
 
-        public Task SaveStateNowAsync() => context.SaveStateNowAsync();
+        public AlgoSpace.Components.Journal.IComponentJournal Journal => context.Journal;
 
         public ValueTask PublishAsync(string eventType, EventPayload? payload, DateTime simTime, string? correlationId = null)
         {

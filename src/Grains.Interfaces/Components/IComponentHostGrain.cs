@@ -10,10 +10,11 @@ namespace AlgoSpace.Components;
 public interface IComponentHostGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Creates the component's logic for the spec. When <paramref name="resume"/> is true it restores the saved
-    /// state (a restart of the same run); when false it discards it (a new run).
+    /// Creates the component's logic for the spec. On a resumed run it restores the component's piece of the
+    /// committed checkpoint <see cref="Checkpoints.RestorePoint.Epoch"/> and the journal written since; a new run
+    /// discards what was saved. A piece that is missing or cannot be read fails the call, naming it.
     /// </summary>
-    Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, bool resume);
+    Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, Checkpoints.RestorePoint restore);
 
     /// <summary>Installs this component's part of the routing table.</summary>
     Task WireAsync(ComponentWiring wiring);
@@ -41,8 +42,11 @@ public interface IComponentHostGrain : IGrainWithStringKey
     /// <summary>Cancels working orders and, if asked, flattens positions (shutdown steps 2 and 3, and the emergency path).</summary>
     Task ProtectPositionsAsync(bool flatten, string reason);
 
-    /// <summary>Saves the component's state (shutdown step 5).</summary>
-    Task SaveStateAsync();
+    /// <summary>
+    /// Writes this component's piece of checkpoint <paramref name="epoch"/>, taken while the pipeline is quiescent,
+    /// and prunes pieces and journal entries older than <paramref name="committedEpoch"/>. Returns when it is durable.
+    /// </summary>
+    Task CheckpointAsync(long epoch, long committedEpoch, DateTime simTime);
 
     /// <summary>Stops the component.</summary>
     Task StopAsync();

@@ -29,11 +29,24 @@ public interface IKernelGrain : IGrainWithStringKey
     /// <summary>Shutdown step 4: wait until every published event has been handled by every subscriber.</summary>
     Task<FlushResult> FlushAsync(TimeSpan timeout);
 
-    /// <summary>Shutdown step 5: save every component's state, then stop them in reverse order.</summary>
+    /// <summary>
+    /// Shutdown step 5: write the report of a finished run, or a final checkpoint of an interrupted one, then stop
+    /// every component in reverse order.
+    /// </summary>
     Task SaveAndStopAsync();
 
     /// <summary>
-    /// The emergency path: protect positions, save state, stop; exit code 4. Interleaves: it must not wait behind
+    /// A data source reports a quiescent moment (its last publish, and everything it caused, has been handled) at
+    /// simulation time <paramref name="simTime"/>, where the snapshot policy asks for a checkpoint: the kernel takes
+    /// one of every component and commits it. Interleaves, so that a source never waits behind a kernel step that waits for the source;
+    /// a checkpoint is skipped while the system is not Running or Degraded.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<Checkpoints.CheckpointResult> CheckpointAsync(DateTime simTime);
+
+    /// <summary>
+    /// The emergency path: stop data, protect positions (live), stop; exit code 4. It writes no checkpoint (the
+    /// pipeline may not be quiescent): the last committed checkpoint and the journal stand. Interleaves: it must not wait behind
     /// a graceful step that is itself waiting.
     /// </summary>
     [AlwaysInterleave]

@@ -6,6 +6,9 @@ public static class KernelKeys
     /// <summary>The kernel grain's key: one kernel per cluster.</summary>
     public const string Kernel = "kernel";
 
+    /// <summary>The checkpoint commit record's grain key (<see cref="Checkpoints.ICheckpointGrain"/>).</summary>
+    public const string Checkpoints = "checkpoints";
+
     /// <summary>The name the routing table uses for the kernel as a subscriber.</summary>
     public const string KernelSubscriber = "kernel";
 

@@ -49,8 +49,8 @@ public sealed class EventBusClient : IEventBus
     /// <summary>The transport this bus sends with (the host routes stream acknowledgements to it).</summary>
     public IBusTransport Transport => _transport;
 
-    /// <summary>Called when a publish has been delivered (the host applies its snapshot policy on the simulation time).</summary>
-    public Func<DateTime, Task>? AfterPublish { get; set; }
+    /// <summary>Called when a publish has been delivered, with its type and simulation time (a source's host applies the snapshot policy).</summary>
+    public Func<string, DateTime, Task>? AfterPublish { get; set; }
 
     public async ValueTask PublishAsync(string eventType, EventPayload? payload, DateTime simTime, string? correlationId = null)
     {
@@ -72,7 +72,7 @@ public sealed class EventBusClient : IEventBus
             await SendOneAsync(subscriber, envelope);
         }
 
-        if (AfterPublish is not null) await AfterPublish(simTime);
+        if (AfterPublish is not null) await AfterPublish(eventType, simTime);
     }
 
     private async Task SendOneAsync(string subscriber, EventEnvelope envelope)

@@ -11,7 +11,7 @@ public sealed class ComponentContext(
     ILogger logger,
     IReadOnlyDictionary<string, LoadedModel> models,
     Action<string> reportDegraded,
-    Func<Task> saveNow,
+    Journal.IComponentJournal journal,
     IComponentCalls? calls = null) : IComponentContext
 {
     public ComponentSpec Spec { get; } = spec;
@@ -23,7 +23,7 @@ public sealed class ComponentContext(
 
     public void ReportDegraded(string reason) => reportDegraded(reason);
 
-    public Task SaveStateNowAsync() => saveNow();
+    public Journal.IComponentJournal Journal { get; } = journal;
 }
 
 /// <summary>For a context without other components (unit tests of one component): every call fails and says why.</summary>

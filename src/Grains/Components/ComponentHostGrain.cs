@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using AlgoSpace.Bus;
+using AlgoSpace.Checkpoints;
+using AlgoSpace.Components.Journal;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using AlgoSpace.Kernel;
@@ -17,13 +19,16 @@ namespace AlgoSpace.Components;
 /// <summary>
 /// Hosts one component's logic, keyed by the component's name. It is a thin shell: the logic is a plain
 /// <see cref="IComponent"/>; the host adds the bus, the retry policy, error reporting to the kernel, the data pump
-/// of a source, and persistence.
+/// of a source, and persistence: the component's pieces of the run's checkpoints (state "component") and its
+/// journal (state "journal"). A source's host also applies the snapshot policy: at a quiescent moment that enters a
+/// new period, it asks the kernel for a checkpoint of every component.
 /// </summary>
 [ImplicitChannelSubscription(KernelKeys.BusNamespace)]
 [ImplicitStreamSubscription(KernelKeys.BusNamespace)]
 [MayInterleave(nameof(IsStreamDelivery))]
 public sealed partial class ComponentHostGrain(
     [PersistentState("component", StorageNames.State)] IPersistentState<ComponentHostState> state,
+    [PersistentState("journal", StorageNames.State)] IPersistentState<JournalState> journal,
     ComponentRegistry registry,
     AlgoSpaceSettings settings,
     ILogger<ComponentHostGrain> logger)
@@ -41,36 +46,48 @@ public sealed partial class ComponentHostGrain(
     private IGrainTimer? _pumpTimer;
     private readonly SemaphoreSlim _saving = new(1, 1);
     private readonly LatencyWindow _latency = new();
-    private long? _snapshotBucket;
+    private Dictionary<string, long> _lastHandled = new(StringComparer.Ordinal);
+    private long? _checkpointBucket;
+
+    /// <summary>The last checkpoint this host restored or wrote a piece of: the key of what it journals now.</summary>
+    private long _epoch;
     private long _handled;
     private long _failed;
     private long _duplicates;
 
     private string Name => this.GetPrimaryKeyString();
 
-    public async Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, bool resume)
+    public async Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, RestorePoint restore)
     {
         if (_init is not null && _spec == spec) return _init;
-        if (!resume && state.RecordExists)
+        if (!restore.Resume)
         {
-            await state.ClearStateAsync();
+            if (state.RecordExists) await state.ClearStateAsync();
+            if (journal.RecordExists) await journal.ClearStateAsync();
         }
 
+        // Outside the try below: a resumed run without its piece of the checkpoint must not start at all (the kernel
+        // refuses to resume), where a component that merely fails to initialise runs Failed or Degraded.
+        var piece = restore.Resume ? PieceToRestore(spec, restore.Epoch) : null;
+        var recovered = restore.Resume ? journal.State.Entries.Where(e => e.Epoch >= restore.Epoch).Select(e => e.Record).ToList() : [];
         _spec = spec;
         _component = null;
+        _epoch = restore.Resume ? restore.Epoch : 0;
+        _checkpointBucket = null;
         // A new component (a new run after an operator's mode switch) starts its accounting afresh, as its bus's
         // sequence and sent count do; the kernel's flush compares the two.
         (_handled, _failed, _duplicates) = (0, 0, 0);
         _handledByType.Clear();
         _handledBySource.Clear();
+        _lastHandled = new Dictionary<string, long>(piece?.LastHandled ?? [], StringComparer.Ordinal);
         var degraded = new List<string>();
         try
         {
             _component = registry.Create(spec.Kind);
-            _bus = new EventBusClient(spec, CreateTransport(), GrainFactory, settings.EventBus.MaxQueueSize, state.State.LastSeq);
+            _bus = new EventBusClient(spec, CreateTransport(), GrainFactory, settings.EventBus.MaxQueueSize, piece?.LastSeq ?? 0);
             _retry = RetryPipelineFactory.Create(settings.Recovery, (attempt, ex) => LogRetry(logger, Name, attempt, ex?.Message));
             var (models, assignments) = ResolveModels(spec, degraded);
-            _bus.AfterPublish = MaybeSnapshotAsync;
+            if (_component is ISourceComponent) _bus.AfterPublish = AfterSourcePublishAsync;
             // After an operator's mode switch the spec names the mode the system now runs in.
             var effective = spec.Mode is { } mode ? settings.InMode(mode) : settings;
             var initializing = true;
@@ -81,10 +98,11 @@ public sealed partial class ComponentHostGrain(
                 else ReportDegradedToKernel(reason);
             }
 
-            var context = new ComponentContext(spec, effective, _bus, logger, models, OnDegraded, SaveStateAsync, new GrainComponentCalls(GrainFactory, spec.Name));
+            var context = new ComponentContext(spec, effective, _bus, logger, models, OnDegraded,
+                new HostJournal(this, recovered), new GrainComponentCalls(GrainFactory, spec.Name));
 
             var restored = false;
-            if (state.State.Snapshot is { } snapshot && state.State.Spec?.Kind == spec.Kind)
+            if (piece?.Snapshot is { } snapshot)
             {
                 _component.RestoreState(snapshot);
                 restored = true;
@@ -104,6 +122,25 @@ public sealed partial class ComponentHostGrain(
         }
 
         return _init;
+    }
+
+    /// <summary>This component's piece of committed checkpoint <paramref name="epoch"/>; none for epoch 0 (the run's beginning).</summary>
+    private HostCheckpoint? PieceToRestore(ComponentSpec spec, long epoch)
+    {
+        if (epoch == 0) return null;
+        if (state.State.Spec is { } saved && saved.Kind != spec.Kind)
+        {
+            throw new CheckpointRestoreException(
+                $"Component {Name} was saved as kind '{saved.Kind}' and is now configured as '{spec.Kind}': its checkpoint cannot be restored. "
+                + "Restore the previous settings to resume the run, or move the state folder aside to start a new run.");
+        }
+
+        return state.State.Checkpoints.FirstOrDefault(c => c.Epoch == epoch) ?? throw new CheckpointRestoreException(
+            $"Component {Name} has no piece of committed checkpoint {epoch} (it holds {Describe(state.State.Checkpoints)}): "
+            + "the saved state is incomplete, so the run cannot resume. Move the state folder aside to start a new run.");
+
+        static string Describe(List<HostCheckpoint> pieces) =>
+            pieces.Count == 0 ? "none" : "epochs " + string.Join(", ", pieces.Select(p => p.Epoch));
     }
 
     public Task WireAsync(ComponentWiring wiring)
@@ -173,18 +210,29 @@ public sealed partial class ComponentHostGrain(
         }
     }
 
-    public async Task SaveStateAsync()
+    public async Task CheckpointAsync(long epoch, long committedEpoch, DateTime simTime)
     {
-        if (_component is null) return;
-
-        // The pump (an interleaving timer) and handlers may both save; writes go one at a time.
+        // The pump (an interleaving timer) may ask while a journal write of this host is in progress; one at a time.
         await _saving.WaitAsync();
         try
         {
-            state.State.Snapshot = _component.SaveState();
-            state.State.LastSeq = _bus?.Seq ?? state.State.LastSeq;
-            state.State.SavedAtUtc = DateTime.UtcNow;
+            var piece = new HostCheckpoint
+            {
+                Epoch = epoch,
+                SimTime = simTime,
+                Snapshot = _component?.SaveState(),
+                LastSeq = _bus?.Seq ?? 0,
+                LastHandled = new Dictionary<string, long>(_lastHandled, StringComparer.Ordinal),
+                SavedAtUtc = DateTime.UtcNow,
+            };
+            state.State.Spec ??= _spec;
+            // Kept: the committed piece (the one a crash now restores) and this one. Older pieces are superseded;
+            // a piece at or after this epoch is left over from a checkpoint that never committed.
+            state.State.Checkpoints.RemoveAll(c => c.Epoch < committedEpoch || c.Epoch >= epoch);
+            state.State.Checkpoints.Add(piece);
             await state.WriteStateAsync();
+            _epoch = epoch;
+            if (journal.State.Entries.RemoveAll(e => e.Epoch < committedEpoch) > 0) await journal.WriteStateAsync();
         }
         finally
         {
@@ -193,23 +241,71 @@ public sealed partial class ComponentHostGrain(
     }
 
     /// <summary>
-    /// The snapshot policy: state is saved each time simulation time enters a new period of
-    /// persistence.snapshot_every_bars 30-minute bars. Every component sees the same times in lockstep, so their
-    /// snapshots line up at the same boundaries, and (source, seq) de-duplication absorbs the overlap on resume.
+    /// The snapshot policy, applied by a source's host after each publish of ticks returns: the pipeline is then
+    /// quiescent (lockstep: everything the ticks caused has been handled), and when simulation time has entered a new
+    /// period of persistence.snapshot_every_bars 30-minute bars, the kernel takes a checkpoint of every component.
     /// </summary>
-    private async Task MaybeSnapshotAsync(DateTime simTime)
+    private async Task AfterSourcePublishAsync(string eventType, DateTime simTime)
     {
+        if (eventType != EventTypes.NewTick) return;
         var period = TimeSpan.FromMinutes(30).Ticks * settings.Persistence.SnapshotEveryBars;
         var bucket = simTime.Ticks / period;
-        if (_snapshotBucket is null)
+        if (_checkpointBucket is null || bucket < _checkpointBucket)
         {
-            _snapshotBucket = bucket;
+            _checkpointBucket = bucket;
+            return;
         }
-        else if (bucket > _snapshotBucket)
+
+        if (bucket == _checkpointBucket) return;
+        _checkpointBucket = bucket;
+        var result = await GrainFactory.GetGrain<IKernelGrain>(KernelKeys.Kernel).CheckpointAsync(simTime);
+        if (!result.Committed) LogCheckpointSkipped(logger, Name, simTime, result.Skipped ?? "");
+    }
+
+    /// <summary>Appends to the host's journal, durably, before the component acknowledges what it journals.</summary>
+    private async Task AppendJournalAsync(IReadOnlyList<JournalRecord> records)
+    {
+        if (records.Count == 0) return;
+        await _saving.WaitAsync();
+        try
         {
-            _snapshotBucket = bucket;
-            await SaveStateAsync();
+            var entries = records.Select(r => new JournalEntry(_epoch, r)).ToList();
+            journal.State.Entries.AddRange(entries);
+            Exception? last = null;
+            for (var attempt = 1; attempt <= JournalWriteAttempts; attempt++)
+            {
+                try
+                {
+                    await journal.WriteStateAsync();
+                    return;
+                }
+                catch (Exception ex) when (ex is not FatalComponentException)
+                {
+                    last = ex;
+                    LogJournalWriteFailed(logger, Name, attempt, JournalWriteAttempts, ex.Message);
+                    if (attempt < JournalWriteAttempts) await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt));
+                }
+            }
+
+            // Not durable, so not journaled: the component must not acknowledge it, and a book that can no longer be
+            // journaled cannot be trusted with more orders.
+            journal.State.Entries.RemoveRange(journal.State.Entries.Count - entries.Count, entries.Count);
+            throw new FatalComponentException($"{Name} could not write its journal after {JournalWriteAttempts} attempts: {last!.Message}", last);
         }
+        finally
+        {
+            _saving.Release();
+        }
+    }
+
+    private const int JournalWriteAttempts = 3;
+
+    /// <summary>The journal a hosted component sees: what the previous incarnation recorded, and durable appends.</summary>
+    private sealed class HostJournal(ComponentHostGrain host, IReadOnlyList<JournalRecord> recovered) : IComponentJournal
+    {
+        public IReadOnlyList<JournalRecord> Recovered { get; } = recovered;
+
+        public Task AppendAsync(IReadOnlyList<JournalRecord> records) => host.AppendJournalAsync(records);
     }
 
     public async Task StopAsync()
@@ -312,7 +408,7 @@ public sealed partial class ComponentHostGrain(
             return;
         }
 
-        if (state.State.LastHandled.TryGetValue(envelope.Source, out var last) && envelope.Seq <= last)
+        if (_lastHandled.TryGetValue(envelope.Source, out var last) && envelope.Seq <= last)
         {
             _duplicates++;
             _handled++;
@@ -342,8 +438,7 @@ public sealed partial class ComponentHostGrain(
         _handled++;
         _handledByType[envelope.Type] = _handledByType.GetValueOrDefault(envelope.Type) + 1;
         _handledBySource[envelope.Source] = _handledBySource.GetValueOrDefault(envelope.Source) + 1;
-        state.State.LastHandled[envelope.Source] = envelope.Seq;
-        await MaybeSnapshotAsync(envelope.SimTime);
+        _lastHandled[envelope.Source] = envelope.Seq;
         var microseconds = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         BusTelemetry.RecordHandled(envelope, microseconds);
         if (logger.IsEnabled(LogLevel.Debug))
@@ -426,6 +521,12 @@ public sealed partial class ComponentHostGrain(
 
     [LoggerMessage(EventId = 309, Level = LogLevel.Error, Message = "Component {Component} could not tell the kernel it is degraded: {Error}")]
     private static partial void LogDegradedNotTold(ILogger logger, string component, string error);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Information, Message = "Source {Component}: no checkpoint at {SimTime:O}: {Reason}")]
+    private static partial void LogCheckpointSkipped(ILogger logger, string component, DateTime simTime, string reason);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Error, Message = "Component {Component}: journal write failed (attempt {Attempt} of {Attempts}): {Error}")]
+    private static partial void LogJournalWriteFailed(ILogger logger, string component, int attempt, int attempts, string error);
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Error, Message = "Component {Component} is not initialised; {EventType} #{Seq} from {Source} was not handled")]
     private static partial void LogNotReady(ILogger logger, string component, string eventType, string source, long seq);

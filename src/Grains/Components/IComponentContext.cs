@@ -21,9 +21,9 @@ public interface IComponentContext
     void ReportDegraded(string reason);
 
     /// <summary>
-    /// Saves the component's state now. An execution handler calls it before it acknowledges an order or a fill,
-    /// so that a crash never loses an acknowledged order or position; other state follows the snapshot policy
-    /// (persistence.snapshot_every_bars).
+    /// The component's journal. An execution handler appends each order event before it acknowledges it, so that a
+    /// crash between two checkpoints never loses an acknowledged order, fill or position; the rest of a
+    /// component's state is saved only in checkpoints, all components at one moment (persistence.snapshot_every_bars).
     /// </summary>
-    Task SaveStateNowAsync();
+    Journal.IComponentJournal Journal { get; }
 }

@@ -111,7 +111,7 @@ public sealed partial class InProcessRunner
                 var retry = RetryPipelineFactory.Create(_settings.Recovery, (attempt, ex) => LogRetry(logger, spec.Name, attempt, ex?.Message));
                 node = new InProcessNode(spec, component, bus, logger, retry);
                 var context = new ComponentContext(spec, _settings, bus, logger, ResolveModels(spec, node.Degraded), node.Degraded.Add,
-                    () => Task.CompletedTask, new InProcessCalls(this, spec.Name));
+                    new Components.Journal.InMemoryJournal(), new InProcessCalls(this, spec.Name));
                 await component.InitializeAsync(context, CancellationToken.None);
                 _nodes[spec.Name] = node;
                 if (node.Degraded.Count > 0) LogDegraded(_logger, spec.Name, string.Join("; ", node.Degraded));

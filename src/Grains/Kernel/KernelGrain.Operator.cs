@@ -1,4 +1,5 @@
 using AlgoSpace.Bus;
+using AlgoSpace.Checkpoints;
 using System.Diagnostics;
 using System.Globalization;
 using AlgoSpace.Components;
@@ -200,8 +201,8 @@ public sealed partial class KernelGrain
                 Step($"write the {ModeName(from)} report", true, settings.System.OutputDir);
             }
 
-            await SaveAndStopComponentsAsync();
-            Step("save state and stop components", true, $"{_plan!.ActivationOrder.Count} components saved and stopped");
+            await StopComponentsAsync();
+            Step("stop components", true, $"{_plan!.ActivationOrder.Count} components stopped; the {ModeName(from)} run ends here");
 
             _plan = StartupPlan.For(settings, target, registry.Catalog);
             _routes = RoutingTable.For(settings, target);
@@ -213,9 +214,10 @@ public sealed partial class KernelGrain
             state.State.Mode = ModeName(target);
             state.State.State = SystemState.Switching;
             state.State.ActivationOrder = _plan.ActivationOrder.Select(c => c.Name).ToList();
-            (_reported, _complete, _handled) = (false, null, 0);
+            (_reported, _complete, _handled, _committedEpoch) = (false, null, 0, 0);
             _monitored.Clear();
-            await CreateComponentsAsync(resume: false);
+            await Checkpoints.ResetAsync(state.State.RunId!);
+            await CreateComponentsAsync(RestorePoint.NewRun);
             var failed = state.State.Components.Where(c => c.State == ComponentState.Failed).ToList();
             Step("create components", failed.Count == 0, failed.Count == 0
                 ? $"{state.State.Components.Count} components for {ModeName(target)} mode, run {state.State.RunId}"
@@ -276,7 +278,7 @@ public sealed partial class KernelGrain
     private async Task<string> ProtectBookAsync(bool flatten)
     {
         var before = (await AskAccountAsync()).Account;
-        await ProtectPositionsAsync(flatten);
+        await ProtectKeepersAsync(flatten);
         var after = (await AskAccountAsync()).Account;
         if (before is null || after is null) return "no execution handler answered for its book";
         return string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AlgoSpace.Checkpoints;
 using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
@@ -36,6 +37,13 @@ public sealed partial class KernelGrain(
     private DateTime _startedUtc = DateTime.UtcNow;
     private long _startedTimestamp = Stopwatch.GetTimestamp();
     private bool _reported;
+    private readonly SemaphoreSlim _checkpointing = new(1, 1);
+
+    /// <summary>The run's last committed checkpoint: what a crash now restores (0: the run's beginning).</summary>
+    private long _committedEpoch;
+
+    /// <summary>Simulation time of the last checkpoint asked for (the final checkpoint of an interrupted run is stamped with it).</summary>
+    private DateTime _lastSimTime;
 
     /// <summary>The mode the system runs in: the one the operator switched the run to, else system.mode.</summary>
     private TradingMode Mode => state.State.SwitchedTo ?? settings.System.Mode;
@@ -48,19 +56,33 @@ public sealed partial class KernelGrain(
 
     private IComponentHostGrain Host(string name) => GrainFactory.GetGrain<IComponentHostGrain>(name);
 
+    private ICheckpointGrain Checkpoints => GrainFactory.GetGrain<ICheckpointGrain>(KernelKeys.Checkpoints);
+
+    /// <summary>
+    /// A backtest stopped before its data ended (a signal, an operator, a crash): its simulated book is part of the
+    /// run's checkpoint and resumes with it. Flattening it would write a history the uninterrupted run never has.
+    /// </summary>
+    private bool InterruptedBacktest => Mode == TradingMode.Backtest && _complete is null;
+
     public async Task<KernelStatus> InitializeAsync()
     {
         using var reentrancy = AllowReentrancyFromComponents();
         if (_plan is not null) return Status();
         var resume = state.State.RunId is not null && !state.State.Completed;
+        var restore = RestorePoint.NewRun;
         if (resume)
         {
             state.State.Restarts++;
-            LogResuming(logger, state.State.RunId!, state.State.Restarts, state.State.State);
+            var commit = await Checkpoints.GetCommittedAsync();
+            restore = new RestorePoint(true, commit.RunId == state.State.RunId ? commit.Epoch : 0);
+            (_committedEpoch, _lastSimTime) = (restore.Epoch, commit.SimTime);
+            LogResuming(logger, state.State.RunId!, state.State.Restarts, state.State.State, restore.Epoch, commit.SimTime);
         }
         else
         {
             state.State = NewRun(settings.System.Mode);
+            await Checkpoints.ResetAsync(state.State.RunId!);
+            _committedEpoch = 0;
         }
 
         _plan = StartupPlan.For(settings, Mode, registry.Catalog);
@@ -69,7 +91,7 @@ public sealed partial class KernelGrain(
         state.State.ExitCode = null;
         state.State.ActivationOrder = _plan.ActivationOrder.Select(c => c.Name).ToList();
         await TransitionAsync(SystemState.Initializing, resume ? $"restart {state.State.Restarts} of run {state.State.RunId}" : $"new run {state.State.RunId}");
-        await CreateComponentsAsync(resume);
+        await CreateComponentsAsync(restore);
         return Status();
     }
 
@@ -83,14 +105,31 @@ public sealed partial class KernelGrain(
     private static string ModeName(TradingMode mode) => mode.ToString().ToLowerInvariant();
 
     /// <summary>Startup step 5 for the current plan: create and initialise every component in dependency order.</summary>
-    private async Task CreateComponentsAsync(bool resume)
+    private async Task CreateComponentsAsync(RestorePoint restore)
     {
         var statuses = new List<ComponentStatus>();
         foreach (var component in _plan!.ActivationOrder)
         {
             var started = Stopwatch.GetTimestamp();
             var spec = SpecFor(component);
-            var result = await Host(component.Name).InitializeAsync(spec, resume);
+            ComponentInitResult result;
+            try
+            {
+                result = await Host(component.Name).InitializeAsync(spec, restore);
+            }
+            catch (Exception ex)
+            {
+                // The saved state cannot be read (damaged, unreadable store) or is not one consistent checkpoint:
+                // refuse to resume rather than trade on it. Nothing is written over it.
+                var reason = $"Saved state cannot be read: component {component.Name} cannot be restored (run {state.State.RunId}, checkpoint {restore.Epoch}): "
+                    + $"{ex.GetBaseException().Message} The run refuses to resume; to start a new run, move the state folder away (it is kept, not deleted).";
+                state.State.Components = statuses;
+                state.State.ExitCode = ExitCodes.CriticalComponentFailed;
+                LogRestoreFailed(logger, component.Name, ex);
+                await TransitionAsync(SystemState.Faulted, reason);
+                return;
+            }
+
             statuses.Add(new ComponentStatus(component.Name, component.Type, component.Critical, result.State, result.Reason, result.Models));
             LogComponentCreated(logger, component.Name, component.Type, result.State, result.Reason ?? "", result.RestoredState, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -192,7 +231,19 @@ public sealed partial class KernelGrain(
     {
         using var reentrancy = AllowReentrancyFromComponents();
         if (_plan is null) return;
-        foreach (var keeper in _plan.StopOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler))
+        if (InterruptedBacktest)
+        {
+            LogBookKept(logger);
+            return;
+        }
+
+        await ProtectKeepersAsync(flatten);
+    }
+
+    /// <summary>Every execution handler cancels its working orders and, if asked, flattens.</summary>
+    private async Task ProtectKeepersAsync(bool flatten)
+    {
+        foreach (var keeper in _plan!.StopOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler))
         {
             await Host(keeper.Name).ProtectPositionsAsync(flatten, flatten ? "shutdown: cancel working orders and flatten" : "shutdown: cancel working orders");
         }
@@ -236,7 +287,19 @@ public sealed partial class KernelGrain(
         }
 
         StopSampler();
-        await SaveAndStopComponentsAsync();
+        if (_complete is not null && Mode == TradingMode.Backtest && state.State.SwitchedTo is null)
+        {
+            // The backtest ran to its end and its report is written: the next start begins a new run. Until this
+            // point a crash resumes it from its last checkpoint and replays to the end again.
+            state.State.Completed = true;
+        }
+        else
+        {
+            var checkpoint = await TakeCheckpointAsync(_lastSimTime, "final");
+            if (!checkpoint.Committed) throw new InvalidOperationException($"the final checkpoint could not be written ({checkpoint.Skipped}); the run resumes from checkpoint {_committedEpoch}");
+        }
+
+        await StopComponentsAsync();
         state.State.ExitCode ??= ExitCodes.Success;
         if (state.State.State != SystemState.Faulted)
         {
@@ -248,15 +311,10 @@ public sealed partial class KernelGrain(
         }
     }
 
-    /// <summary>Shutdown step 5 for the current plan: every component saves its state, then all stop in reverse order.</summary>
-    private async Task SaveAndStopComponentsAsync()
+    /// <summary>Shutdown step 5 for the current plan: every component stops, in reverse order.</summary>
+    private async Task StopComponentsAsync()
     {
         foreach (var component in _plan!.StopOrder)
-        {
-            await Host(component.Name).SaveStateAsync();
-        }
-
-        foreach (var component in _plan.StopOrder)
         {
             await Host(component.Name).StopAsync();
             SetComponentState(component.Name, s => s with { State = s.State == ComponentState.Failed ? ComponentState.Failed : ComponentState.Stopped });
@@ -318,7 +376,6 @@ public sealed partial class KernelGrain(
                     return Task.CompletedTask;
                 }
 
-                state.State.Completed = true;
                 return RequestShutdownAsync("backtest complete");
         }
 
@@ -368,9 +425,16 @@ public sealed partial class KernelGrain(
             await _startup.WaitAsync(timeout);
             await StopDataAsync();
             Step("stop data", true, "data sources stopped");
-            var flatten = settings.System.ClosePositionsOnShutdown;
-            var book = await ProtectBookAsync(flatten);
-            Step(flatten ? "cancel working orders and flatten" : "cancel working orders", true, book);
+            if (InterruptedBacktest)
+            {
+                Step("keep the simulated book", true, "backtest interrupted before its end: orders and positions are saved in the final checkpoint and resume with the run");
+            }
+            else
+            {
+                var flatten = settings.System.ClosePositionsOnShutdown;
+                var book = await ProtectBookAsync(flatten);
+                Step(flatten ? "cancel working orders and flatten" : "cancel working orders", true, book);
+            }
             var flush = await FlushAsync(timeout - Stopwatch.GetElapsedTime(started));
             Step("drain the bus", flush.Completed, $"{flush.Handled} deliveries handled of {flush.Sent} sent, {flush.Elapsed.TotalMilliseconds:F0} ms");
             if (!flush.Completed)
@@ -380,7 +444,9 @@ public sealed partial class KernelGrain(
             }
 
             await SaveAndStopAsync();
-            Step("save state and stop components", true, $"{_plan?.ActivationOrder.Count ?? 0} components saved and stopped");
+            Step("save state and stop components", true, state.State.Completed
+                ? $"run complete; {_plan?.ActivationOrder.Count ?? 0} components stopped"
+                : $"checkpoint {_committedEpoch} committed; {_plan?.ActivationOrder.Count ?? 0} components stopped");
         }
         catch (Exception ex)
         {
@@ -414,7 +480,15 @@ public sealed partial class KernelGrain(
         {
             var sources = _plan.StartOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler);
             await Bounded("stop data", Task.WhenAll(sources.Select(c => Host(c.Name).HaltDataAsync())), EmergencyStepTimeout);
-            await Bounded("cancel orders, flatten and save state", Task.WhenAll(_plan.StopOrder.Select(ProtectAndSaveAsync)), EmergencyStepTimeout * 3);
+            if (InterruptedBacktest)
+            {
+                Step("keep the simulated book", true, $"backtest interrupted: the run resumes from checkpoint {_committedEpoch} and its journal");
+            }
+            else
+            {
+                var keepers = _plan.StopOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler);
+                await Bounded("cancel orders and flatten", Task.WhenAll(keepers.Select(c => Host(c.Name).ProtectPositionsAsync(true, $"emergency: {reason}"))), EmergencyStepTimeout * 3);
+            }
         }
 
         StopSampler();
@@ -423,17 +497,6 @@ public sealed partial class KernelGrain(
         Step("stopped", true, $"exit code {ExitCodes.EmergencyShutdown}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
         EndOperation();
         Notify(ExitCodes.EmergencyShutdown, reason);
-
-        async Task ProtectAndSaveAsync(ComponentSettings component)
-        {
-            var host = Host(component.Name);
-            if (registry.Catalog.Find(component.Type)?.Role == ComponentRole.ExecutionHandler)
-            {
-                await host.ProtectPositionsAsync(true, $"emergency: {reason}");
-            }
-
-            await host.SaveStateAsync();
-        }
     }
 
     private async Task Bounded(string step, Task task, TimeSpan timeout)
@@ -567,8 +630,14 @@ public sealed partial class KernelGrain(
     [LoggerMessage(EventId = 200, Message = "System {From} -> {To}: {Cause}")]
     private static partial void LogTransition(ILogger logger, LogLevel level, SystemState from, SystemState to, string cause);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Resuming run {RunId} (restart {Restarts}); it was {State}")]
-    private static partial void LogResuming(ILogger logger, string runId, int restarts, SystemState state);
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Resuming run {RunId} (restart {Restarts}); it was {State}; restoring checkpoint {Epoch} (sim time {SimTime:O})")]
+    private static partial void LogResuming(ILogger logger, string runId, int restarts, SystemState state, long epoch, DateTime simTime);
+
+    [LoggerMessage(EventId = 216, Level = LogLevel.Critical, Message = "The saved state of {Component} cannot be restored; the run refuses to resume")]
+    private static partial void LogRestoreFailed(ILogger logger, string component, Exception exception);
+
+    [LoggerMessage(EventId = 217, Level = LogLevel.Information, Message = "Backtest interrupted before its end: the simulated book is kept (it is part of the checkpoint and resumes with the run)")]
+    private static partial void LogBookKept(ILogger logger);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Component {Component} ({Kind}): {State} {Reason} (restored state: {Restored}) in {ElapsedMs:F1} ms")]
     private static partial void LogComponentCreated(ILogger logger, string component, string kind, ComponentState state, string reason, bool restored, double elapsedMs);

@@ -45,7 +45,7 @@ public static partial class SiloHost
             // Saved state from an incompatible version or a damaged file: say which file and what to do, rather
             // than guessing (a silently discarded state could lose a position).
             LogUnreadableState(logger, unreadable.Message, settings.Persistence.Directory ?? Path.Combine(settings.System.OutputDir, "state"));
-            exit.Report(ExitCodes.Crash, unreadable.Message);
+            exit.Report(ExitCodes.CriticalComponentFailed, unreadable.Message);
             await StopQuietlyAsync(app);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

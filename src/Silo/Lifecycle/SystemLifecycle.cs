@@ -57,7 +57,21 @@ public sealed partial class SystemLifecycle(
 
     private async Task InstantiateComponentsAsync()
     {
-        var status = await Kernel.InitializeAsync();
+        KernelStatus status;
+        try
+        {
+            status = await Kernel.InitializeAsync();
+        }
+        catch (Exception ex)
+        {
+            // The kernel's own saved state (or the checkpoint record) cannot be read: nothing is started and nothing
+            // is written over it.
+            var reason = $"Saved state cannot be read, so the run cannot resume: {ex.GetBaseException().Message} "
+                + $"To start a new run, move the state folder {settings.Persistence.Directory ?? Path.Combine(settings.System.OutputDir, "state")} away (it is kept, not deleted).";
+            exit.Report(ExitCodes.CriticalComponentFailed, reason);
+            throw new CriticalComponentFailedException(reason);
+        }
+
         if (status.State == SystemState.Faulted)
         {
             var reason = status.Transitions.LastOrDefault()?.Cause ?? "a critical component failed to start";

@@ -84,7 +84,7 @@ public sealed class UnreadableStateTests
         using var silo = SiloProcess.Start(["--config", config]);
         var code = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(ExitCodes.Crash, code);
+        Assert.Equal(ExitCodes.CriticalComponentFailed, code);
         Assert.Contains("Saved state cannot be read", silo.Output, StringComparison.Ordinal);
         Assert.Contains("kernel~kernel~kernel.state", silo.Output, StringComparison.Ordinal);
         Assert.Equal("not a state file", File.ReadAllText(damaged));

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using AlgoSpace.Components.Calls;
+using AlgoSpace.Components.Journal;
 using AlgoSpace.Components.Execution.Venues;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
@@ -14,12 +16,20 @@ namespace AlgoSpace.Components.Execution;
 /// state change that the state table forbids means the book can no longer be trusted, so it becomes a fatal error
 /// (the kernel then runs the emergency shutdown). The kinds differ only in their venue (LEAN's pattern: one
 /// handler, a backtest and a live implementation chosen by configuration).
+/// Every event it publishes is journaled first (<see cref="IComponentJournal"/>), keyed by type and deterministic
+/// order or execution id. After a restore, a backtest replays from the checkpoint and the <see cref="JournalReconciler"/>
+/// recognises what was acknowledged before the crash; in live mode the venue is reconciled with the journal at start,
+/// and the handler refuses to trade until that succeeds.
 /// </summary>
 public abstract partial class ExecutionHandlerComponent : ICallableComponent, IPositionKeeper
 {
     private IComponentContext? _context;
     private IExecutionVenue? _venue;
-    private readonly SnapshotSlot<object> _snapshot = new();
+    private readonly SnapshotSlot<ExecutionHandlerState> _snapshot = new();
+    private JournalReconciler _reconciler = new([]);
+
+    /// <summary>Why the handler refuses to trade (live: the venue does not agree with the journal); null when it trades.</summary>
+    private string? _refusal;
 
     private IComponentContext Context => _context ?? throw new InvalidOperationException("The execution handler is not initialised.");
 
@@ -28,12 +38,21 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
     /// <summary>The venue this kind trades at, created from the settings the component runs with.</summary>
     protected abstract IExecutionVenue CreateVenue(AlgoSpaceSettings settings);
 
+    /// <summary>
+    /// True where the venue's book is the truth and a restart cannot replay it (live): the venue's state is journaled
+    /// with each acknowledgement and reconciled at start. False where a restart replays the data (backtest).
+    /// </summary>
+    protected virtual bool ReconcilesWithVenue => false;
+
     public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
     {
         _context = context;
         _venue = CreateVenue(context.Settings);
         // The host restores state before it initialises, so the snapshot waits for the venue.
-        _snapshot.Attach(_venue.RestoreState);
+        _snapshot.Attach(Restore);
+        var recovered = context.Journal.Recovered;
+        _reconciler = new JournalReconciler([.. _reconciler.Awaiting, .. recovered], _reconciler.Unreproduced);
+        if (recovered.Count > 0) LogRecovered(context.Logger, context.Spec.Name, recovered.Count, ReconcilesWithVenue ? "reconciled with the venue at start" : "reconciled as the replay produces them again");
         return ValueTask.CompletedTask;
     }
 
@@ -41,6 +60,29 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
     {
         await Venue.ConnectAsync(cancellation);
         LogVenue(Context.Logger, Context.Spec.Name, Venue.Name);
+        if (ReconcilesWithVenue && _reconciler.Awaiting.Count > 0) await ReconcileWithVenueAsync(cancellation);
+    }
+
+    /// <summary>
+    /// Live restart: the venue holds what was acknowledged after the checkpoint, and the journal says what that was.
+    /// Until the two agree, no trade is placed.
+    /// </summary>
+    private async Task ReconcileWithVenueAsync(CancellationToken cancellation)
+    {
+        var journal = _reconciler.Awaiting;
+        _refusal = await Venue.ReconcileAsync(journal, cancellation) is { } disagreement
+            ? $"the {Venue.Name} venue does not agree with the journal ({journal.Count} records since the checkpoint): {disagreement}"
+            : null;
+        if (_refusal is null)
+        {
+            LogReconciled(Context.Logger, Context.Spec.Name, Venue.Name, journal.Count);
+            _reconciler = new JournalReconciler([], _reconciler.Unreproduced);
+        }
+        else
+        {
+            LogTradingRefused(Context.Logger, Context.Spec.Name, _refusal);
+            Context.ReportDegraded($"trading refused: {_refusal}");
+        }
     }
 
     public ValueTask<ComponentReply> AnswerAsync(ComponentRequest request, CancellationToken cancellation) => request switch
@@ -69,6 +111,17 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
             return;
         }
 
+        if (envelope is { Type: ExecuteTrade } && _refusal is not null)
+        {
+            await ReconcileWithVenueAsync(cancellation);
+            if (_refusal is not null)
+            {
+                LogCommandRefused(Context.Logger, envelope.Seq, envelope.Source, _refusal);
+                return;
+            }
+        }
+
+        if (envelope is { Type: NewTick, Payload: TickPayload single }) ReportPassed(single.Timestamp);
         var events = envelope switch
         {
             { Type: ExecuteTrade, Payload: ExecuteTradePayload command } => await Venue.SubmitAsync(command, envelope.SimTime, cancellation),
@@ -96,6 +149,7 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
         var venue = Venue;
         for (var i = 0; i < batch.Ticks.Count; i++)
         {
+            if (_reconciler.Awaiting.Count > 0) ReportPassed(batch.Ticks[i].Timestamp);
             var events = await venue.OnTickAsync(batch.Ticks[i], batch.FirstTickSeq + i, CancellationToken.None);
             if (events.Count > 0) await PublishAsync(events);
         }
@@ -117,20 +171,50 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
         await PublishAsync(events);
     }
 
-    public ValueTask StopAsync(CancellationToken cancellation) => _venue?.DisconnectAsync(cancellation) ?? ValueTask.CompletedTask;
+    public ValueTask StopAsync(CancellationToken cancellation)
+    {
+        if (_reconciler.Matched + _reconciler.Mismatched + _reconciler.Unreproduced.Count + _reconciler.Awaiting.Count > 0)
+        {
+            LogJournalSummary(Context.Logger, Context.Spec.Name, _reconciler.Matched, _reconciler.Mismatched, _reconciler.Unreproduced.Count, _reconciler.Awaiting.Count);
+        }
 
-    public object? SaveState() => _snapshot.Save(_venue is null ? null : _venue.SaveState);
+        return _venue?.DisconnectAsync(cancellation) ?? ValueTask.CompletedTask;
+    }
 
-    public void RestoreState(object state) => _snapshot.Restore(state, _venue is null ? null : _venue.RestoreState);
+    public object? SaveState() => _snapshot.Save(_venue is null ? null : Save);
+
+    public void RestoreState(object state) => _snapshot.Restore(state, _venue is null ? null : Restore);
+
+    /// <summary>The venue's book, with the journal records a replay still has to produce and those it never did.</summary>
+    private ExecutionHandlerState Save() => new(Venue.SaveState(), [.. _reconciler.Awaiting], [.. _reconciler.Unreproduced]);
+
+    private void Restore(ExecutionHandlerState state)
+    {
+        Venue.RestoreState(state.Venue);
+        _reconciler = new JournalReconciler(state.Awaiting, state.Unreproduced);
+    }
 
     public string Query(string question) => question switch
     {
         "status" when _venue is { } venue => StatusLine(venue.Book(Context.Spec.Name)),
+        "journal" => $"awaiting={_reconciler.Awaiting.Count} matched={_reconciler.Matched} mismatched={_reconciler.Mismatched} unreproduced={_reconciler.Unreproduced.Count} refusal={_refusal ?? "none"}",
         _ => _venue?.Query(question) ?? "",
     };
 
-    private static string StatusLine(Operator.AccountView book) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"venue={book.Venue} positions={book.Positions.Sum(p => p.Quantity):+#;-#;0} working_orders={book.Orders.Count} pnl_today={book.RealizedPnlToday:F2} unrealized={book.UnrealizedPnl:F2} equity={book.Equity:F2}");
+    private string StatusLine(Operator.AccountView book) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"venue={book.Venue} positions={book.Positions.Sum(p => p.Quantity):+#;-#;0} working_orders={book.Orders.Count} pnl_today={book.RealizedPnlToday:F2} unrealized={book.UnrealizedPnl:F2} equity={book.Equity:F2}")
+        + (_refusal is null ? "" : $" trading_refused=\"{_refusal}\"")
+        + (_reconciler.Unreproduced.Count == 0 ? "" : $" unreproduced_journal_records={_reconciler.Unreproduced.Count}");
+
+    /// <summary>Journal records the replay has moved past without producing: the run is not deterministic. Loud, and kept.</summary>
+    private void ReportPassed(DateTime simTime)
+    {
+        foreach (var record in _reconciler.Passed(simTime))
+        {
+            LogUnreproduced(Context.Logger, Context.Spec.Name, record.Key, record.SimTime, record.Detail);
+            Context.ReportDegraded($"journal record {record.Key} at {record.SimTime:O} was not produced again by the replay (kept; the run is not deterministic)");
+        }
+    }
 
     /// <summary>An order state change the state table forbids: the book can no longer be trusted.</summary>
     private static FatalComponentException OrderBookInconsistent(InvalidOrderTransitionException ex) =>
@@ -138,14 +222,49 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
 
     private async Task PublishAsync(IReadOnlyList<PublishedEvent> events)
     {
-        // Orders, fills and positions are saved before they are acknowledged on the bus: a crash after an
-        // acknowledgement can never lose the order or position it acknowledged.
-        if (events.Count > 0) await Context.SaveStateNowAsync();
+        // Orders, fills and positions are journaled before they are acknowledged on the bus: a crash after an
+        // acknowledgement can never lose the order or position it acknowledged. What a replay produces again was
+        // journaled by the previous incarnation and is not journaled twice.
+        if (events.Count == 0) return;
+        var outcome = _reconciler.Reconcile(ToRecords(events));
+        foreach (var (journaled, produced) in outcome.Mismatches)
+        {
+            LogMismatch(Context.Logger, Context.Spec.Name, journaled.Key, journaled.Detail, produced.Detail);
+            Context.ReportDegraded($"journal record {journaled.Key} was produced again with other content (both kept; the run is not deterministic)");
+        }
+
+        await Context.Journal.AppendAsync(outcome.ToJournal);
         foreach (var e in events)
         {
             Log(e);
             await Context.Bus.PublishAsync(e.Type, e.Payload, e.SimTime);
         }
+    }
+
+    private static readonly JsonSerializerOptions DetailFormat = new() { WriteIndented = false };
+
+    /// <summary>
+    /// Journal records of events: keyed by type and the deterministic order (or execution) id, with the payload as
+    /// JSON for the comparison; in live mode the venue's book after them rides on the last.
+    /// </summary>
+    private List<JournalRecord> ToRecords(IReadOnlyList<PublishedEvent> events)
+    {
+        var records = new List<JournalRecord>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var id = e.Payload switch
+            {
+                OrderEventPayload order => order.OrderId,
+                TradeClosedPayload closed => closed.ExecutionId,
+                PositionUpdatePayload position => $"{position.Symbol}@{e.SimTime:O}",
+                _ => e.SimTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            };
+            var venue = ReconcilesWithVenue && i == events.Count - 1 ? Venue.SaveState() : null;
+            records.Add(new JournalRecord($"{e.Type}:{id}", JsonSerializer.Serialize(e.Payload, e.Payload.GetType(), DetailFormat), e.SimTime, venue));
+        }
+
+        return records;
     }
 
     private void Log(PublishedEvent e)
@@ -192,6 +311,27 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
 
     [LoggerMessage(EventId = 455, Level = LogLevel.Information, Message = "Execution handler {Component} trades at the {Venue} venue")]
     private static partial void LogVenue(ILogger logger, string component, string venue);
+
+    [LoggerMessage(EventId = 456, Level = LogLevel.Information, Message = "{Component}: {Count} journal records since the restored checkpoint, {How}")]
+    private static partial void LogRecovered(ILogger logger, string component, int count, string how);
+
+    [LoggerMessage(EventId = 457, Level = LogLevel.Information, Message = "{Component}: the {Venue} venue agrees with the journal ({Count} records); trading")]
+    private static partial void LogReconciled(ILogger logger, string component, string venue, int count);
+
+    [LoggerMessage(EventId = 458, Level = LogLevel.Error, Message = "{Component} refuses to trade: {Reason}")]
+    private static partial void LogTradingRefused(ILogger logger, string component, string reason);
+
+    [LoggerMessage(EventId = 459, Level = LogLevel.Error, Message = "EXECUTE_TRADE #{Seq} from {Source} not placed: {Reason}")]
+    private static partial void LogCommandRefused(ILogger logger, long seq, string source, string reason);
+
+    [LoggerMessage(EventId = 460, Level = LogLevel.Error, Message = "{Component}: journal record {Key} at {SimTime:O} was not produced again by the replay; it is kept. Journaled: {Detail}")]
+    private static partial void LogUnreproduced(ILogger logger, string component, string key, DateTime simTime, string detail);
+
+    [LoggerMessage(EventId = 461, Level = LogLevel.Error, Message = "{Component}: journal record {Key} was produced again with other content; both are kept. Journaled: {Journaled} Produced: {Produced}")]
+    private static partial void LogMismatch(ILogger logger, string component, string key, string journaled, string produced);
+
+    [LoggerMessage(EventId = 462, Level = LogLevel.Information, Message = "{Component} journal reconciliation: {Matched} records produced again by the replay (not journaled twice), {Mismatched} mismatched, {Unreproduced} unreproduced, {Awaiting} still awaiting")]
+    private static partial void LogJournalSummary(ILogger logger, string component, long matched, long mismatched, int unreproduced, int awaiting);
 
     [LoggerMessage(EventId = 454, Level = LogLevel.Error, Message = "{EventType} #{Seq} from {Source} carried {Found}; ignored")]
     private static partial void LogBadPayload(ILogger logger, string eventType, long seq, string source, string found);

@@ -19,4 +19,6 @@ namespace AlgoSpace.Components.Execution;
 public sealed class PaperExecutionHandler : ExecutionHandlerComponent
 {
     protected override IExecutionVenue CreateVenue(AlgoSpaceSettings settings) => new SimulatedVenue("paper", settings);
+
+    protected override bool ReconcilesWithVenue => true;
 }

@@ -31,14 +31,10 @@ public sealed class RecordingComponentContext(string kind, AlgoSpaceSettings set
 
     public void ReportDegraded(string reason) => Degraded.Add(reason);
 
-    /// <summary>How many times the component asked for its state to be saved now.</summary>
-    public int SaveRequests { get; private set; }
+    /// <summary>The component's journal; <see cref="AlgoSpace.Components.Journal.InMemoryJournal.Appended"/> is what it journaled.</summary>
+    public AlgoSpace.Components.Journal.InMemoryJournal RecordingJournal { get; set; } = new();
 
-    public Task SaveStateNowAsync()
-    {
-        SaveRequests++;
-        return Task.CompletedTask;
-    }
+    public AlgoSpace.Components.Journal.IComponentJournal Journal => RecordingJournal;
 }
 
 /// <summary>Records publishes and, like the real bus, refuses an event its spec does not list under publishes.</summary>

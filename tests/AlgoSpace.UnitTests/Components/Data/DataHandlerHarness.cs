@@ -24,7 +24,7 @@ public sealed class DataHandlerHarness
         };
         Context = new ComponentContext(
             new ComponentSpec("data_handler", "backtest_data_handler", true, [], [EventTypes.NewTick, EventTypes.BacktestComplete, EventTypes.SystemError], [], new Dictionary<string, string>()),
-            Settings, Bus, Logger, new Dictionary<string, AlgoSpace.Models.LoadedModel>(), _ => { }, () => Task.CompletedTask);
+            Settings, Bus, Logger, new Dictionary<string, AlgoSpace.Models.LoadedModel>(), _ => { }, new AlgoSpace.Components.Journal.InMemoryJournal());
     }
 
     public AlgoSpaceSettings Settings { get; }

@@ -249,6 +249,6 @@ public sealed class RealDataPipelineTests(ITestOutputHelper output)
 
         public void ReportDegraded(string reason) => throw new InvalidOperationException($"{name} degraded: {reason}");
 
-        public Task SaveStateNowAsync() => Task.CompletedTask;
+        public AlgoSpace.Components.Journal.IComponentJournal Journal { get; } = new AlgoSpace.Components.Journal.InMemoryJournal();
     }
 }

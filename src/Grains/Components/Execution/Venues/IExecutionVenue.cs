@@ -44,4 +44,11 @@ public interface IExecutionVenue
     object SaveState();
 
     void RestoreState(object state);
+
+    /// <summary>
+    /// A live restart: checks the venue's orders and positions against the journal of what was acknowledged since the
+    /// restored checkpoint (oldest first; each record's VenueState, where present, is the book after it). Returns
+    /// null when they agree (the venue's book is then the handler's), or what disagrees.
+    /// </summary>
+    ValueTask<string?> ReconcileAsync(IReadOnlyList<Journal.JournalRecord> journal, CancellationToken cancellation);
 }

@@ -48,6 +48,19 @@ public sealed class SimulatedVenue(string name, AlgoSpaceSettings settings) : IE
 
     public object SaveState() => _engine.SaveState();
 
+    /// <summary>
+    /// The paper venue keeps no book outside this process, so the book journaled with its last acknowledgement is
+    /// the venue's own record (as a real venue's books would be): it is adopted, after checking it is one.
+    /// </summary>
+    public ValueTask<string?> ReconcileAsync(IReadOnlyList<Journal.JournalRecord> journal, CancellationToken cancellation)
+    {
+        if (journal.Count == 0) return ValueTask.FromResult<string?>(null);
+        if (journal[^1].VenueState is not { } last) return ValueTask.FromResult<string?>($"the last journal record ({journal[^1].Key}) carries no venue book");
+        if (last is not ExecutionEngineState book) return ValueTask.FromResult<string?>($"the journal's venue book is a {last.GetType().Name}, not the {Name} venue's");
+        _engine.RestoreState(book);
+        return ValueTask.FromResult<string?>(null);
+    }
+
     public void RestoreState(object state) => _engine.RestoreState(state as ExecutionEngineState
         ?? throw new ArgumentException($"Expected an {nameof(ExecutionEngineState)}, got {state.GetType().Name}.", nameof(state)));
 }

@@ -40,7 +40,7 @@ public sealed class LiveHarness : IComponentContext, IAsyncDisposable
 
     public void ReportDegraded(string reason) => Degraded.Enqueue(reason);
 
-    public Task SaveStateNowAsync() => Task.CompletedTask;
+    public AlgoSpace.Components.Journal.IComponentJournal Journal { get; } = new AlgoSpace.Components.Journal.InMemoryJournal();
 
     /// <summary>The run: faulted when RunAsync threw.</summary>
     public Task Run => _run ?? throw new InvalidOperationException("Not started.");

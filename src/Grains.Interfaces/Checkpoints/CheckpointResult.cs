@@ -1,0 +1,9 @@
+namespace AlgoSpace.Checkpoints;
+
+/// <summary>What became of a checkpoint the kernel was asked for: taken (and committed), or skipped and why.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CheckpointResult(
+    [property: Id(0)] bool Committed,
+    [property: Id(1)] long Epoch,
+    [property: Id(2)] string? Skipped,
+    [property: Id(3)] double ElapsedMs);

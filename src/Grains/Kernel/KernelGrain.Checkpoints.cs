@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using AlgoSpace.Checkpoints;
+using AlgoSpace.Components;
+using AlgoSpace.Configuration;
+
+namespace AlgoSpace.Kernel;
+
+/// <summary>
+/// Consistent checkpoints (docs/architecture.md, "Checkpoints and the journal"): every component's piece is written
+/// at one quiescent moment under one epoch, then the commit record, last. A restore takes only a committed epoch.
+/// </summary>
+public sealed partial class KernelGrain
+{
+    public async Task<CheckpointResult> CheckpointAsync(DateTime simTime)
+    {
+        using var reentrancy = AllowReentrancyFromComponents();
+        if (Skip() is { } reason) return new CheckpointResult(false, _committedEpoch, reason, 0);
+        var result = await TakeCheckpointAsync(simTime, "policy");
+        if (!result.Committed && _emergency is null)
+        {
+            ScheduleShutdown(() => EmergencyShutdownAsync(
+                $"checkpoint {_committedEpoch + 1} could not be written ({result.Skipped}); the run stops so that it can resume from checkpoint {_committedEpoch}"));
+        }
+
+        return result;
+
+        string? Skip()
+        {
+            if (_plan is null) return "the components are not created";
+            if (state.State.State is not (SystemState.Running or SystemState.Degraded)) return $"the system is {state.State.State}";
+            if (_shutdown is not null || _emergency is not null || _switching is { IsCompleted: false }) return "an operation is under way";
+            // Quiescence is known at a source only when it is the only one: another source could be mid-publish.
+            var sources = _plan.StartOrder.Count(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler);
+            return sources == 1 ? null : $"{sources} data sources; checkpoints are taken only at shutdown";
+        }
+    }
+
+    /// <summary>
+    /// Writes every component's piece of the next epoch (in parallel: the pipeline is quiescent), then commits it.
+    /// A failed attempt commits nothing, so the previous checkpoint stays the one restored; it is retried
+    /// persistence.checkpoint_attempts times in all, with a doubling pause.
+    /// </summary>
+    private async Task<CheckpointResult> TakeCheckpointAsync(DateTime simTime, string why)
+    {
+        await _checkpointing.WaitAsync();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var epoch = _committedEpoch + 1;
+            var names = _plan!.ActivationOrder.Select(c => c.Name).ToList();
+            var attempts = settings.Persistence.CheckpointAttempts;
+            string? error = null;
+            for (var attempt = 1; attempt <= attempts; attempt++)
+            {
+                try
+                {
+                    await Task.WhenAll(names.Select(name => Host(name).CheckpointAsync(epoch, _committedEpoch, simTime)));
+                    await Checkpoints.CommitAsync(new CheckpointCommit(state.State.RunId ?? "", epoch, simTime, names, DateTime.UtcNow));
+                    (_committedEpoch, _lastSimTime) = (epoch, simTime);
+                    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    CheckpointTelemetry.Record(elapsed);
+                    LogCheckpoint(logger, epoch, why, simTime, names.Count, elapsed);
+                    return new CheckpointResult(true, epoch, null, elapsed);
+                }
+                catch (Exception ex)
+                {
+                    error = ex.GetBaseException().Message;
+                    LogCheckpointFailed(logger, epoch, attempt, attempts, error);
+                    if (attempt < attempts) await Task.Delay(TimeSpan.FromMilliseconds(100 << (attempt - 1)));
+                }
+            }
+
+            return new CheckpointResult(false, _committedEpoch, $"{attempts} attempts failed, the last with: {error}", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            _checkpointing.Release();
+        }
+    }
+
+    [LoggerMessage(EventId = 218, Level = LogLevel.Debug, Message = "Checkpoint {Epoch} ({Why}) committed at sim time {SimTime:O}: {Components} components in {ElapsedMs:F1} ms")]
+    private static partial void LogCheckpoint(ILogger logger, long epoch, string why, DateTime simTime, int components, double elapsedMs);
+
+    [LoggerMessage(EventId = 219, Level = LogLevel.Error, Message = "Checkpoint {Epoch} failed (attempt {Attempt} of {Attempts}); the last committed checkpoint stays the one restored: {Error}")]
+    private static partial void LogCheckpointFailed(ILogger logger, long epoch, int attempt, int attempts, string error);
+}

@@ -1,0 +1,55 @@
+using AlgoSpace.Benchmarks;
+
+namespace AlgoSpace.Tests.Recovery;
+
+/// <summary>
+/// A project tree that runs the default job (settings/settings.yaml, the shipped 20-day sample, the committed models)
+/// in a real silo process, on free loopback ports, with its own output and state folders.
+/// </summary>
+public sealed class DefaultJobTree : IDisposable
+{
+    public DefaultJobTree(string persistence = "")
+    {
+        Root = Directory.CreateTempSubdirectory("algospace-recovery-").FullName;
+        foreach (var folder in new[] { "data/sample", "models", "settings", "output" }) Directory.CreateDirectory(Path.Combine(Root, folder));
+        File.WriteAllText(Path.Combine(Root, ".algospace-root"), "");
+        File.Copy(RepositoryRoot.File("data", "sample", "ES-ticks-eth-20d.csv.gz"), Path.Combine(Root, "data", "sample", "ES-ticks-eth-20d.csv.gz"));
+        foreach (var file in Directory.GetFiles(RepositoryRoot.File("models"))) File.Copy(file, Path.Combine(Root, "models", Path.GetFileName(file)));
+
+        var ports = FreePorts.Pair();
+        var yaml = File.ReadAllText(RepositoryRoot.File("settings", "settings.yaml"))
+            .Replace("persistence:\n", "persistence:\n" + persistence, StringComparison.Ordinal);
+        Assert.Contains("persistence:\n" + persistence, yaml, StringComparison.Ordinal);
+        yaml += $"\ncluster:\n  silo_port: {ports.Silo}\n  gateway_port: {ports.Gateway}\ntelemetry:\n  enabled: false\n";
+        Settings = Path.Combine(Root, "settings", "settings.yaml");
+        File.WriteAllText(Settings, yaml);
+    }
+
+    public string Root { get; }
+
+    public string Settings { get; }
+
+    public string StateDirectory => Path.Combine(Root, "output", "state");
+
+    /// <summary>The run folders written so far (output/&lt;run id&gt;), by run id.</summary>
+    public string RunFolder(string runId) => Path.Combine(Root, "output", runId);
+
+    /// <summary>trades.csv and equity.csv of a run, and report.json without its wall-clock and per-process parts.</summary>
+    public RunFiles Read(string runId)
+    {
+        var folder = RunFolder(runId);
+        return new RunFiles(File.ReadAllText(Path.Combine(folder, "trades.csv")), File.ReadAllText(Path.Combine(folder, "equity.csv")));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>The files a resumed run must reproduce byte for byte.</summary>
+public sealed record RunFiles(string Trades, string Equity)
+{
+    /// <summary>Execution ids of the closed trades, in order.</summary>
+    public IReadOnlyList<string> ExecutionIds => Trades.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).ToList();
+}
