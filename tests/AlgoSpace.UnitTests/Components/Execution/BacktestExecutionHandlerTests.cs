@@ -111,3 +111,149 @@ public sealed class BacktestExecutionHandlerTests
         Assert.Equal((ExitReasons.StopLoss, 5000.25, 4988.75), (closed.Exit.Reason, closed.Entry.Price, closed.Exit.Price));
     }
 }
+
+/// <summary>The journal: written before each acknowledgement, and reconciled with a replay after a crash.</summary>
+public sealed class ExecutionJournalTests
+{
+    private static readonly string[] AllOutputs = [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, SystemError];
+
+    private static RecordingComponentContext Context() =>
+        new("backtest_execution_handler",
+            new AlgoSpaceSettings { Execution = Defaults(), System = new SystemSettings { RunSeed = 42 } },
+            [ExecuteTrade, NewTick, New5MinBar], AllOutputs);
+
+    private static EventEnvelope Tick(long seq, DateTime time, double price) =>
+        new(NewTick, seq, time, "data_handler", $"data_handler:{seq}", new TickPayload("ES", time, price, 1, null, null));
+
+    private static EventEnvelope Decision(long seq, DateTime time, ExecuteTradePayload command) =>
+        new(ExecuteTrade, seq, time, "main_marl_core", $"main_marl_core:{seq}", command);
+
+    private static readonly EventEnvelope[] Trade =
+    [
+        Tick(1, At(10, 0), 5000), Decision(1, At(10, 0), Command()), Tick(2, At(10, 0, 30), 5000), Tick(3, At(10, 3), 5010.5), Tick(4, At(10, 4), 5011),
+    ];
+
+    private static async Task<BacktestExecutionHandler> RunAsync(RecordingComponentContext context, object? snapshot, IEnumerable<EventEnvelope> events)
+    {
+        var handler = new BacktestExecutionHandler();
+        if (snapshot is not null) handler.RestoreState(snapshot);
+        await handler.InitializeAsync(context, CancellationToken.None);
+        await handler.StartAsync(CancellationToken.None);
+        foreach (var e in events) await handler.HandleAsync(e, CancellationToken.None);
+        return handler;
+    }
+
+    [Fact]
+    public async Task Every_published_event_is_journaled_first_with_its_order_id()
+    {
+        var context = Context();
+        await RunAsync(context, null, Trade);
+
+        var journaled = context.RecordingJournal.Appended;
+        Assert.Equal(context.RecordingBus.Published.Count, journaled.Count);
+        Assert.Equal(context.RecordingBus.Published.Select(e => e.Type), journaled.Select(r => r.Key.Split(':')[0]));
+        Assert.Contains(journaled, r => r.Key.StartsWith("TRADE_CLOSED:EX_", StringComparison.Ordinal));
+        var orderKeys = journaled.Select(r => r.Key).Where(k => !k.StartsWith(PositionUpdate, StringComparison.Ordinal)).ToList();
+        Assert.Equal(orderKeys.Count, orderKeys.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_replay_after_a_crash_journals_nothing_twice_and_publishes_the_same_events()
+    {
+        // The checkpoint is taken before the decision; the crash comes after the trade closed.
+        var before = Context();
+        var original = await RunAsync(before, null, Trade.Take(1));
+        var checkpoint = OrleansRoundTrip.Copy(original.SaveState()!);
+        foreach (var e in Trade.Skip(1)) await original.HandleAsync(e, CancellationToken.None);
+        var journal = before.RecordingJournal.Appended.ToList();
+        Assert.NotEmpty(journal);
+
+        var after = Context();
+        after.RecordingJournal = new AlgoSpace.Components.Journal.InMemoryJournal(journal);
+        var restored = await RunAsync(after, checkpoint, Trade.Skip(1));
+
+        Assert.Empty(after.RecordingJournal.Appended);
+        Assert.Equal(before.RecordingBus.Published.Select(e => e.Payload), after.RecordingBus.Published.Select(e => e.Payload));
+        Assert.Equal($"awaiting=0 matched={journal.Count} mismatched=0 unreproduced=0 refusal=none", restored.Query("journal"));
+    }
+
+    [Fact]
+    public async Task A_journaled_order_the_replay_does_not_make_is_reported_and_kept_in_the_checkpoint()
+    {
+        var before = Context();
+        var original = await RunAsync(before, null, Trade.Take(1));
+        var checkpoint = OrleansRoundTrip.Copy(original.SaveState()!);
+        foreach (var e in Trade.Skip(1)) await original.HandleAsync(e, CancellationToken.None);
+
+        // A replay without the decision: the journaled order never comes back.
+        var after = Context();
+        after.RecordingJournal = new AlgoSpace.Components.Journal.InMemoryJournal(before.RecordingJournal.Appended.ToList());
+        var restored = await RunAsync(after, checkpoint, Trade.Skip(2));
+
+        Assert.Contains(after.RecordingLogger.Entries, e => e.EventId == 460);
+        Assert.NotEmpty(after.Degraded);
+        var saved = (ExecutionHandlerState)OrleansRoundTrip.Copy(restored.SaveState()!);
+        Assert.Equal(before.RecordingJournal.Appended.Count, saved.Unreproduced.Count);
+    }
+}
+
+/// <summary>Live mode: the paper venue is reconciled with the journal at start, and nothing is traded until it agrees.</summary>
+public sealed class PaperVenueReconciliationTests
+{
+    private static readonly string[] AllOutputs = [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, SystemError];
+
+    private static RecordingComponentContext Context() =>
+        new("paper_execution_handler",
+            new AlgoSpaceSettings { Execution = Defaults(), System = new SystemSettings { RunSeed = 42, Mode = TradingMode.Live } },
+            [ExecuteTrade, NewTick, New5MinBar], AllOutputs);
+
+    private static EventEnvelope Tick(long seq, DateTime time, double price) =>
+        new(NewTick, seq, time, "data_handler", $"data_handler:{seq}", new TickPayload("ES", time, price, 1, null, null));
+
+    private static async Task<PaperExecutionHandler> StartedAsync(RecordingComponentContext context, object? snapshot = null)
+    {
+        var handler = new PaperExecutionHandler();
+        if (snapshot is not null) handler.RestoreState(snapshot);
+        await handler.InitializeAsync(context, CancellationToken.None);
+        await handler.StartAsync(CancellationToken.None);
+        return handler;
+    }
+
+    [Fact]
+    public async Task A_restart_adopts_the_book_the_venue_acknowledged_after_the_checkpoint()
+    {
+        var before = Context();
+        var original = await StartedAsync(before);
+        await original.HandleAsync(Tick(1, At(10, 0), 5000), CancellationToken.None);
+        var checkpoint = OrleansRoundTrip.Copy(original.SaveState()!);
+        await original.HandleAsync(new EventEnvelope(ExecuteTrade, 1, At(10, 0), "m", "c", Command()), CancellationToken.None);
+        await original.HandleAsync(Tick(2, At(10, 0, 30), 5000), CancellationToken.None);
+        var journal = OrleansRoundTrip.Copy(before.RecordingJournal.Appended.ToList());
+        Assert.All(journal.SkipLast(1), r => Assert.Null(r.VenueState));
+        Assert.NotNull(journal[^1].VenueState);
+
+        var after = Context();
+        after.RecordingJournal = new AlgoSpace.Components.Journal.InMemoryJournal(journal);
+        var restored = await StartedAsync(after, checkpoint);
+
+        Assert.Contains(after.RecordingLogger.Entries, e => e.EventId == 457);
+        Assert.Equal(original.Query("status"), restored.Query("status"));
+        Assert.Contains("positions=+1", restored.Query("status"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_journal_the_venue_cannot_agree_with_stops_trading_and_says_why()
+    {
+        var context = Context();
+        context.RecordingJournal = new AlgoSpace.Components.Journal.InMemoryJournal([new("ORDER_SUBMITTED:X", "{}", At(10, 0))]);
+        var handler = await StartedAsync(context);
+
+        await handler.HandleAsync(Tick(1, At(10, 1), 5000), CancellationToken.None);
+        await handler.HandleAsync(new EventEnvelope(ExecuteTrade, 1, At(10, 1), "m", "c", Command()), CancellationToken.None);
+
+        Assert.Empty(context.RecordingBus.Published);
+        Assert.Contains(context.RecordingLogger.Entries, e => e.EventId == 459);
+        Assert.Contains("trading_refused=", handler.Query("status"), StringComparison.Ordinal);
+        Assert.Contains(context.Degraded, d => d.Contains("carries no venue book", StringComparison.Ordinal));
+    }
+}
