@@ -36,14 +36,16 @@ public sealed class RedisServer : IDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts the server; <paramref name="configuration"/> adds redis-server options (for example
+    /// <c>--requirepass</c> or <c>--user</c> ACL rules), each word an argument.</summary>
+    public static async Task<RedisServer> StartAsync(params string[] configuration)
     {
         var binary = Binary.Value;
 
         // The port is free when chosen but could be taken before redis binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(binary, FreeLoopbackPort());
+            var server = Launch(binary, FreeLoopbackPort(), configuration);
             try
             {
                 await server.WaitUntilAcceptingAsync();
@@ -78,7 +80,7 @@ public sealed class RedisServer : IDisposable
         }
     }
 
-    private static RedisServer Launch(string binary, int port)
+    private static RedisServer Launch(string binary, int port, string[] configuration)
     {
         var workDirectory = new TempDirectory();
         var info = new ProcessStartInfo(binary)
@@ -88,15 +90,14 @@ public sealed class RedisServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-        {
+        string[] arguments =
+        [
             "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes",
             "--dir", workDirectory.Path, "--logfile", "",
-        })
-        {
-            info.ArgumentList.Add(arg);
-        }
+            .. configuration,
+        ];
+        foreach (var arg in arguments) info.ArgumentList.Add(arg);
 
         return new RedisServer(System.Diagnostics.Process.Start(info)!, port, workDirectory);
     }
