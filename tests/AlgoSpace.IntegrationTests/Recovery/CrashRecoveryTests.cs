@@ -114,3 +114,37 @@ public sealed class CrashRecoveryTests
         });
     }
 }
+
+/// <summary>A state file damaged on disk after a crash: the run refuses to resume, names the file, and keeps it.</summary>
+public sealed class DamagedCheckpointTests
+{
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("flipped")]
+    public async Task A_damaged_piece_of_the_checkpoint_stops_the_resume_with_exit_3_naming_the_file_and_keeps_it(string damage)
+    {
+        using var tree = new DefaultJobTree();
+        var run = new RunInterrupter(tree);
+        await run.InterruptAtAsync(120_000, RunInterrupter.Sigkill);
+        var file = Path.Combine(tree.StateDirectory, "componenthost~execution_handler~component.state");
+        var content = await File.ReadAllBytesAsync(file);
+        var damaged = damage == "truncated" ? content[..(content.Length / 2)] : Flip(content, content.Length / 2);
+        await File.WriteAllBytesAsync(file, damaged);
+
+        using var silo = Process.SiloProcess.Start(["--config", tree.Settings]);
+        var code = await silo.WaitForExitAsync(RunInterrupter.RunTimeout);
+
+        Assert.True(code == ExitCodes.CriticalComponentFailed, $"exit {code}\n{silo.Output}\n{silo.Error}");
+        Assert.Contains("Saved state cannot be read", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("componenthost~execution_handler~component.state", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AlgoSpace ready in", silo.Output, StringComparison.Ordinal);
+        Assert.Equal(damaged, await File.ReadAllBytesAsync(file));
+    }
+
+    private static byte[] Flip(byte[] content, int at)
+    {
+        var copy = content.ToArray();
+        copy[at] ^= 0x5A;
+        return copy;
+    }
+}

@@ -28,6 +28,9 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
     private readonly SnapshotSlot<ExecutionHandlerState> _snapshot = new();
     private JournalReconciler _reconciler = new([]);
 
+    /// <summary>Live restart: the journal records the venue has to agree with before the handler trades.</summary>
+    private List<JournalRecord>? _venueJournal;
+
     /// <summary>Why the handler refuses to trade (live: the venue does not agree with the journal); null when it trades.</summary>
     private string? _refusal;
 
@@ -60,7 +63,13 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
     {
         await Venue.ConnectAsync(cancellation);
         LogVenue(Context.Logger, Context.Spec.Name, Venue.Name);
-        if (ReconcilesWithVenue && _reconciler.Awaiting.Count > 0) await ReconcileWithVenueAsync(cancellation);
+        if (ReconcilesWithVenue && _reconciler.Awaiting.Count > 0)
+        {
+            // Live: nothing replays, so the journal is reconciled with the venue, not with a replay.
+            _venueJournal = [.. _reconciler.Awaiting];
+            _reconciler = new JournalReconciler([], _reconciler.Unreproduced);
+            await ReconcileWithVenueAsync(cancellation);
+        }
     }
 
     /// <summary>
@@ -69,14 +78,14 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
     /// </summary>
     private async Task ReconcileWithVenueAsync(CancellationToken cancellation)
     {
-        var journal = _reconciler.Awaiting;
+        var journal = _venueJournal ?? [];
         _refusal = await Venue.ReconcileAsync(journal, cancellation) is { } disagreement
             ? $"the {Venue.Name} venue does not agree with the journal ({journal.Count} records since the checkpoint): {disagreement}"
             : null;
         if (_refusal is null)
         {
             LogReconciled(Context.Logger, Context.Spec.Name, Venue.Name, journal.Count);
-            _reconciler = new JournalReconciler([], _reconciler.Unreproduced);
+            _venueJournal = null;
         }
         else
         {
