@@ -11,6 +11,9 @@ namespace AlgoSpace.Kernel;
 /// </summary>
 public sealed partial class KernelGrain
 {
+    /// <summary>Checkpoints committed by this activation and their cost, for the end-of-run log line.</summary>
+    private (int Count, double TotalMs, double MaxMs) _checkpointCost;
+
     public async Task<CheckpointResult> CheckpointAsync(DateTime simTime)
     {
         using var reentrancy = AllowReentrancyFromComponents();
@@ -59,6 +62,7 @@ public sealed partial class KernelGrain
                     (_committedEpoch, _lastSimTime) = (epoch, simTime);
                     var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     CheckpointTelemetry.Record(elapsed);
+                    _checkpointCost = (_checkpointCost.Count + 1, _checkpointCost.TotalMs + elapsed, Math.Max(_checkpointCost.MaxMs, elapsed));
                     LogCheckpoint(logger, epoch, why, simTime, names.Count, elapsed);
                     return new CheckpointResult(true, epoch, null, elapsed);
                 }
@@ -77,6 +81,16 @@ public sealed partial class KernelGrain
             _checkpointing.Release();
         }
     }
+
+    /// <summary>Logs what checkpointing cost this run (in this process).</summary>
+    private void LogCheckpointCost()
+    {
+        var (count, total, max) = _checkpointCost;
+        LogCheckpointSummary(logger, count, total, count == 0 ? 0 : total / count, max, _committedEpoch);
+    }
+
+    [LoggerMessage(EventId = 225, Level = LogLevel.Information, Message = "Checkpoints: {Count} committed by this process in {TotalMs:F0} ms (mean {MeanMs:F1} ms, max {MaxMs:F1} ms); last committed epoch {Epoch}")]
+    private static partial void LogCheckpointSummary(ILogger logger, int count, double totalMs, double meanMs, double maxMs, long epoch);
 
     [LoggerMessage(EventId = 218, Level = LogLevel.Debug, Message = "Checkpoint {Epoch} ({Why}) committed at sim time {SimTime:O}: {Components} components in {ElapsedMs:F1} ms")]
     private static partial void LogCheckpoint(ILogger logger, long epoch, string why, DateTime simTime, int components, double elapsedMs);

@@ -299,6 +299,7 @@ public sealed partial class KernelGrain(
             if (!checkpoint.Committed) throw new InvalidOperationException($"the final checkpoint could not be written ({checkpoint.Skipped}); the run resumes from checkpoint {_committedEpoch}");
         }
 
+        LogCheckpointCost();
         await StopComponentsAsync();
         state.State.ExitCode ??= ExitCodes.Success;
         if (state.State.State != SystemState.Faulted)
