@@ -121,12 +121,18 @@ public sealed class KernelLifecycleTests
         Assert.Equal(0, (await recorder.GetCountersAsync()).Failed);
     }
 
-    [Fact]
-    public async Task A_fatal_error_runs_the_emergency_shutdown_with_position_protection()
+    /// <summary>
+    /// Live: positions are protected. A backtest interrupted before its end keeps its simulated book (it resumes from
+    /// its last checkpoint). Neither writes a checkpoint: the pipeline may not be quiescent.
+    /// </summary>
+    [Theory]
+    [InlineData("live")]
+    [InlineData("backtest")]
+    public async Task A_fatal_error_runs_the_emergency_shutdown_with_position_protection_in_live_mode(string mode)
     {
         var journal = Guid.NewGuid().ToString("N");
         await using var system = await TestSystem.StartAsync(KernelYaml.System(
-            recorderParameters: $"fatal_at: \"7\", journal: \"{journal}\"", sourceParameters: $"count: \"1000\", delay_ms: \"1\", journal: \"{journal}\"", journal: journal));
+            recorderParameters: $"fatal_at: \"7\", journal: \"{journal}\"", sourceParameters: $"count: \"1000\", delay_ms: \"1\", journal: \"{journal}\"", journal: journal, mode: mode));
 
         var status = await system.WaitForAsync(Timeout, SystemState.Faulted);
         await Task.Delay(200);
@@ -135,18 +141,20 @@ public sealed class KernelLifecycleTests
         Assert.Equal(ExitCodes.EmergencyShutdown, status.ExitCode);
         Assert.Contains("fatal error in recorder: fatal at 7", status.Transitions.Last().Cause, StringComparison.Ordinal);
         var entries = TestJournal.Read(journal).ToList();
-        Assert.Contains("execution:protect-flatten", entries);
-        Assert.True(entries.IndexOf("execution:protect-flatten") < entries.IndexOf("execution:save"), string.Join(", ", entries));
+        Assert.Equal(mode == "live", entries.Contains("execution:protect-flatten"));
+        Assert.DoesNotContain(entries, e => e.EndsWith(":save", StringComparison.Ordinal));
         var published = int.Parse(await system.Component("source").QueryAsync("next"));
         Assert.True(published < 1000, "the emergency path stopped the data source");
     }
 
-    [Fact]
-    public async Task Stopping_the_silo_runs_the_shutdown_sequence_in_the_documented_order()
+    [Theory]
+    [InlineData("live")]
+    [InlineData("backtest")]
+    public async Task Stopping_the_silo_runs_the_shutdown_sequence_in_the_documented_order(string mode)
     {
         var journal = Guid.NewGuid().ToString("N");
         var system = await TestSystem.StartAsync(KernelYaml.System(
-            sourceParameters: $"count: \"100000\", delay_ms: \"1\", journal: \"{journal}\"", recorderParameters: $"journal: \"{journal}\"", journal: journal));
+            sourceParameters: $"count: \"100000\", delay_ms: \"1\", journal: \"{journal}\"", recorderParameters: $"journal: \"{journal}\"", journal: journal, mode: mode));
         try
         {
             await system.WaitForAsync(Timeout, SystemState.Running);
@@ -158,11 +166,12 @@ public sealed class KernelLifecycleTests
             await system.DisposeAsync();
         }
 
-        // Shutdown: 1 stop data, 2-3 cancel orders and flatten (configured), 4 flush, 5 save state, then stop
-        // components, data first.
+        // Shutdown: 1 stop data, 2-3 cancel orders and flatten (configured; live, or a backtest that reached its end),
+        // 4 flush, 5 a checkpoint of every component (written in parallel), then stop components, data first.
         var entries = TestJournal.Read(journal).Where(e => !e.EndsWith(":run", StringComparison.Ordinal)).ToList();
-        Assert.Equal(
-            ["execution:protect-flatten", "source:save", "execution:save", "recorder:save", "source:stop", "execution:stop", "recorder:stop"],
-            entries);
+        var protect = mode == "live" ? new[] { "execution:protect-flatten" } : [];
+        Assert.Equal(protect, entries.Take(protect.Length));
+        Assert.Equal(["execution:save", "recorder:save", "source:save"], entries.Skip(protect.Length).Take(3).Order());
+        Assert.Equal(["source:stop", "execution:stop", "recorder:stop"], entries.Skip(protect.Length + 3));
     }
 }

@@ -20,9 +20,10 @@ public static class KernelYaml
         string persistence = "memory",
         string extra = "",
         int maxQueue = 100,
-        string journal = "") => $$"""
+        string journal = "",
+        string mode = "backtest") => $$"""
         system:
-          mode: backtest
+          mode: {{mode}}
           shutdown_timeout: 20
         event_bus:
           transport: {{transport}}
@@ -30,6 +31,8 @@ public static class KernelYaml
         models: {}
         data_handler:
           backtest_file: ../data/ticks.csv
+          live:
+            url: ws://127.0.0.1:9/unused
         risk_management:
           max_daily_loss: 5000
         execution: {}

@@ -156,7 +156,7 @@ public sealed class OperatorCommandTests
         Assert.Null(live.Operation);
         Assert.Equal(
             ["begin", "stop data", "drain the bus", "cancel working orders and flatten", "drain the bus", "write the backtest report",
-             "save state and stop components", "create components", "wire routes", "start components", "switch complete"],
+             "stop components", "create components", "wire routes", "start components", "switch complete"],
             live.Steps.Select(s => s.Step));
         Assert.All(live.Steps, s => Assert.True(s.Succeeded, $"{s.Step}: {s.Detail}"));
         Assert.Equal(live.Steps.Select(s => s.Number).Order(), live.Steps.Select(s => s.Number));
@@ -175,7 +175,7 @@ public sealed class OperatorCommandTests
         var stopped = await PollAsync(system, s => s.State == SystemState.Stopped, "the shutdown to finish");
         Assert.Equal(0, stopped.ExitCode);
         Assert.Equal(
-            ["begin", "stop data", "cancel working orders and flatten", "drain the bus", "save state and stop components", "stopped"],
+            ["begin", "stop data", "keep the simulated book", "drain the bus", "save state and stop components", "stopped"],
             stopped.Steps.Select(s => s.Step));
         Assert.Equal("shutdown", stopped.Steps[0].Operation);
         Assert.Contains("operator test@operator", stopped.Steps[0].Detail);
@@ -210,11 +210,11 @@ public sealed class OperatorCommandTests
         var stopped = await PollAsync(system, s => s.ExitCode is not null && s.Operation is null && s.Steps.Any(step => step.Step == "stopped"), "the emergency path to finish");
         Assert.Equal(SystemState.Faulted, stopped.State);
         Assert.Equal(ExitCodes.EmergencyShutdown, stopped.ExitCode);
-        Assert.Equal(["begin", "stop data", "cancel orders, flatten and save state", "save kernel state", "stopped"], stopped.Steps.Select(s => s.Step));
+        // A backtest interrupted before its end keeps its simulated book: it resumes from its last checkpoint.
+        Assert.Equal(["begin", "stop data", "keep the simulated book", "save kernel state", "stopped"], stopped.Steps.Select(s => s.Step));
         Assert.All(stopped.Steps, s => Assert.Equal("emergency shutdown", s.Operation));
         Assert.Contains("test@operator asked for an emergency shutdown", stopped.Steps[0].Detail);
-        // The execution handler was told to cancel and flatten before its state was saved.
-        Assert.Contains("protect:True:emergency:", await system.Component("execution").QueryAsync("log"));
+        Assert.DoesNotContain("protect:", await system.Component("execution").QueryAsync("log"));
 
         // Nothing more can be asked of a stopped system.
         var again = await system.Kernel.SwitchModeAsync(Operator, "live");
