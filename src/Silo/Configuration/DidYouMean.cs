@@ -9,8 +9,11 @@ public static class DidYouMean
         var normalized = input.ToLowerInvariant().Replace('-', '_');
         string? best = null;
         var bestDistance = int.MaxValue;
+        var allowed = Math.Max(2, input.Length / 3);
         foreach (var candidate in candidates)
         {
+            // The distance is at least the difference in length: skip the table (a 1 MB key would need gigabytes).
+            if (Math.Abs(normalized.Length - candidate.Length) > allowed) continue;
             var distance = Distance(normalized, candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
@@ -19,7 +22,6 @@ public static class DidYouMean
             }
         }
 
-        var allowed = Math.Max(2, input.Length / 3);
         return bestDistance <= allowed ? best : null;
     }
 
