@@ -98,14 +98,14 @@ public static class YamlSyntaxError
         return null;
     }
 
-    /// <summary>The first non-blank character of the nearest line above <paramref name="line"/> that is not blank or a comment.</summary>
+    /// <summary>The key (after indentation and list dashes) of the nearest line above <paramref name="line"/> that is not blank or a comment.</summary>
     private static SourcePosition? PreviousContentLine(string text, int line)
     {
         var lines = text.Split('\n');
         for (var previous = Math.Min(line - 1, lines.Length); previous >= 1; previous--)
         {
             var content = lines[previous - 1].TrimEnd('\r');
-            var indent = content.Length - content.TrimStart(' ').Length;
+            var indent = content.Length - content.TrimStart(' ', '-').Length;
             if (indent < content.Length && content[indent] != '#') return new SourcePosition(previous, indent + 1);
         }
 

@@ -8,7 +8,7 @@ namespace AlgoSpace.Tests.Configuration.Robustness;
 /// </summary>
 public sealed class CommentEditTests
 {
-    private const int Examples = 25;
+    private const int Examples = 20;
 
     private static readonly string[] PrintableUnicode = ["é", "日本語", "😀", "\u200B", "Ω≈ç√", "ß", "İ", "\u00A0", "\u202E", "e\u0301", "\uFEFF", "\u2028", "\u2029", "\u0085", "#", ": x", "- [", "'\"", "\t"];
 

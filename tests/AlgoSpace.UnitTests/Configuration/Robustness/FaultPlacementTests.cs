@@ -9,7 +9,7 @@ namespace AlgoSpace.Tests.Configuration.Robustness;
 /// </summary>
 public sealed class FaultPlacementTests
 {
-    private const int Examples = 60;
+    private const int Examples = 50;
 
     private static readonly byte[][] NotUtf8 = [[0xFF], [0x80], [0xC3, 0x28], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]];
 

@@ -11,7 +11,7 @@ namespace AlgoSpace.Tests.Configuration.Robustness;
 /// </summary>
 public sealed partial class MutatedSettingsFileTests
 {
-    private const int Examples = 300;
+    private const int Examples = 150;
 
     [GeneratedRegex(@"^  (?<file>.+):(?<line>\d+):(?<column>\d+): (?<severity>error|warning): (?<path>.+?): found .+; expected .+$")]
     private static partial Regex Finding();
