@@ -25,8 +25,9 @@ public static class SettingsLoader
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A last guard: a file that trips a fault in the validator is still refused with exit code 2, never a crash
-            // after which a supervisor might start the silo anyway. The tests hold every such case to a precise message.
+            // A last guard: input that trips a fault in the validator is still a refusal (exit code 2, nothing started),
+            // not exit code 1, which says a running system crashed. It has no line, so the property-based tests, which
+            // require one for every finding, fail on any input that reaches it.
             diagnostics.Error("", null, $"a file the validator failed on ({ex.GetType().Name}: {ex.Message})", "a settings file the validator can check",
                 "This is a fault in the validator; please report it with the file.");
         }
