@@ -5,6 +5,9 @@ public sealed class DiagnosticBag
 {
     private readonly List<SettingsDiagnostic> _items = [];
 
+    // Equal findings (a shared alias walked twice) are reported once; a set keeps that linear in files with many findings.
+    private readonly HashSet<SettingsDiagnostic> _seen = [];
+
     public string? File { get; set; }
 
     public IReadOnlyList<SettingsDiagnostic> Items => _items
@@ -28,7 +31,7 @@ public sealed class DiagnosticBag
     private void Add(DiagnosticSeverity severity, string path, SourcePosition? position, string found, string expected, string? hint)
     {
         var diagnostic = new SettingsDiagnostic(severity, path, position, found, expected, hint) { File = File };
-        if (!_items.Contains(diagnostic))
+        if (_seen.Add(diagnostic))
         {
             _items.Add(diagnostic);
         }

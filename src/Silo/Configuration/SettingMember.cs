@@ -20,6 +20,7 @@ public sealed class SettingMember
         Unit = property.GetCustomAttribute<SettingUnitAttribute>()?.Unit;
         Secret = property.IsDefined(typeof(SecretSettingAttribute));
         Path = property.GetCustomAttribute<SettingPathAttribute>();
+        AcceptsNull = new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable;
     }
 
     public PropertyInfo Property { get; }
@@ -32,6 +33,9 @@ public sealed class SettingMember
     public string? Unit { get; }
     public bool Secret { get; }
     public SettingPathAttribute? Path { get; }
+
+    /// <summary>Whether the property is declared nullable (string?, int?), so that an empty value may clear it.</summary>
+    public bool AcceptsNull { get; }
     public Type Type => Property.PropertyType;
 
     /// <summary>The keys of a settings section type, in declaration order.</summary>

@@ -33,7 +33,7 @@ public sealed class SettingsBinder(DiagnosticBag diagnostics, string baseDirecto
                 continue;
             }
 
-            var value = BindValue(node, member.Type, member, childPath, member.Property.GetValue(target));
+            var value = BindValue(node, member.Type, member, childPath, member.Property.GetValue(target), member.AcceptsNull);
             if (!ReferenceEquals(value, Failed))
             {
                 member.Property.SetValue(target, value);
@@ -70,14 +70,16 @@ public sealed class SettingsBinder(DiagnosticBag diagnostics, string baseDirecto
         }
     }
 
-    private object? BindValue(YamlNodeBase node, Type type, SettingMember member, string path, object? existing)
+    /// <param name="acceptsNull">Whether the target is declared nullable; an empty value for anything else (a list,
+    /// a non-nullable string, a list item) would leave a null that no later step expects.</param>
+    private object? BindValue(YamlNodeBase node, Type type, SettingMember member, string path, object? existing, bool acceptsNull)
     {
         if (node is YamlScalar { ExpansionFailed: true }) return Failed;
 
         var nullable = Nullable.GetUnderlyingType(type);
         if (node is YamlScalar { IsNull: true })
         {
-            if (member.Required || (nullable is null && type.IsValueType))
+            if (member.Required || (!acceptsNull && !SettingMember.IsSection(type)))
             {
                 diagnostics.Error(path, node.Position, "an empty value", ExpectedValue.Describe(type, member), "Give a value or remove the key to use its default.");
                 return Failed;
@@ -122,7 +124,7 @@ public sealed class SettingsBinder(DiagnosticBag diagnostics, string baseDirecto
             var itemPath = SettingsPath.Item(path, i);
             var value = SettingMember.IsSection(element)
                 ? BindSectionValue(list.Items[i], element, member, itemPath, null)
-                : BindValue(list.Items[i], element, member, itemPath, null);
+                : BindValue(list.Items[i], element, member, itemPath, null, Nullable.GetUnderlyingType(element) is not null);
             if (ReferenceEquals(value, Failed)) failed = true;
             else result.Add(value);
         }
@@ -153,7 +155,7 @@ public sealed class SettingsBinder(DiagnosticBag diagnostics, string baseDirecto
 
             var value = SettingMember.IsSection(valueType)
                 ? BindSectionValue(valueNode, valueType, member, entryPath, null)
-                : BindValue(valueNode, valueType, member, entryPath, null);
+                : BindValue(valueNode, valueType, member, entryPath, null, Nullable.GetUnderlyingType(valueType) is not null);
             if (ReferenceEquals(value, Failed)) failed = true;
             else result[key.Value] = value;
         }

@@ -9,8 +9,17 @@ public static class SettingsKeyIndex
 
     public static IReadOnlyList<string> Paths => AllPaths.Value;
 
+    // Section by key name, computed once: a file with thousands of unknown keys asks for each of them.
+    private static readonly Lazy<Dictionary<string, string?>> SectionByKey = new(() => Paths
+        .Select(p => p.LastIndexOf('.') is var dot and >= 0 ? p[(dot + 1)..] : p)
+        .Distinct(StringComparer.Ordinal)
+        .ToDictionary(key => key, Scan, StringComparer.Ordinal));
+
     /// <summary>The section path that holds a key with this name, if exactly one section does.</summary>
-    public static string? FindElsewhere(string key)
+    public static string? FindElsewhere(string key) =>
+        key.Contains('.') ? Scan(key) : SectionByKey.Value.GetValueOrDefault(key);
+
+    private static string? Scan(string key)
     {
         var sections = Paths.Where(p => p == key || p.EndsWith("." + key, StringComparison.Ordinal))
             .Select(p => p.Length == key.Length ? "(top level)" : p[..(p.Length - key.Length - 1)])

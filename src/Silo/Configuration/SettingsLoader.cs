@@ -18,7 +18,20 @@ public static class SettingsLoader
         var diagnostics = new DiagnosticBag { File = configFile };
         var projectRoot = ProjectRoot.Find(fullPath, environment);
         ComponentRegistry? registry = null;
-        var settings = LoadInto(fullPath, projectRoot, overrides ?? SettingsOverrides.None, environment, catalog, r => registry = r, diagnostics);
+        AlgoSpaceSettings? settings = null;
+        try
+        {
+            settings = LoadInto(fullPath, projectRoot, overrides ?? SettingsOverrides.None, environment, catalog, r => registry = r, diagnostics);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A last guard: input that trips a fault in the validator is still a refusal (exit code 2, nothing started),
+            // not exit code 1, which says a running system crashed. It has no line, so the property-based tests, which
+            // require one for every finding, fail on any input that reaches it.
+            diagnostics.Error("", null, $"a file the validator failed on ({ex.GetType().Name}: {ex.Message})", "a settings file the validator can check",
+                "This is a fault in the validator; please report it with the file.");
+        }
+
         return new LoadedSettings
         {
             ConfigFile = fullPath,
@@ -33,12 +46,12 @@ public static class SettingsLoader
         string fullPath, string projectRoot, SettingsOverrides overrides, Func<string, string?> environment, ComponentCatalog? catalog,
         Action<ComponentRegistry> registryLoaded, DiagnosticBag diagnostics)
     {
-        if (ReadText(fullPath, diagnostics) is not { } text) return null;
+        if (SettingsFileReader.Read(fullPath, diagnostics) is not { } text) return null;
         var tree = YamlTreeReader.Read(text, diagnostics);
         if (diagnostics.HasErrors) return null;
         if (tree is not YamlMap root)
         {
-            diagnostics.Error("", tree?.Position, tree is null ? "an empty document" : "a document that is not a mapping", "a mapping of sections (system:, data_handler:, ...)",
+            diagnostics.Error("", tree?.Position ?? new SourcePosition(1, 1), tree is null ? "an empty document" : "a document that is not a mapping", "a mapping of sections (system:, data_handler:, ...)",
                 "Start from settings/settings.yaml.");
             return null;
         }
@@ -96,20 +109,6 @@ public static class SettingsLoader
         catch (InvalidOperationException ex)
         {
             diagnostics.Error("component_assemblies", positions.Of("component_assemblies"), ex.Message, "component kinds declared once, on concrete IComponent classes");
-            return null;
-        }
-    }
-
-    private static string? ReadText(string fullPath, DiagnosticBag diagnostics)
-    {
-        try
-        {
-            return File.ReadAllText(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            var found = File.Exists(fullPath) || Directory.Exists(fullPath) ? $"a file that cannot be read ({ex.Message})" : $"no file at {fullPath}";
-            diagnostics.Error("", null, found, "a readable settings file", "Pass the file with --config PATH (default settings/settings.yaml).");
             return null;
         }
     }
