@@ -13,9 +13,9 @@ using Xunit.Abstractions;
 namespace AlgoSpace.Tests.Pipeline;
 
 /// <summary>
-/// The most work one event can cause with the default settings: a gap just under data_handler.max_time_jump_hours (a
-/// week, so no confirmation is needed) is filled with just under bars.max_gap_fill_bars five-minute bars (2016) and
-/// their 30-minute bars, all within the handling of the one NEW_TICK that crosses it, each bar going through
+/// The most work one event can cause with the default settings: a gap of just under bars.max_gap_fill_bars (1152)
+/// five-minute buckets (four days, inside data_handler.max_time_jump_hours, so no confirmation is needed) is filled
+/// with synthetic 5- and 30-minute bars, all within the handling of the one NEW_TICK that crosses it, each bar going through
 /// indicators, matrices, the synergy detector and the decision chain. That handling must stay well inside Orleans'
 /// 30-second response timeout: the default job's pipeline on Orleans stops normally, and the time it takes in process
 /// is measured and bounded.
@@ -24,8 +24,8 @@ public sealed class LargestGapFillTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
-    /// <summary>Ten minutes short of a week: the gap every default allows without a rejection.</summary>
-    private static readonly TimeSpan Gap = TimeSpan.FromHours(DataHandlerSettings.DefaultMaxTimeJumpHours) - TimeSpan.FromMinutes(10);
+    /// <summary>Ten minutes short of the longest gap the defaults fill.</summary>
+    private static readonly TimeSpan Gap = TimeSpan.FromMinutes(5 * BarsSettings.DefaultMaxGapFillBars) - TimeSpan.FromMinutes(10);
 
     private const int RowsBefore = 20_000;
     private const int RowsAfter = 5_000;
@@ -92,8 +92,9 @@ public sealed class LargestGapFillTests(ITestOutputHelper output)
 
             Assert.Null(result.FatalError);
             output.WriteLine($"longest NEW_TICK handling: {longest.TotalSeconds:F2} s, {syntheticInLongest} synthetic bars");
-            // 2014 five-minute and 335 thirty-minute buckets are empty in the gap; all are filled in that one handling.
-            Assert.InRange(syntheticInLongest, 2_300, 2_016 + 336);
+            foreach (var cost in result.Costs) output.WriteLine($"  {cost.Component}: {cost.Handled} events, {cost.SelfTime.TotalSeconds:F2} s, {cost.MicrosecondsPerEvent:F0} us/event");
+            // About 1,150 five-minute and 191 thirty-minute buckets are empty in the gap; all are filled in that one handling.
+            Assert.InRange(syntheticInLongest, 1_300, BarsSettings.DefaultMaxGapFillBars + 192);
             Assert.True(longest < TimeSpan.FromSeconds(20), $"the largest gap fill took {longest.TotalSeconds:F1} s, too close to Orleans' 30 s");
         }
         finally
