@@ -4,6 +4,12 @@ namespace AlgoSpace.Configuration;
 
 public sealed class DataHandlerSettings
 {
+    /// <summary>
+    /// Seven days: above the longest real break between sessions (a four-day holiday weekend in ../shared/data), far
+    /// below the years a mistyped date jumps.
+    /// </summary>
+    public const int DefaultMaxTimeJumpHours = 168;
+
     [Description("The seed's data handler mode. Leave it out to follow system.mode; if given it must agree with system.mode.")]
     public TradingMode? Mode { get; init; }
 
@@ -20,6 +26,10 @@ public sealed class DataHandlerSettings
 
     [Description("Whether a row that cannot be used stops the run (true) or is counted, reported with its line number and skipped (false).")]
     public bool RejectedRowsFatal { get; init; }
+
+    [SettingRange(1, 87_600), SettingUnit("hours")]
+    [Description("A row whose time is further than this after the last accepted tick is an outlier, accepted only when three consecutive such rows agree (a real gap in the data); one further back is rejected as an outlier. Applies to backtest files and live feeds.")]
+    public int MaxTimeJumpHours { get; init; } = DefaultMaxTimeJumpHours;
 
     [SettingRange(1, 1_000_000), SettingUnit("ticks")]
     [Description("Progress is logged every this many ticks.")]

@@ -6,7 +6,8 @@ namespace AlgoSpace.Components.Bars;
 /// Builds clock-aligned OHLCV bars from ticks (component-contracts 2.2), for every configured timeframe and for
 /// each symbol it sees. Plain logic: no Orleans, no clock, no I/O. Per tick and timeframe:
 /// a newer bucket completes the working bar, fills the buckets strictly between with synthetic bars (up to
-/// bars.max_gap_fill_bars; 0 means no limit) and opens a new bar; the same bucket updates the bar; an older
+/// bars.max_gap_fill_bars: a longer gap is reported and left unfilled, so one tick never makes more than that many
+/// bars per timeframe, whatever its time) and opens a new bar; the same bucket updates the bar; an older
 /// bucket rejects the tick. Bars come out ordered by close time, and on equal close times the shorter
 /// timeframe first (5m before 30m), which is the order the indicator engine needs.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class BarBuilder
     private BarCounters _counters = BarCounters.Zero;
 
     /// <param name="timeframes">Bar lengths in minutes; duplicates are ignored.</param>
-    /// <param name="maxGapFillBars">Longest gap filled with synthetic bars; 0 fills every gap.</param>
+    /// <param name="maxGapFillBars">Longest gap filled with synthetic bars; at least 1.</param>
     public BarBuilder(IEnumerable<int> timeframes, int maxGapFillBars)
     {
         _timeframes = timeframes.Distinct().Order().ToArray();
@@ -30,7 +31,7 @@ public sealed class BarBuilder
             throw new ArgumentException("At least one timeframe, each of one minute or more, is needed.", nameof(timeframes));
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(maxGapFillBars);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxGapFillBars, 1);
         _maxGapFillBars = maxGapFillBars;
     }
 
@@ -171,10 +172,10 @@ public sealed class BarBuilder
     /// <summary>Synthetic bars for each bucket strictly between the last completed bar and the new bucket.</summary>
     private void FillGap(string symbol, TimeframeSeries timeframe, DateTime completed, DateTime bucket, List<BarPayload> bars, List<SkippedGap> gaps)
     {
-        var missing = 0L;
-        for (var start = BarClock.Next(completed, timeframe.Minutes); start < bucket; start = BarClock.Next(start, timeframe.Minutes)) missing++;
-        if (missing == 0) return;
-        if (_maxGapFillBars > 0 && missing > _maxGapFillBars)
+        // Counted, not walked: a gap of years is measured as fast as one of a bar.
+        var missing = BarClock.BucketsBetween(completed, bucket, timeframe.Minutes);
+        if (missing <= 0) return;
+        if (missing > _maxGapFillBars)
         {
             gaps.Add(new SkippedGap(symbol, timeframe.Minutes, completed, bucket, missing));
             _counters = _counters with { GapsSkipped = _counters.GapsSkipped + 1 };

@@ -15,6 +15,20 @@ public static class BarClock
         return time.Date.AddMinutes(minuteOfDay - (minuteOfDay % minutes));
     }
 
+    /// <summary>
+    /// The number of buckets strictly between the buckets starting at <paramref name="first"/> and
+    /// <paramref name="last"/> (0 when they are adjacent or in order the wrong way), in constant time: each day has
+    /// ⌈1440 / minutes⌉ buckets, numbered from midnight.
+    /// </summary>
+    public static long BucketsBetween(DateTime first, DateTime last, int minutes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minutes, 1);
+        var perDay = (1440 + minutes - 1) / minutes;
+        return Math.Max(0, Index(last) - Index(first) - 1);
+
+        long Index(DateTime start) => (start.Ticks / TimeSpan.TicksPerDay * perDay) + (((start.Hour * 60) + start.Minute) / minutes);
+    }
+
     /// <summary>The start of the bucket after the one starting at <paramref name="start"/>.</summary>
     public static DateTime Next(DateTime start, int minutes) => Floor(start.AddMinutes(minutes), minutes);
 }

@@ -27,6 +27,8 @@ public sealed partial class BacktestDataHandler : ISourceComponent
 
     private IComponentContext? _context;
     private TickSource? _source;
+    // The issues outlive the source (closed at stop), so the rows a finished run rejected can still be asked for.
+    private RowIssueLog? _issues;
     private BacktestDataHandlerState? _restored;
     private bool _completePublished;
     private TickBatcher? _batcher;
@@ -47,7 +49,9 @@ public sealed partial class BacktestDataHandler : ISourceComponent
         _source?.Dispose();
 
         // Missing, empty or unrecognisable files throw DataFileException here: a critical initialisation failure.
-        _source = TickSource.Open(settings.DataHandler.BacktestFile, settings.DataHandler.Format, settings.Backtesting.StartDate, settings.Backtesting.EndDate);
+        _source = TickSource.Open(settings.DataHandler.BacktestFile, settings.DataHandler.Format, settings.Backtesting.StartDate, settings.Backtesting.EndDate,
+            TimeSpan.FromHours(settings.DataHandler.MaxTimeJumpHours));
+        _issues = _source.Issues;
         LogOpened(Logger, _source.File.Path, _source.File.Describe(), _symbol,
             settings.Backtesting.StartDate?.ToString("yyyy-MM-dd") ?? "start", settings.Backtesting.EndDate?.ToString("yyyy-MM-dd") ?? "end");
         return ValueTask.CompletedTask;
@@ -169,7 +173,7 @@ public sealed partial class BacktestDataHandler : ISourceComponent
     {
         "status" when _source is { } s =>
             $"rows={s.Rows} published={s.Accepted} rejected={s.Issues.RejectedCount} warnings={s.Issues.WarningCount} outOfRange={s.OutOfRange} last={s.LastTickTime:O} complete={_completePublished}",
-        "rejections" when _source is { } s => string.Join('\n', s.Issues.Rejections),
+        "rejections" when _issues is { } issues => string.Join('\n', issues.Rejections),
         // Read by the silo's progress display a few times a second; nothing in the replay loop writes for it.
         "progress" when _source is { } s => ReplayProgress.Format(s.BytesRead, s.File.Length, s.Accepted, s.LastTickTime, _completePublished),
         _ => "",
@@ -213,7 +217,7 @@ public sealed partial class BacktestDataHandler : ISourceComponent
     private void LogSummary(TickSource source, double seconds, long publishedHere)
     {
         LogComplete(Logger, source.File.Path, source.Rows, source.Accepted, source.Issues.RejectedCount, source.Issues.WarningCount,
-            source.OutOfRange, source.BlankLines, source.LevelShifts, seconds, publishedHere / Math.Max(seconds, 1e-9));
+            source.OutOfRange, source.BlankLines, source.LevelShifts, source.TimeJumps, seconds, publishedHere / Math.Max(seconds, 1e-9));
         foreach (var (kind, count) in source.Issues.Counts()) LogIssueCount(Logger, kind, count, kind.IsRejection() ? "rejected" : "warning");
         foreach (var example in source.Issues.Rejections.Take(SummaryExamples)) LogExample(Logger, example.Line, example.Kind, example.Detail);
         if (source.Issues.RejectedCount > SummaryExamples)
@@ -248,8 +252,8 @@ public sealed partial class BacktestDataHandler : ISourceComponent
     [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Data handler: {Limit} rejected rows logged; further ones are only counted (see the summary at the end)")]
     private static partial void LogIssueLimit(ILogger logger, int limit);
 
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Data handler reached the end of {Path}: {Rows} rows, {Published} ticks published, {Rejected} rejected, {Warnings} warnings, {OutOfRange} outside the dates, {Blank} blank lines, {LevelShifts} level shifts accepted; {Seconds:F2} s, {Rate:F0} ticks/s")]
-    private static partial void LogComplete(ILogger logger, string path, long rows, long published, long rejected, long warnings, long outOfRange, long blank, long levelShifts, double seconds, double rate);
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Data handler reached the end of {Path}: {Rows} rows, {Published} ticks published, {Rejected} rejected, {Warnings} warnings, {OutOfRange} outside the dates, {Blank} blank lines, {LevelShifts} level shifts and {TimeJumps} jumps in time accepted; {Seconds:F2} s, {Rate:F0} ticks/s")]
+    private static partial void LogComplete(ILogger logger, string path, long rows, long published, long rejected, long warnings, long outOfRange, long blank, long levelShifts, long timeJumps, double seconds, double rate);
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Data handler: {Count} {Kind} ({Severity})")]
     private static partial void LogIssueCount(ILogger logger, RowIssueKind kind, long count, string severity);

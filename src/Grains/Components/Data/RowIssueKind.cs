@@ -21,6 +21,13 @@ public enum RowIssueKind
     PriceOutlier,
     /// <summary>A negative volume, replaced by 0; the tick is kept (a warning, not a rejection).</summary>
     NegativeVolume,
+    /// <summary>
+    /// The timestamp is more than data_handler.max_time_jump_hours before or after the last accepted tick's, and (if
+    /// ahead) not yet confirmed by three agreeing rows. Last, so that saved counts keep their kinds.
+    /// </summary>
+    TimestampOutlier,
+    /// <summary>The file cannot be read from this line on (a corrupt or truncated gzip stream, an I/O error); the rest is skipped.</summary>
+    UnreadableFile,
 }
 
 /// <summary>Helpers for <see cref="RowIssueKind"/>.</summary>

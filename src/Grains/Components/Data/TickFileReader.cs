@@ -23,6 +23,7 @@ public sealed class TickFileReader : IDisposable
     private int _pendingIndex;
     private BarRow _pendingBar;
     private long _dataLines;
+    private bool _unreadable;
 
     /// <param name="from">First day replayed (inclusive), or null.</param>
     /// <param name="until">Last day replayed (inclusive), or null.</param>
@@ -122,8 +123,8 @@ public sealed class TickFileReader : IDisposable
         while (true)
         {
             if (_pendingIndex < _pendingCount) return NextPending();
-            if (_reader.ReadLine() is not { } line) return TickRead.End;
             var lineNumber = File.HeaderLine + _dataLines + 1;
+            if (ReadLineOrReport(lineNumber, out var unreadable) is not { } line) return unreadable ?? TickRead.End;
             if (string.IsNullOrWhiteSpace(line))
             {
                 BlankLines++;
@@ -134,6 +135,28 @@ public sealed class TickFileReader : IDisposable
             Rows++;
             var result = ReadRow(line, lineNumber);
             if (result is { } issueOrTick) return issueOrTick;
+        }
+    }
+
+    /// <summary>
+    /// The next line, or null at the end of the file. A file that cannot be read further (a corrupt or truncated gzip
+    /// stream, a failing disk) ends there: that is reported once as an issue at the line it stopped at, and the rows
+    /// before it stand, instead of an exception ending the run.
+    /// </summary>
+    private string? ReadLineOrReport(long lineNumber, out TickRead? unreadable)
+    {
+        unreadable = null;
+        if (_unreadable) return null;
+        try
+        {
+            return _reader.ReadLine();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            _unreadable = true;
+            unreadable = new TickRead(TickReadStatus.Issue, default,
+                _issues.Record(lineNumber, RowIssueKind.UnreadableFile, $"the file cannot be read from this line on ({ex.Message}); the rest of it is skipped"));
+            return null;
         }
     }
 

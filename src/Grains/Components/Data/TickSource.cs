@@ -10,16 +10,18 @@ namespace AlgoSpace.Components.Data;
 public sealed class TickSource : IDisposable
 {
     private readonly TickFileReader _reader;
-    private readonly TickValidator _validator = new();
+    private readonly TickValidator _validator;
 
-    private TickSource(DataFileInfo file, DateOnly? from, DateOnly? until)
+    private TickSource(DataFileInfo file, DateOnly? from, DateOnly? until, TimeSpan? maxTimeJump)
     {
         _reader = new TickFileReader(file, from, until, Issues);
+        _validator = new TickValidator(maxTimeJump);
     }
 
     /// <summary>Inspects and opens a file; throws <see cref="DataFileException"/> when it cannot be replayed.</summary>
-    public static TickSource Open(string? path, DataFileFormat format = DataFileFormat.Auto, DateOnly? from = null, DateOnly? until = null) =>
-        new(DataFileInspector.Inspect(path, format), from, until);
+    /// <param name="maxTimeJump">data_handler.max_time_jump_hours; null takes its default.</param>
+    public static TickSource Open(string? path, DataFileFormat format = DataFileFormat.Auto, DateOnly? from = null, DateOnly? until = null, TimeSpan? maxTimeJump = null) =>
+        new(DataFileInspector.Inspect(path, format), from, until, maxTimeJump);
 
     public DataFileInfo File => _reader.File;
 
@@ -40,6 +42,9 @@ public sealed class TickSource : IDisposable
 
     /// <summary>Times three agreeing outliers (ticks, or bar closes for a bar file) were accepted as a new price level.</summary>
     public long LevelShifts { get; private set; }
+
+    /// <summary>Times three agreeing rows confirmed a jump in time beyond data_handler.max_time_jump_hours.</summary>
+    public long TimeJumps => _validator.TimeJumps;
 
     public DateTime? LastTickTime => _validator.LastAccepted;
 

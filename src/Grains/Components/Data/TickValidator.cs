@@ -6,7 +6,9 @@ namespace AlgoSpace.Components.Data;
 /// The tick validation table of component-contracts 2.1, applied to each tick of a tick file in file order:
 /// <list type="bullet">
 /// <item>price ≤ 0 or non-finite: reject;</item>
-/// <item>timestamp before the last accepted tick's: reject (equal is allowed: several trades share a millisecond);</item>
+/// <item>timestamp before the last accepted tick's: reject (equal is allowed: several trades share a millisecond);
+/// more than data_handler.max_time_jump_hours before or after it: reject as an outlier, except the third of three
+/// agreeing outliers ahead (<see cref="TimeJumpRule"/>);</item>
 /// <item>|price − median(last 100 accepted)| / median &gt; 5 %: reject; but when the last three consecutive
 /// outliers agree within 0.5 % (their range is at most 0.5 % of the lowest), the price has really moved (a gap
 /// at the open, a roll): the third is accepted and the window starts again from it;</item>
@@ -28,8 +30,21 @@ public sealed class TickValidator
     public const int AgreeingOutliers = 3;
 
     private readonly MedianWindow _window = new(WindowSize);
+    private readonly TimeJumpRule _time;
     private readonly List<double> _outliers = new(AgreeingOutliers);
     private BarRange? _previousBar;
+
+    /// <param name="maxTimeJump">data_handler.max_time_jump_hours; null takes its default.</param>
+    public TickValidator(TimeSpan? maxTimeJump = null)
+    {
+        _time = new TimeJumpRule(maxTimeJump ?? TimeSpan.FromHours(Configuration.DataHandlerSettings.DefaultMaxTimeJumpHours));
+    }
+
+    /// <summary>The largest step in time accepted from one tick to the next without confirmation.</summary>
+    public TimeSpan MaxTimeJump => _time.Tolerance;
+
+    /// <summary>Times an outlier time ahead was confirmed by three agreeing rows and accepted.</summary>
+    public long TimeJumps { get; private set; }
 
     /// <summary>The timestamp of the last accepted tick.</summary>
     public DateTime? LastAccepted { get; private set; }
@@ -40,10 +55,10 @@ public sealed class TickValidator
         var price = tick.Price;
         if (!double.IsFinite(price)) return Reject(RowIssueKind.NonFinitePrice, $"price {Format(price)} is not finite");
         if (price <= 0) return Reject(RowIssueKind.NonPositivePrice, $"price {Format(price)} is not positive");
-        if (BeforeLast(tick.Timestamp) is { } early) return early;
-        if (!CheckMedian(price, "price", "accepted ticks", out var levelShift, out var outlier)) return outlier;
+        if (!CheckTime(tick.Timestamp, out var jump, out var late)) return late;
+        if (!CheckMedian(price, "price", "accepted ticks", out var levelShift, out var outlier)) return RejectedOnPrice(tick.Timestamp, outlier);
 
-        LastAccepted = tick.Timestamp;
+        AcceptTime(tick.Timestamp, jump);
         if (tick.Volume >= 0) return new TickVerdict(null, null, false, levelShift);
         var detail = $"volume {tick.Volume} set to 0";
         tick = tick with { Volume = 0 };
@@ -66,23 +81,44 @@ public sealed class TickValidator
             if (price <= 0) return Reject(RowIssueKind.NonPositivePrice, $"{name} {Format(price)} is not positive");
         }
 
-        if (BeforeLast(bar.Timestamp) is { } early) return early;
+        if (!CheckTime(bar.Timestamp, out var jump, out var late)) return late;
 
         // A bar whose range overlaps the previous bar's traded continuously from where the market was: its close,
         // however far from the median, is a real move (a bar's analogue of three agreeing outliers).
         var continuous = _previousBar is { } previous && bar.Low <= previous.High && bar.High >= previous.Low;
         _previousBar = new BarRange(bar.Low, bar.High);
-        if (!CheckMedian(bar.Close, "close", "accepted bar closes", out var levelShift, out var outlier, continuous)) return outlier;
+        if (!CheckMedian(bar.Close, "close", "accepted bar closes", out var levelShift, out var outlier, continuous)) return RejectedOnPrice(bar.Timestamp, outlier);
+        AcceptTime(bar.Timestamp, jump);
         return new TickVerdict(null, null, false, levelShift);
     }
 
     /// <summary>Records a tick of a bar accepted by <see cref="CheckBar"/>: it moves the last accepted time only.</summary>
     public void AcceptBarTick(in MarketTick tick) => LastAccepted = tick.Timestamp;
 
-    private TickVerdict? BeforeLast(DateTime timestamp) =>
-        LastAccepted is { } last && timestamp < last
-            ? Reject(RowIssueKind.TimestampBeforeLast, $"timestamp {timestamp:yyyy-MM-dd HH:mm:ss.fff} is before the last accepted tick's {last:yyyy-MM-dd HH:mm:ss.fff}")
-            : null;
+    private bool CheckTime(DateTime timestamp, out bool jump, out TickVerdict rejection)
+    {
+        if (_time.Check(timestamp, LastAccepted, out jump, out var kind, out var detail))
+        {
+            rejection = default;
+            return true;
+        }
+
+        rejection = Reject(kind, detail);
+        return false;
+    }
+
+    private void AcceptTime(DateTime timestamp, bool jump)
+    {
+        _time.Accepted();
+        if (jump) TimeJumps++;
+        LastAccepted = timestamp;
+    }
+
+    private TickVerdict RejectedOnPrice(DateTime timestamp, TickVerdict outlier)
+    {
+        _time.RejectedLater(timestamp, LastAccepted);
+        return outlier;
+    }
 
     /// <summary>
     /// The median rule; on acceptance <paramref name="price"/> joins the window (false: <paramref name="outlier"/>
@@ -134,7 +170,8 @@ public sealed class TickValidator
         return false;
     }
 
-    public TickValidatorSnapshot Snapshot() => new(LastAccepted, _window.ToArray(), [.. _outliers], _previousBar?.Low, _previousBar?.High);
+    public TickValidatorSnapshot Snapshot() =>
+        new(LastAccepted, _window.ToArray(), [.. _outliers], _previousBar?.Low, _previousBar?.High, [.. _time.Pending], TimeJumps);
 
     public void Restore(TickValidatorSnapshot snapshot)
     {
@@ -143,6 +180,8 @@ public sealed class TickValidator
         _outliers.Clear();
         _outliers.AddRange(snapshot.PendingOutliers.TakeLast(AgreeingOutliers - 1));
         _previousBar = snapshot.PreviousBarLow is { } low && snapshot.PreviousBarHigh is { } high ? new BarRange(low, high) : null;
+        _time.Restore(snapshot.PendingTimeOutliers ?? []);
+        TimeJumps = snapshot.TimeJumps;
     }
 
     private static TickVerdict Reject(RowIssueKind kind, string detail) => new(kind, detail, false, false);

@@ -15,7 +15,7 @@ public sealed class BarBuilderTests
     [Fact]
     public void Ticks_in_one_bucket_make_one_bar_with_open_high_low_close_volume_and_tick_count()
     {
-        var builder = new BarBuilder([5], 0);
+        var builder = new BarBuilder([5], 100_000);
         Assert.Empty(builder.OnTick(Tick(10, 30, 0, 100, 1)).Bars);
         Assert.Empty(builder.OnTick(Tick(10, 31, 0, 102, 2)).Bars);
         Assert.Empty(builder.OnTick(Tick(10, 32, 0, 99, 0)).Bars);
@@ -30,7 +30,7 @@ public sealed class BarBuilderTests
     [Fact]
     public void A_gap_is_filled_with_synthetic_bars_at_the_last_close_for_each_bucket_strictly_between()
     {
-        var builder = new BarBuilder([5], 0);
+        var builder = new BarBuilder([5], 100_000);
         builder.OnTick(Tick(10, 31, 0, 100, 7));
         builder.OnTick(Tick(10, 33, 0, 101, 3));
 
@@ -66,11 +66,34 @@ public sealed class BarBuilderTests
         Assert.Equal(At(10, 55), Assert.Single(limited.Flush()).Timestamp);
     }
 
+    /// <summary>
+    /// A tick years after the last one (a confirmed jump, or a file of two periods) must not become millions of bars:
+    /// the gap is counted exactly (in constant time) and left unfilled, so the tick's handling stays short.
+    /// </summary>
+    [Fact]
+    public void A_gap_of_years_is_counted_at_once_and_skipped_leaving_no_synthetic_bars()
+    {
+        var builder = new BarBuilder([5, 30], AlgoSpace.Configuration.BarsSettings.DefaultMaxGapFillBars);
+        builder.OnTick(Tick(10, 31, 0, 100));
+
+        var later = builder.OnTick(Tick(10, 31, 0, 100) with { Timestamp = Day.AddYears(20).AddHours(10).AddMinutes(31) });
+
+        Assert.Equal([false, false], later.Bars.Select(b => b.IsSynthetic));
+        Assert.Equal([5, 30], later.SkippedGaps.Select(g => g.Timeframe));
+        // 20 years from 2024-01-02 is 7,305 days: 288 five-minute and 48 thirty-minute buckets a day, less the one at each end.
+        Assert.Equal([(7305L * 288) - 1, (7305L * 48) - 1], later.SkippedGaps.Select(g => g.MissingBars));
+        Assert.Equal(0, builder.Counters.SyntheticBarsEmitted);
+    }
+
+    [Fact]
+    public void A_limit_below_one_is_refused_because_gap_filling_must_be_bounded() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BarBuilder([5], 0));
+
     [Fact]
     public void Bars_come_out_by_close_time_and_the_5m_bar_before_the_30m_bar_at_an_equal_close()
     {
         // Timeframes given out of order on purpose.
-        var builder = new BarBuilder([30, 5], 0);
+        var builder = new BarBuilder([30, 5], 100_000);
         builder.OnTick(Tick(10, 57, 0, 100));
 
         var bars = builder.OnTick(Tick(11, 47, 0, 110)).Bars;
@@ -87,7 +110,7 @@ public sealed class BarBuilderTests
     [Fact]
     public void A_tick_older_than_the_last_is_rejected_counted_and_leaves_the_bars_unchanged()
     {
-        var builder = new BarBuilder([5, 30], 0);
+        var builder = new BarBuilder([5, 30], 100_000);
         builder.OnTick(Tick(10, 36, 0, 100));
 
         Assert.Equal(BarTickOutcome.RejectedPast, builder.OnTick(Tick(10, 33, 0, 90)).Outcome);
@@ -102,7 +125,7 @@ public sealed class BarBuilderTests
     [Fact]
     public void A_tick_in_the_bucket_of_a_flushed_bar_is_rejected()
     {
-        var builder = new BarBuilder([5], 0);
+        var builder = new BarBuilder([5], 100_000);
         builder.OnTick(Tick(10, 36, 0, 100));
         builder.Flush();
         Assert.Equal(BarTickOutcome.RejectedPast, builder.OnTick(Tick(10, 37, 0, 100)).Outcome);
@@ -115,7 +138,7 @@ public sealed class BarBuilderTests
     [InlineData(double.PositiveInfinity)]
     public void A_tick_with_a_negative_zero_or_non_finite_price_is_skipped(double price)
     {
-        var builder = new BarBuilder([5], 0);
+        var builder = new BarBuilder([5], 100_000);
         builder.OnTick(Tick(10, 31, 0, 100));
 
         Assert.Equal(BarTickOutcome.SkippedBadPrice, builder.OnTick(Tick(10, 32, 0, price)).Outcome);
@@ -128,7 +151,7 @@ public sealed class BarBuilderTests
     [Fact]
     public void Flush_emits_the_working_bars_in_emit_order_and_then_has_nothing_left()
     {
-        var builder = new BarBuilder([5, 30], 0);
+        var builder = new BarBuilder([5, 30], 100_000);
         builder.OnTick(Tick(10, 31, 0, 100, 2));
         builder.OnTick(Tick(10, 37, 0, 105, 3));
 
@@ -146,7 +169,7 @@ public sealed class BarBuilderTests
     [Fact]
     public void Each_symbol_has_its_own_bars()
     {
-        var builder = new BarBuilder([5], 0);
+        var builder = new BarBuilder([5], 100_000);
         builder.OnTick(Tick(10, 31, 0, 100));
         builder.OnTick(new TickPayload("NQ", At(10, 32), 17000, 1, null, null));
 
@@ -161,10 +184,10 @@ public sealed class BarBuilderTests
     {
         TickPayload[] first = [Tick(10, 31, 0, 100, 2), Tick(10, 33, 0, 98, 1), Tick(10, 44, 0, 103, 5)];
         TickPayload[] second = [Tick(10, 46, 0, 104, 1), Tick(11, 12, 0, 99, 2), Tick(11, 31, 0, 101, 1)];
-        var original = new BarBuilder([5, 30], 0);
+        var original = new BarBuilder([5, 30], 100_000);
         foreach (var tick in first) original.OnTick(tick);
 
-        var restored = new BarBuilder([5, 30], 0);
+        var restored = new BarBuilder([5, 30], 100_000);
         restored.RestoreState((BarBuilderState)OrleansRoundTrip.Copy(original.SaveState()));
 
         var expected = second.SelectMany(t => original.OnTick(t).Bars).Concat(original.Flush()).ToList();

@@ -12,7 +12,7 @@ public sealed class BarGeneratorTests
 {
     private static readonly DateTime Day = new(2024, 1, 2);
 
-    private static RecordingComponentContext Context(int maxGapFillBars = 0, string[]? publishes = null) =>
+    private static RecordingComponentContext Context(int maxGapFillBars = BarsSettings.DefaultMaxGapFillBars, string[]? publishes = null) =>
         new("bar_generator", new AlgoSpaceSettings { Bars = new BarsSettings { MaxGapFillBars = maxGapFillBars } },
             [NewTick, BacktestComplete], publishes ?? [New5MinBar, New30MinBar, SystemError]);
 

@@ -6,9 +6,9 @@ namespace AlgoSpace.Tests.Components.Data;
 /// <summary>Everything a <see cref="TickSource"/> produced from a file: its ticks and its issues, in order.</summary>
 public sealed record TickSourceRun(List<SourcedTick> Ticks, List<RowIssue> Issues, TickSource Source)
 {
-    public static TickSourceRun Of(string path, DataFileFormat format = DataFileFormat.Auto, DateOnly? from = null, DateOnly? until = null)
+    public static TickSourceRun Of(string path, DataFileFormat format = DataFileFormat.Auto, DateOnly? from = null, DateOnly? until = null, TimeSpan? maxTimeJump = null)
     {
-        using var source = TickSource.Open(path, format, from, until);
+        using var source = TickSource.Open(path, format, from, until, maxTimeJump);
         return Drain(source);
     }
 

@@ -30,7 +30,7 @@ public sealed partial class LiveDataHandler : ISourceComponent
 
     private readonly SnapshotSlot<LiveDataHandlerState> _slot = new();
     private readonly TickSequenceGate _gate = new();
-    private readonly TickValidator _validator = new();
+    private TickValidator _validator = new();
     private readonly LatencyWindow _latency = new();
     private IComponentContext? _context;
     private IFeedMessageParser? _parser;
@@ -69,6 +69,8 @@ public sealed partial class LiveDataHandler : ISourceComponent
 
         _url = url;
         _parser = FeedMessageParsers.For(live);
+        // Before the saved state is applied (the slot waits for Attach below), so the restored window lands in it.
+        _validator = new TickValidator(TimeSpan.FromHours(settings.DataHandler.MaxTimeJumpHours));
         _backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(live.ReconnectBaseDelayMs), settings.System.RunSeed);
         _slot.Attach(Apply);
         LogConfigured(Logger, _url, FormatName(live.MessageFormat), _symbol, live.StaleAfter, live.ReconnectAttempts, live.ReconnectBaseDelayMs,
