@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace AlgoSpace.Benchmarks.Soak;
+
+/// <summary>
+/// One sample of the silo process under soak. A figure that could not be read at that moment (the endpoint not up
+/// yet, no progress line yet) is null, and an empty cell in the CSV.
+/// </summary>
+public sealed record SoakSample(
+    double ElapsedSeconds,
+    long RssBytes,
+    int Handles,
+    int Threads,
+    long? HeapBytes,
+    long? GcCommittedBytes,
+    long StateBytes,
+    int StateFiles,
+    long? TicksPublished,
+    long? CheckpointsCommitted,
+    double? CheckpointMsSum)
+{
+    public const string CsvHeader = "elapsed_s,rss_bytes,handles,threads,managed_heap_bytes,gc_committed_bytes,state_bytes,state_files,ticks_published,checkpoints_committed,checkpoint_ms_sum";
+
+    public string ToCsv() => string.Join(',',
+        ElapsedSeconds.ToString("F2", CultureInfo.InvariantCulture),
+        Cell(RssBytes), Cell(Handles), Cell(Threads), Cell(HeapBytes), Cell(GcCommittedBytes), Cell(StateBytes), Cell(StateFiles),
+        Cell(TicksPublished), Cell(CheckpointsCommitted),
+        CheckpointMsSum?.ToString("F1", CultureInfo.InvariantCulture) ?? "");
+
+    private static string Cell(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+}
