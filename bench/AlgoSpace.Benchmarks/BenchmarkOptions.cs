@@ -11,7 +11,7 @@ namespace AlgoSpace.Benchmarks;
 /// into live mode for at most --seconds (default 600).
 /// --soak runs only the soak: --ticks ticks (default 10,000,000) through a real silo process with checkpoints every
 /// --snapshot-every-bars 30-minute bars (default 1), sampled every --sample-seconds (default 2); with --smoke,
-/// 100,000 ticks sampled every 0.5 s.
+/// 100,000 ticks sampled every 0.5 s. --soak --summarize CSV judges an existing series again and redraws its chart.
 /// </summary>
 public sealed record BenchmarkOptions
 {
@@ -61,6 +61,12 @@ public sealed record BenchmarkOptions
     /// <summary>Where the soak writes its series, chart and summary; null for output/bench/soak-&lt;time&gt;.</summary>
     public string? OutDir { get; init; }
 
+    /// <summary>--soak --summarize: judge an existing soak.csv again and redraw its chart beside it; no silo runs.</summary>
+    public string? Summarize { get; init; }
+
+    /// <summary>--soak --summarize: the redrawn chart's title.</summary>
+    public string? ChartTitle { get; init; }
+
     /// <summary>Warm-up events before each hop's measured ones: JIT, activations, Orleans' pools.</summary>
     public int Warmup => Math.Clamp(Events / 10, 100, 1_000);
 
@@ -73,7 +79,8 @@ public sealed record BenchmarkOptions
     public static BenchmarkOptions SoakSmokeDefaults { get; } = SmokeDefaults with { Soak = true, Ticks = 100_000, SampleSeconds = 0.5 };
 
     public const string Usage = "usage: AlgoSpace.Benchmarks [--smoke] [--events N] [--out FILE] [--pipeline-latency [--data PATH]] [--live-latency [--data PATH] [--rate TICKS_PER_S] [--seconds N]]\n"
-        + "       AlgoSpace.Benchmarks --soak [--smoke] [--ticks N] [--data PATH] [--snapshot-every-bars N] [--sample-seconds S] [--out-dir DIR] [--out FILE]";
+        + "       AlgoSpace.Benchmarks --soak [--smoke] [--ticks N] [--data PATH] [--snapshot-every-bars N] [--sample-seconds S] [--out-dir DIR] [--out FILE]\n"
+        + "       AlgoSpace.Benchmarks --soak --summarize SOAK_CSV [--chart-title TEXT]";
 
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with the usage on a mistake.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -121,6 +128,12 @@ public sealed record BenchmarkOptions
                 case "--sample-seconds":
                     options = options with { SampleSeconds = PositiveSeconds(Value(args, ref i)) };
                     break;
+                case "--summarize":
+                    options = options with { Summarize = Value(args, ref i) };
+                    break;
+                case "--chart-title":
+                    options = options with { ChartTitle = Value(args, ref i) };
+                    break;
                 case "--out-dir":
                     options = options with { OutDir = Value(args, ref i) };
                     break;
@@ -132,7 +145,7 @@ public sealed record BenchmarkOptions
             }
         }
 
-        var soakOnly = args.Where(a => a is "--ticks" or "--snapshot-every-bars" or "--sample-seconds" or "--out-dir").ToList();
+        var soakOnly = args.Where(a => a is "--ticks" or "--snapshot-every-bars" or "--sample-seconds" or "--out-dir" or "--summarize" or "--chart-title").ToList();
         if (soakOnly.Count > 0 && !options.Soak) throw new ArgumentException($"{soakOnly[0]} is an option of --soak; add it\n{Usage}");
         if (options.Soak && (options.PipelineLatency || options.LiveLatency)) throw new ArgumentException($"--soak runs on its own\n{Usage}");
         return options.Data is not null && !options.PipelineLatency && !options.LiveLatency && !options.Soak

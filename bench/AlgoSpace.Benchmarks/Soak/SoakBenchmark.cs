@@ -19,6 +19,12 @@ public static class SoakBenchmark
 
     public static async Task RunAsync(BenchmarkOptions options, BenchmarkReport report, TextWriter progress)
     {
+        if (options.Summarize is { } series)
+        {
+            report.Soak = await SummarizeAsync(Path.GetFullPath(series), options);
+            return;
+        }
+
         var outDir = Path.GetFullPath(options.OutDir ?? Path.Combine(SiloLocator.RepositoryRoot, "output", "bench", $"soak-{DateTime.Now:yyyyMMdd-HHmmss}"));
         Directory.CreateDirectory(outDir);
         var dataFile = options.Data is { } data ? Path.GetFullPath(data) : await SoakData.EnsureAsync(options.Ticks, progress);
@@ -110,6 +116,33 @@ public static class SoakBenchmark
         await File.WriteAllTextAsync(Path.Combine(outDir, "soak.md"), result.ToMarkdown());
         foreach (var m in result.Measures) await progress.WriteLineAsync($"  {m.Name}: {m.AtWarmupEnd:F2} → {m.AtEnd:F2} {m.Unit}, slope {m.SlopePerMinute:+0.00;-0.00} per min: {m.Verdict}");
         return result;
+    }
+
+    /// <summary>Judges an existing series again (soak.csv) and redraws its chart beside it; no silo runs.</summary>
+    private static async Task<SoakResult> SummarizeAsync(string seriesFile, BenchmarkOptions options)
+    {
+        var samples = (await File.ReadAllLinesAsync(seriesFile)).Skip(1).Where(r => r.Length > 0).Select(SoakSample.FromCsv).ToList();
+        var warmupEnd = samples.Count == 0 ? 0 : samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(samples.Count * SoakMeasure.WarmupShare))].ElapsedSeconds;
+        var chartFile = Path.ChangeExtension(seriesFile, ".svg");
+        await File.WriteAllTextAsync(chartFile, SoakSvgWriter.Write(samples, options.ChartTitle ?? $"Soak: {Path.GetFileName(seriesFile)}", warmupEnd));
+        var last = samples.LastOrDefault(s => s.CheckpointsCommitted is not null);
+        return new SoakResult
+        {
+            DataFile = seriesFile,
+            Ticks = samples.LastOrDefault(s => s.TicksPublished is not null)?.TicksPublished ?? 0,
+            SnapshotEveryBars = 0,
+            SampleSeconds = 0,
+            SeriesFile = seriesFile,
+            ChartFile = chartFile,
+            Samples = samples,
+            Measures = Measures(samples),
+            ExitCode = null,
+            Seconds = samples.Count == 0 ? 0 : samples[^1].ElapsedSeconds,
+            WarmupEndSeconds = warmupEnd,
+            Checkpoints = last?.CheckpointsCommitted,
+            CheckpointMsSum = last?.CheckpointMsSum,
+            FinalState = [],
+        };
     }
 
     private static List<SoakMeasure> Measures(IReadOnlyList<SoakSample> samples) =>

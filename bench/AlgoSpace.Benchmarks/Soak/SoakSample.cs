@@ -27,5 +27,16 @@ public sealed record SoakSample(
         Cell(TicksPublished), Cell(CheckpointsCommitted),
         CheckpointMsSum?.ToString("F1", CultureInfo.InvariantCulture) ?? "");
 
+    /// <summary>A row of <see cref="CsvHeader"/>'s columns, as <see cref="ToCsv"/> wrote it.</summary>
+    public static SoakSample FromCsv(string row)
+    {
+        var cells = row.Split(',');
+        if (cells.Length != 11) throw new FormatException($"a soak series row has 11 cells, not {cells.Length}: '{row}'");
+        long? Long(int i) => cells[i].Length == 0 ? null : long.Parse(cells[i], CultureInfo.InvariantCulture);
+        return new SoakSample(double.Parse(cells[0], CultureInfo.InvariantCulture), Long(1) ?? 0, (int)(Long(2) ?? 0), (int)(Long(3) ?? 0),
+            Long(4), Long(5), Long(6) ?? 0, (int)(Long(7) ?? 0), Long(8), Long(9),
+            cells[10].Length == 0 ? null : double.Parse(cells[10], CultureInfo.InvariantCulture));
+    }
+
     private static string Cell(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 }

@@ -31,7 +31,15 @@ public sealed class SoakFiguresTests
     }
 
     [Fact]
-    public void A_figure_is_flat_unless_its_last_quarter_is_more_than_ten_percent_above_its_second()
+    public void A_series_row_reads_back_as_it_was_written()
+    {
+        var sample = new SoakSample(12.5, 300_000_000, 273, 32, 57_000_000, null, 150_000, 27, 3_470_000, 9_762, 480_123.4);
+        Assert.Equal(sample, SoakSample.FromCsv(sample.ToCsv()));
+        Assert.Equal(SoakSample.CsvHeader.Split(',').Length, sample.ToCsv().Split(',').Length);
+    }
+
+    [Fact]
+    public void A_figure_is_growing_when_its_last_quarter_mean_and_floor_are_both_more_than_ten_percent_above_its_second()
     {
         static List<SoakSample> Series(Func<int, long> rss) =>
             Enumerable.Range(0, 40).Select(i => new SoakSample(i * 2, rss(i), 100, 30, null, null, 0, 0, null, null, null)).ToList();
@@ -43,6 +51,9 @@ public sealed class SoakFiguresTests
         var growing = SoakMeasure.From("RSS", "B", Series(i => 1_000 + i * 20), s => s.RssBytes)!;
         Assert.Equal("growing", growing.Verdict);
         Assert.Equal(600, growing.SlopePerMinute, 6);
+        // A sawtooth whose peaks rise but whose floor (what survives a collection) does not: flat.
+        var sawtooth = SoakMeasure.From("heap", "B", Series(i => i % 5 == 0 ? 500 : 500 + (i % 5) * (i < 30 ? 20 : 60)), s => s.RssBytes)!;
+        Assert.True(sawtooth.LastQuarterMean > sawtooth.SecondQuarterMean * 1.1 && sawtooth.Flat, sawtooth.ToString());
         // A figure never sampled (the heap before /metrics answers) has no measure.
         Assert.Null(SoakMeasure.From("heap", "B", Series(_ => 1), s => s.HeapBytes));
     }
