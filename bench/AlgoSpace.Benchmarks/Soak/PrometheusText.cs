@@ -36,13 +36,16 @@ public sealed class PrometheusText
         }
     }
 
-    /// <summary>The sum over every series whose name is <paramref name="name"/>, optionally followed by a unit, then <paramref name="suffix"/>; null if none.</summary>
-    public double? Sum(string name, string suffix = "")
+    /// <summary>
+    /// The sum over every series whose name is <paramref name="name"/>, optionally followed by a unit, then
+    /// <paramref name="suffix"/>, and whose labels contain <paramref name="label"/> (e.g. <c>gc_heap_generation="gen2"</c>); null if none.
+    /// </summary>
+    public double? Sum(string name, string suffix = "", string? label = null)
     {
         double? sum = null;
-        foreach (var (series, _, value) in _series)
+        foreach (var (series, labels, value) in _series)
         {
-            if (Matches(series, name, suffix)) sum = (sum ?? 0) + value;
+            if (Matches(series, name, suffix) && (label is null || labels.Contains(label, StringComparison.Ordinal))) sum = (sum ?? 0) + value;
         }
 
         return sum;

@@ -158,5 +158,5 @@ public static class SoakBenchmark
         }.OfType<SoakMeasure>().ToList();
 
     private static string Describe(SoakSample s) => string.Create(CultureInfo.InvariantCulture,
-        $"  {s.ElapsedSeconds,6:F0} s: RSS {s.RssBytes / Mib:F0} MiB, heap {s.HeapBytes / Mib:F1} MiB, {s.Handles} fds, state {s.StateBytes / 1024.0:F0} KiB in {s.StateFiles} files, {s.TicksPublished:N0} ticks, {s.CheckpointsCommitted:N0} checkpoints");
+        $"  {s.ElapsedSeconds,6:F0} s: RSS {s.RssBytes / Mib:F0} MiB, heap {s.HeapBytes / Mib:F1} MiB, {s.Handles} fds, state {s.StateBytes / 1024.0:F0} KiB in {s.StateFiles} files, {s.TicksPublished:N0} ticks, {s.CheckpointsCommitted:N0} checkpoints, {s.Gen2Collections:N0} gen2 GCs");
 }

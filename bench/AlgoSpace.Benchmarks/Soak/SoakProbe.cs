@@ -17,6 +17,10 @@ public sealed partial class SoakProbe(BenchSiloProcess silo, string stateDirecto
     public const string CheckpointsMetric = "algospace_checkpoints_committed";
     public const string CheckpointMsMetric = "algospace_checkpoint_ms";
 
+    /// <summary>Full (gen2) collections so far: a heap sample right after one is what survives, the rest carry garbage.</summary>
+    public const string CollectionsMetric = "dotnet_gc_collections";
+    public const string Gen2Label = "gc_heap_generation=\"gen2\"";
+
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     /// <summary>The silo's HTTP endpoint, from its ready line; null until it is ready.</summary>
@@ -37,7 +41,7 @@ public sealed partial class SoakProbe(BenchSiloProcess silo, string stateDirecto
         var (bytes, files) = FolderSize(stateDirectory);
         return new SoakSample(elapsedSeconds, status.Value.RssBytes, handles, status.Value.Threads,
             (long?)metrics?.Sum(HeapMetric), (long?)metrics?.Sum(CommittedMetric), bytes, files, TicksPublished(),
-            (long?)metrics?.Sum(CheckpointsMetric, "_total"), metrics?.Sum(CheckpointMsMetric, "_sum"));
+            (long?)metrics?.Sum(CheckpointsMetric, "_total"), metrics?.Sum(CheckpointMsMetric, "_sum"), (long?)metrics?.Sum(CollectionsMetric, "_total", Gen2Label));
     }
 
     private async Task<PrometheusText?> ScrapeAsync()

@@ -58,6 +58,10 @@ public sealed class SoakResult
         }
 
         if (HeapNote is not null) text.AppendLine().AppendLine(c, $"Managed heap: n/a ({HeapNote}).");
+        if (Samples.LastOrDefault(s => s.Gen2Collections is not null) is { } last)
+        {
+            text.AppendLine().AppendLine(c, $"Full (gen2) collections by the last sample: {last.Gen2Collections:N0}; the managed heap is what the last collection of any generation left, so between two full ones it carries garbage.");
+        }
         text.AppendLine();
         text.AppendLine(Checkpoints is null
             ? "Checkpoints: n/a (no /metrics read)."

@@ -10,6 +10,8 @@ public sealed class SoakFiguresTests
         dotnet_gc_last_collection_heap_size_bytes{gc_heap_generation="gen0"} 1000 1733460000000
         dotnet_gc_last_collection_heap_size_bytes{gc_heap_generation="gen2"} 3000 1733460000000
         algospace_checkpoints_committed_total{otel_scope_name="AlgoSpace"} 7
+        dotnet_gc_collections_total{gc_heap_generation="gen0"} 120
+        dotnet_gc_collections_total{gc_heap_generation="gen2"} 3
         algospace_checkpoint_ms_milliseconds_bucket{le="5"} 2
         algospace_checkpoint_ms_milliseconds_bucket{le="10"} 6
         algospace_checkpoint_ms_milliseconds_bucket{le="25"} 7
@@ -28,13 +30,16 @@ public sealed class SoakFiguresTests
         Assert.Equal(61.5, text.Sum(SoakProbe.CheckpointMsMetric, "_sum"));
         Assert.Equal(25, text.LargestBucketBound(SoakProbe.CheckpointMsMetric));
         Assert.Null(text.Sum(SoakProbe.CommittedMetric));
+        Assert.Equal(3, text.Sum(SoakProbe.CollectionsMetric, "_total", SoakProbe.Gen2Label));
+        Assert.Equal(123, text.Sum(SoakProbe.CollectionsMetric, "_total"));
     }
 
     [Fact]
     public void A_series_row_reads_back_as_it_was_written()
     {
-        var sample = new SoakSample(12.5, 300_000_000, 273, 32, 57_000_000, null, 150_000, 27, 3_470_000, 9_762, 480_123.4);
+        var sample = new SoakSample(12.5, 300_000_000, 273, 32, 57_000_000, null, 150_000, 27, 3_470_000, 9_762, 480_123.4, 5);
         Assert.Equal(sample, SoakSample.FromCsv(sample.ToCsv()));
+        Assert.Equal(sample with { Gen2Collections = null }, SoakSample.FromCsv(sample.ToCsv()[..sample.ToCsv().LastIndexOf(',')]));
         Assert.Equal(SoakSample.CsvHeader.Split(',').Length, sample.ToCsv().Split(',').Length);
     }
 
