@@ -151,7 +151,7 @@ public static class SoakBenchmark
             SoakMeasure.From("RSS", "MiB", samples, s => s.RssBytes / Mib),
             SoakMeasure.From("Managed heap after the last GC", "MiB", samples, s => s.HeapBytes / Mib),
             SoakMeasure.From("GC committed memory", "MiB", samples, s => s.GcCommittedBytes / Mib),
-            SoakMeasure.From("State folder size", "MiB", samples, s => s.StateBytes / Mib),
+            SoakMeasure.From("State folder size", "KiB", samples, s => s.StateBytes / 1024.0),
             SoakMeasure.From("State folder files", "files", samples, s => s.StateFiles),
             SoakMeasure.From("Open handles", "fds", samples, s => s.Handles),
             SoakMeasure.From("Threads", "threads", samples, s => s.Threads),

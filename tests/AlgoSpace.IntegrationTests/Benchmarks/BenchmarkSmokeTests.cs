@@ -82,7 +82,7 @@ public sealed class BenchmarkSmokeTests
             Assert.Contains(soak.Samples, s => s.StateBytes > 0 && s.StateFiles > 0);
             Assert.Contains(soak.Samples, s => s.RssBytes > 0 && s.Handles > 0);
             Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(outDir, "soak.svg")), StringComparison.Ordinal);
-            Assert.Contains("| State folder size (MiB) |", report.ToMarkdown(), StringComparison.Ordinal);
+            Assert.Contains("| State folder size (KiB) |", report.ToMarkdown(), StringComparison.Ordinal);
         }
         finally
         {
