@@ -4,6 +4,7 @@ using AlgoSpace.Benchmarks.InProcess;
 using AlgoSpace.Benchmarks.Pipeline;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Benchmarks.Report;
+using AlgoSpace.Benchmarks.Soak;
 
 namespace AlgoSpace.Benchmarks;
 
@@ -18,6 +19,13 @@ public static class BenchmarkRunner
         progress ??= TextWriter.Null;
         var report = new BenchmarkReport { Options = options, Machine = MachineInfo.Current() };
         var started = Stopwatch.GetTimestamp();
+
+        if (options.Soak)
+        {
+            await SoakBenchmark.RunAsync(options, report, progress);
+            report.Elapsed = Stopwatch.GetElapsedTime(started);
+            return report;
+        }
 
         if (options.LiveLatency)
         {

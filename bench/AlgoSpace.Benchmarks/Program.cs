@@ -1,6 +1,7 @@
 using AlgoSpace.Benchmarks;
 
 // dotnet run -c Release --project bench/AlgoSpace.Benchmarks -- [--smoke] [--events N] [--out FILE] [--pipeline-latency [--data PATH]]
+//     [--soak [--ticks N] [--data PATH] [--snapshot-every-bars N] [--sample-seconds S] [--out-dir DIR]]
 // Progress goes to stderr, the Markdown report to stdout (and to --out).
 BenchmarkOptions options;
 try

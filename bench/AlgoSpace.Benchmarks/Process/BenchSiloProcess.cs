@@ -49,6 +49,25 @@ public sealed class BenchSiloProcess : IDisposable
         return new BenchSiloProcess(info);
     }
 
+    /// <summary>The silo's process id (the dotnet host runs the silo in its own process).</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _exited.Task.IsCompleted;
+
+    /// <summary>The last output line so far that contains <paramref name="text"/>, or null.</summary>
+    public string? LastLine(string text)
+    {
+        lock (_gate)
+        {
+            for (var i = _lines.Count - 1; i >= 0; i--)
+            {
+                if (_lines[i].Line.Contains(text, StringComparison.Ordinal)) return _lines[i].Line;
+            }
+        }
+
+        return null;
+    }
+
     public string Output
     {
         get { lock (_gate) return string.Join('\n', _lines.Select(l => l.Line)) + "\nstderr:\n" + _error; }

@@ -1,3 +1,5 @@
+using AlgoSpace.Benchmarks.Soak;
+
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>Everything one benchmark run measured, and where.</summary>
@@ -10,6 +12,7 @@ public sealed class BenchmarkReport
     public List<HeapRow> Heap { get; } = [];
     public List<PipelineRunRow> PipelineRuns { get; } = [];
     public List<PipelineLatencyRow> Pipeline { get; } = [];
+    public SoakResult? Soak { get; set; }
     public TimeSpan Elapsed { get; set; }
 
     public string ToMarkdown() => MarkdownReport.Write(this);

@@ -51,6 +51,7 @@ public static class MarkdownReport
         }
 
         if (report.PipelineRuns.Count > 0) WritePipeline(report, text);
+        if (report.Soak is { } soak) text.AppendLine().Append(soak.ToMarkdown());
         return text.ToString();
     }
 

@@ -115,8 +115,9 @@ public static partial class SiloHost
 
         var telemetry = settings.Telemetry;
         builder.WebHost.UseUrls(telemetry.Enabled ? $"http://{FormatHost(telemetry.HttpAddress)}:{telemetry.HttpPort}" : "http://127.0.0.1:0");
+        // System.Runtime: the runtime's own meter (GC heap after the last collection, working set, ...), no package.
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter("Microsoft.Orleans", "AlgoSpace")
+            .AddMeter("Microsoft.Orleans", "AlgoSpace", "System.Runtime")
             .AddPrometheusExporter());
 
         var app = builder.Build();

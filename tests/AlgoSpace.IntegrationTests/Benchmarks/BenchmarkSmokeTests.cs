@@ -1,5 +1,6 @@
 using AlgoSpace.Benchmarks;
 using AlgoSpace.Benchmarks.Report;
+using AlgoSpace.Benchmarks.Soak;
 
 namespace AlgoSpace.Tests.Benchmarks;
 
@@ -66,6 +67,30 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task The_soak_smoke_run_samples_a_real_silo_and_its_state_folder_until_it_exits()
+    {
+        var outDir = Directory.CreateTempSubdirectory("algospace-soak-smoke-").FullName;
+        try
+        {
+            var report = await BenchmarkRunner.RunAsync(BenchmarkOptions.Parse(["--soak", "--smoke", "--out-dir", outDir]));
+
+            var soak = Assert.IsType<SoakResult>(report.Soak);
+            Assert.Equal(0, soak.ExitCode);
+            var rows = File.ReadAllLines(Path.Combine(outDir, "soak.csv"));
+            Assert.Equal(SoakSample.CsvHeader, rows[0]);
+            Assert.True(rows.Length > 1 && soak.Samples.Count == rows.Length - 1, $"{rows.Length - 1} rows, {soak.Samples.Count} samples");
+            Assert.Contains(soak.Samples, s => s.StateBytes > 0 && s.StateFiles > 0);
+            Assert.Contains(soak.Samples, s => s.RssBytes > 0 && s.Handles > 0);
+            Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(outDir, "soak.svg")), StringComparison.Ordinal);
+            Assert.Contains("| State folder size (KiB) |", report.ToMarkdown(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_command_line_takes_smoke_events_and_out()
     {
         Assert.Equal(BenchmarkOptions.SmokeDefaults with { Events = 42, Out = "r.md" }, BenchmarkOptions.Parse(["--smoke", "--events", "42", "--out", "r.md"]));
@@ -78,5 +103,11 @@ public sealed class BenchmarkSmokeTests
             BenchmarkOptions.Parse(["--live-latency", "--data", "t.csv", "--rate", "500", "--seconds", "60"]));
         Assert.Equal((1_000.0, 600), (BenchmarkOptions.Parse(["--live-latency"]).Rate, BenchmarkOptions.Parse(["--live-latency"]).Seconds));
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--live-latency", "--seconds", "0"]));
+        Assert.Equal(new BenchmarkOptions { Soak = true, Ticks = 10_000_000, SnapshotEveryBars = 1, SampleSeconds = 2 }, BenchmarkOptions.Parse(["--soak"]));
+        Assert.Equal(new BenchmarkOptions { Soak = true, Ticks = 500_000, Data = "t.csv", SnapshotEveryBars = 48, SampleSeconds = 0.5, OutDir = "o" },
+            BenchmarkOptions.Parse(["--soak", "--ticks", "500000", "--data", "t.csv", "--snapshot-every-bars", "48", "--sample-seconds", "0.5", "--out-dir", "o"]));
+        Assert.Equal((100_000L, 0.5, true), (BenchmarkOptions.Parse(["--soak", "--smoke"]).Ticks, BenchmarkOptions.Parse(["--soak", "--smoke"]).SampleSeconds, BenchmarkOptions.Parse(["--soak", "--smoke"]).Soak));
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--ticks", "5"]));
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--soak", "--sample-seconds", "0"]));
     }
 }
