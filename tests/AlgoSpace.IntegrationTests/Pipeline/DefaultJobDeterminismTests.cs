@@ -39,19 +39,7 @@ public sealed class DefaultJobDeterminismTests
     }
 
     /// <summary>A project tree with the shipped sample and the committed models, as the default job sees them.</summary>
-    private static string Tree()
-    {
-        var root = Directory.CreateTempSubdirectory("algospace-default-job-").FullName;
-        Directory.CreateDirectory(Path.Combine(root, "data", "sample"));
-        Directory.CreateDirectory(Path.Combine(root, "models"));
-        File.Copy(RepositoryRoot.File("data", "sample", "ES-ticks-eth-20d.csv.gz"), Path.Combine(root, "data", "sample", "ES-ticks-eth-20d.csv.gz"));
-        foreach (var file in Directory.GetFiles(RepositoryRoot.File("models")))
-        {
-            File.Copy(file, Path.Combine(root, "models", Path.GetFileName(file)));
-        }
-
-        return root;
-    }
+    private static string Tree() => DefaultJobFiles.NewTree("algospace-default-job-");
 
     private static async Task<RunFiles> RunOrleansAsync(ClusterShape shape)
     {

@@ -23,15 +23,7 @@ public sealed class CheckpointFaultTests
             .Replace("backtesting:\n", "backtesting:\n  end_date: 2024-01-09\n", StringComparison.Ordinal)
         + "\ntelemetry:\n  enabled: false\n";
 
-    private static string Tree()
-    {
-        var root = Directory.CreateTempSubdirectory("algospace-checkpoint-faults-").FullName;
-        Directory.CreateDirectory(Path.Combine(root, "data", "sample"));
-        Directory.CreateDirectory(Path.Combine(root, "models"));
-        File.Copy(RepositoryRoot.File("data", "sample", "ES-ticks-eth-20d.csv.gz"), Path.Combine(root, "data", "sample", "ES-ticks-eth-20d.csv.gz"));
-        foreach (var file in Directory.GetFiles(RepositoryRoot.File("models"))) File.Copy(file, Path.Combine(root, "models", Path.GetFileName(file)));
-        return root;
-    }
+    private static string Tree() => Pipeline.DefaultJobFiles.NewTree("algospace-checkpoint-faults-");
 
     private static async Task<InProcessTestCluster> StartAsync(string root, StorageFaults faults)
     {

@@ -10,11 +10,9 @@ public sealed class DefaultJobTree : IDisposable
 {
     public DefaultJobTree(string persistence = "")
     {
-        Root = Directory.CreateTempSubdirectory("algospace-recovery-").FullName;
-        foreach (var folder in new[] { "data/sample", "models", "settings", "output" }) Directory.CreateDirectory(Path.Combine(Root, folder));
+        Root = Pipeline.DefaultJobFiles.NewTree("algospace-recovery-");
+        foreach (var folder in new[] { "settings", "output" }) Directory.CreateDirectory(Path.Combine(Root, folder));
         File.WriteAllText(Path.Combine(Root, ".algospace-root"), "");
-        File.Copy(RepositoryRoot.File("data", "sample", "ES-ticks-eth-20d.csv.gz"), Path.Combine(Root, "data", "sample", "ES-ticks-eth-20d.csv.gz"));
-        foreach (var file in Directory.GetFiles(RepositoryRoot.File("models"))) File.Copy(file, Path.Combine(Root, "models", Path.GetFileName(file)));
 
         var ports = FreePorts.Pair();
         var yaml = File.ReadAllText(RepositoryRoot.File("settings", "settings.yaml"))
