@@ -8,6 +8,7 @@ namespace AlgoSpace.Tests.Recovery;
 /// Redis, and kills while a restore or the shutdown's own save is under way. The points are drawn from a seed
 /// (ALGOSPACE_RECOVERY_SEED replays a failure) and spread over the whole file: 20 SIGKILL points on the file store.
 /// </summary>
+[Collection(RecoveryCollection.Name)]
 public sealed class CrashRecoveryTests
 {
     /// <summary>Ticks in the default job's file (data/sample/ES-ticks-eth-20d.csv.gz).</summary>
@@ -116,6 +117,7 @@ public sealed class CrashRecoveryTests
 }
 
 /// <summary>A state file damaged on disk after a crash: the run refuses to resume, names the file, and keeps it.</summary>
+[Collection(RecoveryCollection.Name)]
 public sealed class DamagedCheckpointTests
 {
     [Theory]
