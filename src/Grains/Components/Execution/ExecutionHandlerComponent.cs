@@ -158,7 +158,7 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
         var venue = Venue;
         for (var i = 0; i < batch.Ticks.Count; i++)
         {
-            if (_reconciler.Awaiting.Count > 0) ReportPassed(batch.Ticks[i].Timestamp);
+            ReportPassed(batch.Ticks[i].Timestamp);
             var events = await venue.OnTickAsync(batch.Ticks[i], batch.FirstTickSeq + i, CancellationToken.None);
             if (events.Count > 0) await PublishAsync(events);
         }

@@ -67,7 +67,7 @@ public sealed class JournalReconciler
     /// </summary>
     public IReadOnlyList<JournalRecord> Passed(DateTime simTime)
     {
-        if (_awaiting.Count == 0 || _awaiting[0].SimTime >= simTime && _awaiting.TrueForAll(r => r.SimTime >= simTime)) return [];
+        if (!_awaiting.Exists(r => r.SimTime < simTime)) return [];
         var passed = _awaiting.Where(r => r.SimTime < simTime).ToList();
         _awaiting.RemoveAll(r => r.SimTime < simTime);
         _unreproduced.AddRange(passed);
