@@ -40,6 +40,7 @@ public sealed partial class ComponentHostGrain(
     private ComponentSpec? _spec;
     private EventBusClient? _bus;
     private ResiliencePipeline _retry = ResiliencePipeline.Empty;
+    private ResiliencePipeline? _journalWritesPipeline;
     private ComponentInitResult? _init;
     private CancellationTokenSource? _pumpStop;
     private TaskCompletionSource? _pumpDone;
@@ -271,26 +272,18 @@ public sealed partial class ComponentHostGrain(
         {
             var entries = records.Select(r => new JournalEntry(_epoch, r)).ToList();
             journal.State.Entries.AddRange(entries);
-            Exception? last = null;
-            for (var attempt = 1; attempt <= JournalWriteAttempts; attempt++)
+            try
             {
-                try
-                {
-                    await journal.WriteStateAsync();
-                    return;
-                }
-                catch (Exception ex) when (ex is not FatalComponentException)
-                {
-                    last = ex;
-                    LogJournalWriteFailed(logger, Name, attempt, JournalWriteAttempts, ex.Message);
-                    if (attempt < JournalWriteAttempts) await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt));
-                }
+                await JournalWrites.ExecuteInTurnAsync(static async (state, _) => await state.WriteStateAsync(), journal);
             }
-
-            // Not durable, so not journaled: the component must not acknowledge it, and a book that can no longer be
-            // journaled cannot be trusted with more orders.
-            journal.State.Entries.RemoveRange(journal.State.Entries.Count - entries.Count, entries.Count);
-            throw new FatalComponentException($"{Name} could not write its journal after {JournalWriteAttempts} attempts: {last!.Message}", last);
+            catch (Exception ex) when (ex is not FatalComponentException)
+            {
+                // Not durable, so not journaled: the component must not acknowledge it, and a book that can no longer
+                // be journaled cannot be trusted with more orders.
+                LogJournalWriteFailed(logger, Name, JournalWriteAttempts, JournalWriteAttempts, ex.Message);
+                journal.State.Entries.RemoveRange(journal.State.Entries.Count - entries.Count, entries.Count);
+                throw new FatalComponentException($"{Name} could not write its journal after {JournalWriteAttempts} attempts: {ex.Message}", ex);
+            }
         }
         finally
         {
@@ -299,6 +292,9 @@ public sealed partial class ComponentHostGrain(
     }
 
     private const int JournalWriteAttempts = 3;
+
+    private ResiliencePipeline JournalWrites => _journalWritesPipeline ??= RetryPipelineFactory.ForDurableWrite(
+        JournalWriteAttempts, (attempt, ex) => LogJournalWriteFailed(logger, Name, attempt, JournalWriteAttempts, ex?.Message));
 
     /// <summary>The journal a hosted component sees: what the previous incarnation recorded, and durable appends.</summary>
     private sealed class HostJournal(ComponentHostGrain host, IReadOnlyList<JournalRecord> recovered) : IComponentJournal
@@ -422,7 +418,7 @@ public sealed partial class ComponentHostGrain(
         {
             try
             {
-                await _retry.ExecuteAsync(static (s, ct) => s.Component.HandleAsync(s.Envelope, ct), (Component: _component, Envelope: envelope), CancellationToken.None);
+                await _retry.ExecuteInTurnAsync(static (s, ct) => s.Component.HandleAsync(s.Envelope, ct), (Component: _component, Envelope: envelope));
             }
             catch (Exception ex)
             {
@@ -526,7 +522,7 @@ public sealed partial class ComponentHostGrain(
     private static partial void LogCheckpointSkipped(ILogger logger, string component, DateTime simTime, string reason);
 
     [LoggerMessage(EventId = 311, Level = LogLevel.Error, Message = "Component {Component}: journal write failed (attempt {Attempt} of {Attempts}): {Error}")]
-    private static partial void LogJournalWriteFailed(ILogger logger, string component, int attempt, int attempts, string error);
+    private static partial void LogJournalWriteFailed(ILogger logger, string component, int attempt, int attempts, string? error);
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Error, Message = "Component {Component} is not initialised; {EventType} #{Seq} from {Source} was not handled")]
     private static partial void LogNotReady(ILogger logger, string component, string eventType, string source, long seq);

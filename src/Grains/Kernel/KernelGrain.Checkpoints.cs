@@ -33,7 +33,7 @@ public sealed partial class KernelGrain
             if (state.State.State is not (SystemState.Running or SystemState.Degraded)) return $"the system is {state.State.State}";
             if (_shutdown is not null || _emergency is not null || _switching is { IsCompleted: false }) return "an operation is under way";
             // Quiescence is known at a source only when it is the only one: another source could be mid-publish.
-            var sources = _plan.StartOrder.Count(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler);
+            var sources = OfRole(_plan.StartOrder, ComponentRole.DataHandler).Count();
             return sources == 1 ? null : $"{sources} data sources; checkpoints are taken only at shutdown";
         }
     }
@@ -52,29 +52,29 @@ public sealed partial class KernelGrain
             var epoch = _committedEpoch + 1;
             var names = _plan!.ActivationOrder.Select(c => c.Name).ToList();
             var attempts = settings.Persistence.CheckpointAttempts;
-            string? error = null;
-            for (var attempt = 1; attempt <= attempts; attempt++)
+            var retry = RetryPipelineFactory.ForDurableWrite(attempts, (attempt, ex) =>
+                LogCheckpointFailed(logger, epoch, attempt, attempts, ex?.GetBaseException().Message));
+            try
             {
-                try
+                await retry.ExecuteInTurnAsync(async (_, _) =>
                 {
                     await Task.WhenAll(names.Select(name => Host(name).CheckpointAsync(epoch, _committedEpoch, simTime)));
                     await Checkpoints.CommitAsync(new CheckpointCommit(state.State.RunId ?? "", epoch, simTime, names, DateTime.UtcNow));
-                    (_committedEpoch, _lastSimTime) = (epoch, simTime);
-                    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    CheckpointTelemetry.Record(elapsed);
-                    _checkpointCost = (_checkpointCost.Count + 1, _checkpointCost.TotalMs + elapsed, Math.Max(_checkpointCost.MaxMs, elapsed));
-                    LogCheckpoint(logger, epoch, why, simTime, names.Count, elapsed);
-                    return new CheckpointResult(true, epoch, null, elapsed);
-                }
-                catch (Exception ex)
-                {
-                    error = ex.GetBaseException().Message;
-                    LogCheckpointFailed(logger, epoch, attempt, attempts, error);
-                    if (attempt < attempts) await Task.Delay(TimeSpan.FromMilliseconds(100 << (attempt - 1)));
-                }
+                }, 0);
+            }
+            catch (Exception ex)
+            {
+                var error = ex.GetBaseException().Message;
+                LogCheckpointFailed(logger, epoch, attempts, attempts, error);
+                return new CheckpointResult(false, _committedEpoch, $"{attempts} attempts failed, the last with: {error}", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
-            return new CheckpointResult(false, _committedEpoch, $"{attempts} attempts failed, the last with: {error}", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            (_committedEpoch, _lastSimTime) = (epoch, simTime);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            CheckpointTelemetry.Record(elapsed);
+            _checkpointCost = (_checkpointCost.Count + 1, _checkpointCost.TotalMs + elapsed, Math.Max(_checkpointCost.MaxMs, elapsed));
+            LogCheckpoint(logger, epoch, why, simTime, names.Count, elapsed);
+            return new CheckpointResult(true, epoch, null, elapsed);
         }
         finally
         {
@@ -96,5 +96,5 @@ public sealed partial class KernelGrain
     private static partial void LogCheckpoint(ILogger logger, long epoch, string why, DateTime simTime, int components, double elapsedMs);
 
     [LoggerMessage(EventId = 219, Level = LogLevel.Error, Message = "Checkpoint {Epoch} failed (attempt {Attempt} of {Attempts}); the last committed checkpoint stays the one restored: {Error}")]
-    private static partial void LogCheckpointFailed(ILogger logger, long epoch, int attempt, int attempts, string error);
+    private static partial void LogCheckpointFailed(ILogger logger, long epoch, int attempt, int attempts, string? error);
 }

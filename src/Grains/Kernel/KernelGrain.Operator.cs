@@ -254,7 +254,7 @@ public sealed partial class KernelGrain
     /// <summary>Starts the data sources of the current plan again (a switch that could not go ahead).</summary>
     private async Task RestartDataAsync()
     {
-        foreach (var source in _plan!.StartOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler))
+        foreach (var source in OfRole(_plan!.StartOrder, ComponentRole.DataHandler))
         {
             await Host(source.Name).StartAsync();
         }
@@ -287,7 +287,7 @@ public sealed partial class KernelGrain
 
     private async Task<(AccountView? Account, string? Note)> AskAccountAsync()
     {
-        var keeper = _plan?.ActivationOrder.FirstOrDefault(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler);
+        var keeper = OfRole(_plan?.ActivationOrder ?? [], ComponentRole.ExecutionHandler).FirstOrDefault();
         if (keeper is null) return (null, "no execution handler is configured");
         if (state.State.Components.FirstOrDefault(c => c.Name == keeper.Name) is { State: ComponentState.Failed } failed)
         {

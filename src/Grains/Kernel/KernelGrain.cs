@@ -56,6 +56,10 @@ public sealed partial class KernelGrain(
 
     private IComponentHostGrain Host(string name) => GrainFactory.GetGrain<IComponentHostGrain>(name);
 
+    /// <summary>The components of <paramref name="order"/> whose kind has <paramref name="role"/>, in that order.</summary>
+    private IEnumerable<ComponentSettings> OfRole(IEnumerable<ComponentSettings> order, ComponentRole role) =>
+        order.Where(c => registry.Catalog.Find(c.Type)?.Role == role);
+
     private ICheckpointGrain Checkpoints => GrainFactory.GetGrain<ICheckpointGrain>(KernelKeys.Checkpoints);
 
     /// <summary>
@@ -221,7 +225,7 @@ public sealed partial class KernelGrain(
             await TransitionAsync(SystemState.Stopping, "shutdown requested");
         }
 
-        foreach (var source in _plan.StartOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler))
+        foreach (var source in OfRole(_plan.StartOrder, ComponentRole.DataHandler))
         {
             await Host(source.Name).StopDataAsync();
         }
@@ -243,7 +247,7 @@ public sealed partial class KernelGrain(
     /// <summary>Every execution handler cancels its working orders and, if asked, flattens.</summary>
     private async Task ProtectKeepersAsync(bool flatten)
     {
-        foreach (var keeper in _plan!.StopOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler))
+        foreach (var keeper in OfRole(_plan!.StopOrder, ComponentRole.ExecutionHandler))
         {
             await Host(keeper.Name).ProtectPositionsAsync(flatten, flatten ? "shutdown: cancel working orders and flatten" : "shutdown: cancel working orders");
         }
@@ -479,7 +483,7 @@ public sealed partial class KernelGrain(
         if (state.State.State != SystemState.Faulted) await TransitionAsync(SystemState.Faulted, $"emergency shutdown: {reason}");
         if (_plan is not null)
         {
-            var sources = _plan.StartOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.DataHandler);
+            var sources = OfRole(_plan.StartOrder, ComponentRole.DataHandler);
             await Bounded("stop data", Task.WhenAll(sources.Select(c => Host(c.Name).HaltDataAsync())), EmergencyStepTimeout);
             if (InterruptedBacktest)
             {
@@ -487,7 +491,7 @@ public sealed partial class KernelGrain(
             }
             else
             {
-                var keepers = _plan.StopOrder.Where(c => registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler);
+                var keepers = OfRole(_plan.StopOrder, ComponentRole.ExecutionHandler);
                 await Bounded("cancel orders and flatten", Task.WhenAll(keepers.Select(c => Host(c.Name).ProtectPositionsAsync(true, $"emergency: {reason}"))), EmergencyStepTimeout * 3);
             }
         }

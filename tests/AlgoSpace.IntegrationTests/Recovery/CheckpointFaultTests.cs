@@ -79,7 +79,7 @@ public sealed class CheckpointFaultTests
             var once = new StorageFaults { FailuresLeft = 1 };
             var cluster = await StartAsync(retried, once);
             var status = await WaitForAsync(cluster, s => s.State is SystemState.Stopped or SystemState.Faulted);
-            Assert.Equal((SystemState.Stopped, (int?)ExitCodes.Success), (status.State, status.ExitCode));
+            Assert.True((status.State, status.ExitCode) == (SystemState.Stopped, ExitCodes.Success), string.Join("\n", status.Transitions.Select(t => $"{t.From}->{t.To}: {t.Cause}")));
             Assert.Equal(1, once.Injected);
             Assert.True(await CommittedAsync(cluster) >= 4, "a checkpoint per simulated day");
             await StopAsync(cluster);
