@@ -18,10 +18,10 @@ public sealed class ClientRuntime(IClusterConnector connector, ClientOutput outp
     /// <summary>How often `mode`, `shutdown` and `status --watch` poll the kernel.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    public async Task<IKernelGrain> KernelAsync(CancellationToken cancellation)
+    public async Task<IKernelOperatorGrain> KernelAsync(CancellationToken cancellation)
     {
         connection ??= await connector.ConnectAsync(cancellation);
-        return connection.Grains.GetGrain<IKernelGrain>(KernelKeys.Kernel);
+        return connection.Grains.GetGrain<IKernelOperatorGrain>(KernelKeys.Kernel);
     }
 
     /// <summary>Forgets a connection that failed, so that the next command connects afresh.</summary>

@@ -36,7 +36,7 @@ public static class StatusCommand
     }
 
     /// <summary>Refreshes until cancelled (Ctrl+C), which ends the watch with success.</summary>
-    private static async Task<int> WatchAsync(ClientRuntime rt, IKernelGrain kernel, TimeSpan every, bool json, CancellationToken cancellation)
+    private static async Task<int> WatchAsync(ClientRuntime rt, IKernelOperatorGrain kernel, TimeSpan every, bool json, CancellationToken cancellation)
     {
         try
         {

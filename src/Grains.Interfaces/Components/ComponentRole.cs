@@ -9,4 +9,7 @@ public enum ComponentRole
     DataHandler,
     ExecutionHandler,
     Processor,
+
+    /// <summary>A processor whose results (trades, equity, statistics) make the run's report; it answers PerformanceReportRequest.</summary>
+    PerformanceTracker,
 }

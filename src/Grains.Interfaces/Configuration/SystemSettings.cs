@@ -19,6 +19,12 @@ public sealed class SystemSettings
     [Description("Longest a graceful shutdown may take before the emergency path runs.")]
     public int ShutdownTimeout { get; init; } = 30;
 
+    [Description("Timeouts of the run sequence's steps (create, wire, start; stop data, protect the book, drain, report, checkpoint and stop).")]
+    public RunStepSettings Steps { get; init; } = new();
+
+    [Description("Timeouts of the emergency path's steps; together at most 4.5 s, inside the 5 seconds the path may take.")]
+    public EmergencyStepSettings EmergencySteps { get; init; } = new();
+
     [Description("Whether a graceful shutdown flattens open positions (working orders are always cancelled).")]
     public bool ClosePositionsOnShutdown { get; init; } = true;
 

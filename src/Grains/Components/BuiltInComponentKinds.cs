@@ -63,7 +63,7 @@ public static class BuiltInComponentKinds
             consumes: [ExecuteTrade, NewTick, New5MinBar],
             produces: [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, ConnectionLost, ConnectionRestored, SystemError],
             "Paper broker: fills against live ticks with the backtest fill model."),
-        Kind("performance_tracker", ComponentRole.Processor, ComponentMode.Any,
+        Kind("performance_tracker", ComponentRole.PerformanceTracker, ComponentMode.Any,
             consumes: [TradeClosed, New5MinBar],
             produces: [SystemError],
             "Keeps the trades, the equity curve and the run statistics; answers PerformanceReportRequest."),

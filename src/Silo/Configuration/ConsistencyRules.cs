@@ -19,7 +19,21 @@ public static class ConsistencyRules
         CheckMatrixFeatures(context);
         CheckLimits(context);
         CheckProviders(context);
+        CheckEmergencyBound(context);
     }
+
+    /// <summary>The emergency path must end within 5 s (NFR-SK-06); the silo keeps half a second for itself.</summary>
+    private static void CheckEmergencyBound(RuleContext c)
+    {
+        var steps = c.Settings.System.EmergencySteps;
+        if (steps.Total() > EmergencyStepsLimit)
+        {
+            c.Error("system.emergency_steps", $"{steps.Total():0.###} s in all", $"at most {EmergencyStepsLimit} s in all",
+                "The emergency path must finish within 5 seconds (NFR-SK-06); the silo keeps the rest for itself.");
+        }
+    }
+
+    public const double EmergencyStepsLimit = 4.5;
 
     private static void CheckModes(RuleContext c)
     {

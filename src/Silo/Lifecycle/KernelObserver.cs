@@ -3,8 +3,8 @@ using AlgoSpace.Kernel;
 namespace AlgoSpace.Silo.Lifecycle;
 
 /// <summary>
-/// Told by the kernel when the system has stopped by itself (a completed backtest, a shutdown request, a fatal
-/// error): records the exit code and, in a real process, stops the silo's host.
+/// Told by the kernel when the system has stopped (a completed backtest, a shutdown, the emergency path): records the
+/// exit code, lets the lifecycle's shutdown know, and, in a real process, stops the silo's host.
 /// </summary>
 public sealed partial class KernelObserver(SystemExit exit, IHostApplicationLifetime lifetime, SiloHostingOptions options, ILogger<KernelObserver> logger) : IKernelObserver
 {
@@ -14,13 +14,15 @@ public sealed partial class KernelObserver(SystemExit exit, IHostApplicationLife
     /// </summary>
     public static readonly TimeSpan OperatorLinger = TimeSpan.FromMilliseconds(800);
 
-    public void OnSystemStopped(int exitCode, string reason)
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void OnSystemStopped(int exitCode, StopReason reason, string detail)
     {
-        exit.Report(exitCode, reason);
-        LogSystemStopped(logger, exitCode, reason);
+        exit.Report(exitCode, detail);
+        LogSystemStopped(logger, exitCode, reason, detail);
+        _stopped.TrySetResult();
         if (!options.StopHostWhenSystemStops) return;
-        // The kernel words an operator's shutdown "operator <client> asked ...".
-        if (reason.StartsWith("operator ", StringComparison.Ordinal))
+        if (reason == StopReason.Operator)
         {
             _ = Task.Delay(OperatorLinger).ContinueWith(_ => lifetime.StopApplication(), TaskScheduler.Default);
         }
@@ -30,6 +32,20 @@ public sealed partial class KernelObserver(SystemExit exit, IHostApplicationLife
         }
     }
 
-    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "The kernel stopped the system (exit code {ExitCode}): {Reason}")]
-    private static partial void LogSystemStopped(ILogger logger, int exitCode, string reason);
+    /// <summary>Waits until the kernel says the system stopped; false when <paramref name="timeout"/> passes first.</summary>
+    public async Task<bool> WaitForStopAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _stopped.Task.WaitAsync(timeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "The kernel stopped the system (exit code {ExitCode}, {Reason}): {Detail}")]
+    private static partial void LogSystemStopped(ILogger logger, int exitCode, StopReason reason, string detail);
 }

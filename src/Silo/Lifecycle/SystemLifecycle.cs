@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Kernel;
 using AlgoSpace.Models;
@@ -8,9 +7,10 @@ using AlgoSpace.Silo.Configuration;
 namespace AlgoSpace.Silo.Lifecycle;
 
 /// <summary>
-/// The one place where the system's startup and shutdown sequences are laid out (FR-SK-05), as silo lifecycle
-/// stages that read top to bottom. Each step is timed and logged; startup ends with one "ready" line. Shutdown
-/// steps run in reverse as the stages unwind, bounded by system.shutdown_timeout; past it, the emergency path.
+/// The silo's part of the system's startup and shutdown (FR-SK-05), as silo lifecycle stages that read top to
+/// bottom: load models, create the event bus, then the run, whose steps are the kernel's run sequence. Shutdown
+/// asks the kernel for its graceful sequence and waits for it within system.shutdown_timeout; past it, the
+/// emergency path.
 /// </summary>
 public sealed partial class SystemLifecycle(
     AlgoSpaceSettings settings,
@@ -22,21 +22,19 @@ public sealed partial class SystemLifecycle(
     IServiceProvider services,
     ILogger<SystemLifecycle> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
+    /// <summary>How long the silo waits for the kernel's emergency path: inside the 5 seconds NFR-SK-06 allows.</summary>
+    public static readonly TimeSpan EmergencyWait = TimeSpan.FromSeconds(4.5);
+
     private bool? _runsShutdown;
     private bool _emergency;
-    private IKernelObserver? _observerReference;
 
     private IKernelGrain Kernel => grains.GetGrain<IKernelGrain>(KernelKeys.Kernel);
 
     public void Participate(ISiloLifecycle lifecycle)
     {
-        Step(lifecycle, AlgoSpaceStages.Models, "3. load models", LoadModelsAsync, null);
-        Step(lifecycle, AlgoSpaceStages.EventBus, "4. create event bus", CreateEventBusAsync, null);
-        Step(lifecycle, AlgoSpaceStages.Components, "5. instantiate components", InstantiateComponentsAsync, "shutdown 5. save state, stop components", SaveStateAsync);
-        Step(lifecycle, AlgoSpaceStages.Wiring, "6. wire event subscriptions", () => Kernel.WireAsync(), "shutdown 4. flush event queues", FlushAsync);
-        Step(lifecycle, AlgoSpaceStages.Positions, null, null, "shutdown 2-3. cancel orders, close positions", ProtectPositionsAsync);
-        Step(lifecycle, AlgoSpaceStages.DataStream, "7. start data stream", StartDataAsync, "shutdown 1. stop data stream", StopDataAsync);
-        Step(lifecycle, AlgoSpaceStages.EventLoop, "8. begin main event loop", BeginEventLoopAsync, "shutdown begins", BeginShutdownAsync);
+        Step(lifecycle, AlgoSpaceStages.Models, "3. load models", LoadModelsAsync, null, null);
+        Step(lifecycle, AlgoSpaceStages.EventBus, "4. create event bus", CreateEventBusAsync, null, null);
+        Step(lifecycle, AlgoSpaceStages.Run, "5-8. the run's startup sequence", StartRunAsync, "the run's shutdown sequence", StopRunAsync);
     }
 
     private Task LoadModelsAsync()
@@ -55,12 +53,14 @@ public sealed partial class SystemLifecycle(
         return Task.CompletedTask;
     }
 
-    private async Task InstantiateComponentsAsync()
+    private async Task StartRunAsync()
     {
+        // Observing first: a short backtest may end (and the kernel stop the system) before startup returns.
+        await Kernel.ObserveAsync(grains.CreateObjectReference<IKernelObserver>(observer));
         KernelStatus status;
         try
         {
-            status = await Kernel.InitializeAsync();
+            status = await Kernel.StartupAsync();
         }
         catch (Exception ex)
         {
@@ -72,21 +72,13 @@ public sealed partial class SystemLifecycle(
             throw new CriticalComponentFailedException(reason);
         }
 
-        if (status.State == SystemState.Faulted)
+        if (status.State == SystemState.Faulted && status.ExitCode == ExitCodes.CriticalComponentFailed)
         {
             var reason = status.Transitions.LastOrDefault()?.Cause ?? "a critical component failed to start";
             exit.Report(ExitCodes.CriticalComponentFailed, reason);
             throw new CriticalComponentFailedException(reason);
         }
-    }
 
-    private Task StartDataAsync() => Kernel.StartAsync();
-
-    private async Task BeginEventLoopAsync()
-    {
-        _observerReference = grains.CreateObjectReference<IKernelObserver>(observer);
-        await Kernel.ObserveAsync(_observerReference);
-        var status = await Kernel.GetStatusAsync();
         LogSystemState(logger, status.State, status.Mode, status.RunId, status.Components.Count);
     }
 
@@ -101,45 +93,17 @@ public sealed partial class SystemLifecycle(
         return _runsShutdown.Value;
     }
 
-    private async Task BeginShutdownAsync()
+    /// <summary>
+    /// The last silo to leave runs the kernel's graceful sequence and waits for the kernel to say the system stopped
+    /// (the observer records the exit code); past system.shutdown_timeout, the emergency path.
+    /// </summary>
+    private async Task StopRunAsync()
     {
         budget.Start();
-        if (await RunsShutdownAsync()) LogShutdownBegins(logger, budget.Total.TotalSeconds);
-    }
-
-    private Task StopDataAsync() => Guarded(() => Kernel.StopDataAsync());
-
-    private Task ProtectPositionsAsync() => Guarded(() => Kernel.ProtectPositionsAsync(settings.System.ClosePositionsOnShutdown));
-
-    private Task FlushAsync() => Guarded(async () =>
-    {
-        var result = await Kernel.FlushAsync(budget.Remaining);
-        LogFlushed(logger, result.Completed, result.Sent, result.Handled, result.Elapsed.TotalMilliseconds);
-        if (!result.Completed) await EmergencyAsync($"event queues did not drain within system.shutdown_timeout ({budget.Total.TotalSeconds} s)");
-    });
-
-    private Task SaveStateAsync() => Guarded(async () =>
-    {
-        await Kernel.SaveAndStopAsync();
-        var status = await Kernel.GetStatusAsync();
-        exit.Report(status.ExitCode ?? ExitCodes.Success, "graceful shutdown");
-    });
-
-    /// <summary>Runs a shutdown step if this silo runs the sequence, nothing went wrong yet, and time is left.</summary>
-    private async Task Guarded(Func<Task> step)
-    {
         if (_emergency || !await RunsShutdownAsync()) return;
-        if (budget.Exceeded)
-        {
-            await EmergencyAsync($"graceful shutdown exceeded system.shutdown_timeout ({budget.Total.TotalSeconds} s)");
-            return;
-        }
-
-        try
-        {
-            await step().WaitAsync(budget.Remaining);
-        }
-        catch (TimeoutException)
+        LogShutdownBegins(logger, budget.Total.TotalSeconds);
+        await Kernel.RequestShutdownAsync(StopReason.Signal, "the silo is stopping");
+        if (!await observer.WaitForStopAsync(budget.Remaining))
         {
             await EmergencyAsync($"graceful shutdown exceeded system.shutdown_timeout ({budget.Total.TotalSeconds} s)");
         }
@@ -153,7 +117,7 @@ public sealed partial class SystemLifecycle(
         exit.Report(ExitCodes.EmergencyShutdown, reason);
         try
         {
-            await Kernel.EmergencyShutdownAsync(reason).WaitAsync(TimeSpan.FromSeconds(4.5));
+            await Kernel.EmergencyShutdownAsync(reason).WaitAsync(EmergencyWait);
         }
         catch (Exception ex)
         {
@@ -161,12 +125,12 @@ public sealed partial class SystemLifecycle(
         }
     }
 
-    private void Step(ISiloLifecycle lifecycle, int stage, string? startName, Func<Task>? start, string? stopName, Func<Task>? stop = null)
+    private void Step(ISiloLifecycle lifecycle, int stage, string startName, Func<Task> start, string? stopName, Func<Task>? stop)
     {
         lifecycle.Subscribe(
             $"AlgoSpace.{stage}",
             stage,
-            start is null ? _ => Task.CompletedTask : _ => Timed(startName!, start),
+            _ => Timed(startName, start),
             stop is null ? _ => Task.CompletedTask : _ => Timed(stopName!, stop));
     }
 
@@ -200,9 +164,6 @@ public sealed partial class SystemLifecycle(
 
     [LoggerMessage(EventId = 135, Level = LogLevel.Information, Message = "Shutdown sequence begins (timeout {TimeoutSeconds} s)")]
     private static partial void LogShutdownBegins(ILogger logger, double timeoutSeconds);
-
-    [LoggerMessage(EventId = 136, Level = LogLevel.Information, Message = "Flush: completed {Completed}, {Sent} deliveries sent, {Handled} handled, in {ElapsedMs:F1} ms")]
-    private static partial void LogFlushed(ILogger logger, bool completed, long sent, long handled, double elapsedMs);
 
     [LoggerMessage(EventId = 137, Level = LogLevel.Critical, Message = "Emergency shutdown did not complete: {Error}")]
     private static partial void LogEmergencyFailed(ILogger logger, string error);

@@ -26,7 +26,7 @@ public sealed partial class ProgressMonitor(
     private bool _barShown;
 
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(ProgressMonitor), AlgoSpaceStages.EventLoop, _ => StartAsync(), _ => StopAsync());
+        lifecycle.Subscribe(nameof(ProgressMonitor), AlgoSpaceStages.Progress, _ => StartAsync(), _ => StopAsync());
 
     /// <summary>Ends the bar's line, so that what is written next starts on a line of its own.</summary>
     public void Finish()

@@ -22,6 +22,8 @@ public sealed class ClientCluster : IAsyncDisposable
 
     public IKernelGrain Kernel => System.Kernel;
 
+    public IKernelOperatorGrain Operator => System.Operator;
+
     public ClientHarness Client(string? token = Token)
     {
         var harness = new ClientHarness(System.Cluster.Client);

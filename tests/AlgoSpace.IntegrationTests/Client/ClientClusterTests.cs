@@ -78,7 +78,7 @@ public sealed class ClientClusterTests(ITestOutputHelper log)
     public async Task Routes_show_the_routing_table_with_delivery_counts()
     {
         await using var system = await ClientCluster.StartAsync(count: 10);
-        await system.WaitUntilAsync(async () => (await system.Kernel.GetRoutesAsync()).Where(r => r.EventType == "TEST_NUMBER").All(r => r.Delivered == 10),
+        await system.WaitUntilAsync(async () => (await system.Operator.GetRoutesAsync()).Where(r => r.EventType == "TEST_NUMBER").All(r => r.Delivered == 10),
             "both subscribers handled the 10 numbers");
         var client = system.Client();
 
@@ -124,7 +124,7 @@ public sealed class ClientClusterTests(ITestOutputHelper log)
         Assert.Contains($"refused by the kernel: mode live refused: {reason}", mode.Error.ToString(), StringComparison.Ordinal);
         Assert.Contains($"refused by the kernel: shutdown refused: {reason}", shutdown.Error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("wrong token", mode.Error.ToString() + mode.Out, StringComparison.Ordinal);
-        var status = await system.Kernel.GetSystemStatusAsync();
+        var status = await system.Operator.GetSystemStatusAsync();
         Assert.Equal((SystemState.Running, "backtest"), (status.State, status.Mode));
     }
 
@@ -164,7 +164,7 @@ public sealed class ClientClusterTests(ITestOutputHelper log)
         var numbers = steps.Select(s => int.Parse(s[3..s.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(numbers.Order(), numbers);
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
-        Assert.Equal("live", (await system.Kernel.GetSystemStatusAsync()).Mode);
+        Assert.Equal("live", (await system.Operator.GetSystemStatusAsync()).Mode);
 
         // The new mode's run shuts down cleanly too.
         var shutdown = system.Client();

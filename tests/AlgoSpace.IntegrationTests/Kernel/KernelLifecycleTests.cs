@@ -83,7 +83,7 @@ public sealed class KernelLifecycleTests
         }
 
         // The report came straight to the kernel, not over the bus: the shutdown's flush still balances.
-        await system.Kernel.RequestShutdownAsync("test");
+        await system.Kernel.RequestShutdownAsync(StopReason.Requested, "test");
         var stopped = await system.WaitForAsync(Timeout, SystemState.Stopped, SystemState.Faulted);
         Assert.Equal(SystemState.Stopped, stopped.State);
         Assert.Equal(ExitCodes.Success, stopped.ExitCode);

@@ -81,13 +81,13 @@ public sealed class OperatorCommandTests
         Assert.Null(status.Account);
         Assert.Contains("execution", status.AccountNote);
 
-        var routes = await system.Kernel.GetRoutesAsync();
+        var routes = await system.Operator.GetRoutesAsync();
         var numbers = routes.Where(r => r.EventType == "TEST_NUMBER").ToList();
         Assert.Equal(["recorder", "execution"], numbers.Select(r => r.Subscriber));
         Assert.All(numbers, r => Assert.Equal(["source"], r.Producers));
         Assert.All(numbers, r => Assert.True(r.Delivered > 0));
 
-        var config = await system.Kernel.GetConfigurationAsync();
+        var config = await system.Operator.GetConfigurationAsync();
         Assert.Contains("api_key: '***redacted***'", config);
         Assert.DoesNotContain("feed-secret-9d2e", config);
         Assert.Contains("mode: backtest", config);
@@ -100,20 +100,20 @@ public sealed class OperatorCommandTests
         await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token);
         await system.WaitForAsync(Timeout, SystemState.Running);
 
-        var wrong = await system.Kernel.SwitchModeAsync(new OperatorRequest("guess", "intruder@host"), "live");
+        var wrong = await system.Operator.SwitchModeAsync(new OperatorRequest("guess", "intruder@host"), "live");
         Assert.False(wrong.Accepted);
         Assert.Equal("mode live refused: the operator token is wrong", wrong.Message);
-        var none = await system.Kernel.OperatorShutdownAsync(new OperatorRequest(null, "intruder@host"), emergency: true);
+        var none = await system.Operator.OperatorShutdownAsync(new OperatorRequest(null, "intruder@host"), emergency: true);
         Assert.False(none.Accepted);
         Assert.Contains("no operator token presented", none.Message);
 
         // Refusals for reasons other than the token name the reason.
-        var same = await system.Kernel.SwitchModeAsync(Operator, "backtest");
+        var same = await system.Operator.SwitchModeAsync(Operator, "backtest");
         Assert.Equal("mode backtest refused: the system already runs in backtest mode", same.Message);
-        var unknown = await system.Kernel.SwitchModeAsync(Operator, "paper");
+        var unknown = await system.Operator.SwitchModeAsync(Operator, "paper");
         Assert.Equal("mode paper refused: unknown mode 'paper': expected live or backtest", unknown.Message);
 
-        var status = await system.Kernel.GetSystemStatusAsync();
+        var status = await system.Operator.GetSystemStatusAsync();
         Assert.Equal(SystemState.Running, status.State);
         Assert.Equal("backtest", status.Mode);
         Assert.Null(status.ExitCode);
@@ -126,7 +126,7 @@ public sealed class OperatorCommandTests
         await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: null);
         await system.WaitForAsync(Timeout, SystemState.Running);
 
-        var reply = await system.Kernel.OperatorShutdownAsync(Operator, emergency: false);
+        var reply = await system.Operator.OperatorShutdownAsync(Operator, emergency: false);
         Assert.False(reply.Accepted);
         Assert.Contains($"no operator token is configured on the silo (set {OperatorAuthorization.EnvironmentVariable}", reply.Message);
         Assert.Equal(SystemState.Running, (await system.Kernel.GetStatusAsync()).State);
@@ -140,11 +140,11 @@ public sealed class OperatorCommandTests
         await system.WaitForAsync(Timeout, SystemState.Running);
         var backtestRun = (await system.Kernel.GetStatusAsync()).RunId;
 
-        var accepted = await system.Kernel.SwitchModeAsync(Operator, "live");
+        var accepted = await system.Operator.SwitchModeAsync(Operator, "live");
         Assert.True(accepted.Accepted, accepted.Message);
         Assert.Equal("switching from backtest to live mode", accepted.Message);
         // Asked again at once: refused, because the switch is under way or (if it already finished) done.
-        var second = await system.Kernel.SwitchModeAsync(Operator, "live");
+        var second = await system.Operator.SwitchModeAsync(Operator, "live");
         Assert.False(second.Accepted);
         Assert.Contains(second.Message, new[] { "mode live refused: another mode switch is already under way", "mode live refused: the system already runs in live mode" });
 
@@ -162,20 +162,20 @@ public sealed class OperatorCommandTests
         Assert.Equal(live.Steps.Select(s => s.Number).Order(), live.Steps.Select(s => s.Number));
         // The live entry's component was created fresh from its own parameters, and the source publishes again.
         Assert.Equal("venue=live", await system.Component("execution").QueryAsync("parameters"));
-        var before = (await system.Kernel.GetSystemStatusAsync()).Components.Single(c => c.Name == "recorder").Handled;
+        var before = (await system.Operator.GetSystemStatusAsync()).Components.Single(c => c.Name == "recorder").Handled;
         await PollAsync(system, s => s.Components.Single(c => c.Name == "recorder").Handled > before, "events to flow in live mode");
 
-        Assert.True((await system.Kernel.SwitchModeAsync(Operator, "backtest")).Accepted);
+        Assert.True((await system.Operator.SwitchModeAsync(Operator, "backtest")).Accepted);
         var back = await PollAsync(system, s => s.Mode == "backtest" && s.Steps.Any(step => step.Step == "switch complete"), "the switch back to complete");
         Assert.Equal(SystemState.Running, back.State);
         Assert.Equal("venue=backtest", await system.Component("execution").QueryAsync("parameters"));
 
-        var shutdown = await system.Kernel.OperatorShutdownAsync(Operator, emergency: false);
+        var shutdown = await system.Operator.OperatorShutdownAsync(Operator, emergency: false);
         Assert.True(shutdown.Accepted, shutdown.Message);
         var stopped = await PollAsync(system, s => s.State == SystemState.Stopped, "the shutdown to finish");
         Assert.Equal(0, stopped.ExitCode);
         Assert.Equal(
-            ["begin", "stop data", "keep the simulated book", "drain the bus", "save state and stop components", "stopped"],
+            ["begin", "stop data", "keep the simulated book", "drain the bus", "write the backtest report", "save state and stop components", "stopped"],
             stopped.Steps.Select(s => s.Step));
         Assert.Equal("shutdown", stopped.Steps[0].Operation);
         Assert.Contains("operator test@operator", stopped.Steps[0].Detail);
@@ -188,7 +188,7 @@ public sealed class OperatorCommandTests
         await using var system = await TestSystem.StartAsync(SwitchableSystem(), silos: 2, operatorToken: Token);
         await system.WaitForAsync(Timeout, SystemState.Running);
 
-        Assert.True((await system.Kernel.SwitchModeAsync(Operator, "live")).Accepted);
+        Assert.True((await system.Operator.SwitchModeAsync(Operator, "live")).Accepted);
         var live = await PollAsync(system, s => s.Steps.Any(step => step.Step == "switch complete"), "the switch on two silos");
         Assert.Equal("live", live.Mode);
         Assert.All(live.Steps, s => Assert.True(s.Succeeded, $"{s.Step}: {s.Detail}"));
@@ -205,7 +205,7 @@ public sealed class OperatorCommandTests
         await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token);
         await system.WaitForAsync(Timeout, SystemState.Running);
 
-        var reply = await system.Kernel.OperatorShutdownAsync(Operator, emergency: true);
+        var reply = await system.Operator.OperatorShutdownAsync(Operator, emergency: true);
         Assert.True(reply.Accepted, reply.Message);
         var stopped = await PollAsync(system, s => s.ExitCode is not null && s.Operation is null && s.Steps.Any(step => step.Step == "stopped"), "the emergency path to finish");
         Assert.Equal(SystemState.Faulted, stopped.State);
@@ -217,7 +217,7 @@ public sealed class OperatorCommandTests
         Assert.DoesNotContain("protect:", await system.Component("execution").QueryAsync("log"));
 
         // Nothing more can be asked of a stopped system.
-        var again = await system.Kernel.SwitchModeAsync(Operator, "live");
+        var again = await system.Operator.SwitchModeAsync(Operator, "live");
         Assert.False(again.Accepted);
         Assert.Contains("an emergency shutdown is under way", again.Message);
     }
@@ -227,7 +227,7 @@ public sealed class OperatorCommandTests
         var deadline = DateTime.UtcNow + Timeout;
         while (true)
         {
-            var status = await system.Kernel.GetSystemStatusAsync();
+            var status = await system.Operator.GetSystemStatusAsync();
             if (condition(status)) return status;
             if (DateTime.UtcNow > deadline)
             {

@@ -29,6 +29,9 @@ public sealed class TestSystem : IAsyncDisposable
 
     public IKernelGrain Kernel => Cluster.Client.GetGrain<IKernelGrain>(KernelKeys.Kernel);
 
+    /// <summary>The same kernel as the operator's console sees it.</summary>
+    public IKernelOperatorGrain Operator => Cluster.Client.GetGrain<IKernelOperatorGrain>(KernelKeys.Kernel);
+
     public IComponentHostGrain Component(string name) => Cluster.Client.GetGrain<IComponentHostGrain>(name);
 
     /// <summary>Validated settings from YAML, in a fresh project tree (a data file, models/, settings/).</summary>

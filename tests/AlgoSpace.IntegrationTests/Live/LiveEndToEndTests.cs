@@ -36,7 +36,7 @@ public sealed class LiveEndToEndTests(ITestOutputHelper log)
         {
             await silo.WaitForOutputAsync("AlgoSpace ready in", Timeout);
             await using var connection = await new OrleansClusterConnector(ClusterSettingsFile.Read(config, _ => null)).ConnectAsync(CancellationToken.None);
-            var kernel = connection.Grains.GetGrain<IKernelGrain>(KernelKeys.Kernel);
+            var kernel = connection.Grains.GetGrain<IKernelOperatorGrain>(KernelKeys.Kernel);
 
             // Ticks become bars, indicators and a trade on the paper broker.
             var trading = await PollAsync(kernel, s => Total(s, "EXECUTE_TRADE") >= 1 && Total(s, "ORDER_FILLED") >= 1, "the first trade", silo);
@@ -152,7 +152,7 @@ public sealed class LiveEndToEndTests(ITestOutputHelper log)
         return pair?[(key.Length + 1)..] ?? throw new InvalidOperationException($"{component} status has no {key}: {detail}");
     }
 
-    private static async Task<SystemStatusReport> PollAsync(IKernelGrain kernel, Func<SystemStatusReport, bool> condition, string what, SiloProcess silo)
+    private static async Task<SystemStatusReport> PollAsync(IKernelOperatorGrain kernel, Func<SystemStatusReport, bool> condition, string what, SiloProcess silo)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (true)

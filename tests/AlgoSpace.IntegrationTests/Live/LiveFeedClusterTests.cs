@@ -38,7 +38,7 @@ public sealed class LiveFeedClusterTests
 
         // Every tick once: the 20 re-sent on reconnect were dropped, none missed.
         Assert.Equal((300L, 20L, 0L, 1L), (Counter(status, "published"), Counter(status, "duplicates"), Counter(status, "missed"), Counter(status, "reconnects")));
-        await system.Kernel.RequestShutdownAsync("test over");
+        await system.Kernel.RequestShutdownAsync(StopReason.Requested, "test over");
         var final = await system.WaitForAsync(Timeout, SystemState.Stopped, SystemState.Faulted);
         Assert.Equal(SystemState.Stopped, final.State);
         Assert.StartsWith("state=stopped", await system.Component("data_handler").QueryAsync("status"));

@@ -25,7 +25,7 @@ public sealed class SiloSignalTests
 
             Assert.True(code == ExitCodes.Success, silo.Output + silo.Error);
             var output = silo.Output;
-            var steps = new[] { "Received SIGTERM", "Step shutdown 1. stop data stream", "Step shutdown 2-3. cancel orders, close positions", "Step shutdown 4. flush event queues", "Step shutdown 5. save state, stop components", "AlgoSpace stopped with exit code 0" };
+            var steps = new[] { "Received SIGTERM", "Shutdown step 1, stop data: done", "Shutdown step 2, keep the simulated book: done", "Shutdown step 3, drain the bus: done", "Shutdown step 4, write the backtest report: done", "Shutdown step 5, save state and stop components: done", "AlgoSpace stopped with exit code 0" };
             var positions = steps.Select(s => output.IndexOf(s, StringComparison.Ordinal)).ToList();
             Assert.True(positions.All(p => p >= 0), $"missing step in:\n{output}");
             Assert.Equal(positions.Order(), positions);

@@ -46,7 +46,7 @@ public sealed partial class RunInterrupter(DefaultJobTree tree, IDictionary<stri
         using var silo = Start();
         await WaitForPublishedAsync(silo, ticks);
         silo.Signal(Sigterm);
-        await silo.WaitForOutputAsync("Step shutdown 1. stop data stream done", RunTimeout);
+        await silo.WaitForOutputAsync("Shutdown step 1, stop data: done", RunTimeout);
         silo.Signal(Sigkill);
         await EndAsync(silo, null);
     }

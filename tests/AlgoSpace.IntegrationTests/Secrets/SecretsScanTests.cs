@@ -58,7 +58,7 @@ public sealed partial class SecretsScanTests(ITestOutputHelper log)
             await silo.WaitForOutputAsync("AlgoSpace ready in", Timeout);
             var endpoint = EndpointLine().Match(silo.Output).Groups["url"].Value;
             await using var connection = await new OrleansClusterConnector(ClusterSettingsFile.Read(config, environment.GetValueOrDefault)).ConnectAsync(CancellationToken.None);
-            var kernel = connection.Grains.GetGrain<IKernelGrain>(KernelKeys.Kernel);
+            var kernel = connection.Grains.GetGrain<IKernelOperatorGrain>(KernelKeys.Kernel);
 
             // It trades: ticks arrive only with the right API key (and, at INFO, an order fills on the paper broker).
             var trading = debug
@@ -212,7 +212,7 @@ public sealed partial class SecretsScanTests(ITestOutputHelper log)
             AllowAdmin = true,
         });
 
-    private static async Task<SystemStatusReport> PollAsync(IKernelGrain kernel, Func<SystemStatusReport, bool> condition, string what, SiloProcess silo)
+    private static async Task<SystemStatusReport> PollAsync(IKernelOperatorGrain kernel, Func<SystemStatusReport, bool> condition, string what, SiloProcess silo)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (true)

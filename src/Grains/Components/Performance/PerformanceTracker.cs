@@ -13,6 +13,7 @@ namespace AlgoSpace.Components.Performance;
 /// tracker does not read every tick, which would cost a delivery per tick.
 /// </summary>
 [ComponentKind("performance_tracker",
+    Role = ComponentRole.PerformanceTracker,
     Consumes = [TradeClosed, New5MinBar],
     Produces = [SystemError],
     Description = "Keeps the trades, the equity curve and the run statistics; answers PerformanceReportRequest.")]

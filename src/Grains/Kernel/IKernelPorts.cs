@@ -1,0 +1,29 @@
+using AlgoSpace.Checkpoints;
+using AlgoSpace.Components;
+using AlgoSpace.Reporting;
+
+namespace AlgoSpace.Kernel;
+
+/// <summary>
+/// What the kernel's plain classes need from Orleans, given by the kernel grain: the component hosts, the checkpoint
+/// record, a flow of its own for an operation, the report sinks and the observers. A unit test gives its own.
+/// </summary>
+public interface IKernelPorts
+{
+    IComponentHostGrain Host(string component);
+
+    ICheckpointGrain Checkpoints { get; }
+
+    /// <summary>Runs <paramref name="operation"/> as a new flow (not part of the call that asked for it); the task ends when it does.</summary>
+    Task Schedule(Func<Task> operation);
+
+    IEnumerable<IRunReportSink> ReportSinks { get; }
+
+    /// <summary>Tells every observer (the silo hosts) that the system has stopped.</summary>
+    void NotifyStopped(int exitCode, StopReason reason, string detail);
+
+    /// <summary>Samples event counts every few seconds for the operator's rates, while the system runs.</summary>
+    void StartSampling();
+
+    void StopSampling();
+}

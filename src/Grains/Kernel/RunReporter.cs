@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using AlgoSpace.Components;
+using AlgoSpace.Components.Calls;
+using AlgoSpace.Configuration;
+using AlgoSpace.Events;
+using AlgoSpace.Reporting;
+
+namespace AlgoSpace.Kernel;
+
+/// <summary>
+/// The end-of-run report: the performance tracker's results, the bus counters and the data handler's counts,
+/// written to the run folder, logged, and shown by the silo's report sinks (its console). A report that cannot be
+/// produced is logged and does not stop the shutdown: the components' state is saved either way.
+/// </summary>
+public sealed partial class RunReporter(AlgoSpaceSettings settings, IKernelPorts ports, ComponentFleet fleet, RunRecord record, ILogger logger)
+{
+    /// <summary>When the running run began: the report's timing, and the operator's uptime.</summary>
+    public DateTime StartedUtc { get; private set; } = DateTime.UtcNow;
+
+    private long _startedTimestamp = Stopwatch.GetTimestamp();
+
+    /// <summary>Whether this run's report has been written (once per run).</summary>
+    public bool Reported { get; private set; }
+
+    public void RunStarted()
+    {
+        (StartedUtc, _startedTimestamp) = (DateTime.UtcNow, Stopwatch.GetTimestamp());
+    }
+
+    public void NewRun() => Reported = false;
+
+    /// <summary>Writes the report unless it is written already; says where.</summary>
+    public async Task<string> WriteOnceAsync(BacktestCompletePayload? complete)
+    {
+        if (Reported) return "already written";
+        Reported = true;
+        try
+        {
+            var runTime = Stopwatch.GetElapsedTime(_startedTimestamp);
+            var counters = await fleet.ReadCountersAsync();
+            var (tracker, note, performance) = await AskTrackerAsync();
+            var report = RunReportBuilder.Build(settings.InMode(record.Mode), tracker, note, performance, complete, counters,
+                new RunTimingInput(record.State.RunId ?? "run", StartedUtc, DateTime.UtcNow, runTime));
+            var folder = RunFolderWriter.Write(settings.System.OutputDir, report);
+            var summary = RunSummaryTable.Format(report, folder);
+            LogRunReport(logger, folder, summary);
+            foreach (var sink in ports.ReportSinks) sink.Show(summary);
+            return folder;
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(logger, settings.System.OutputDir, ex);
+            return $"the report could not be written under {settings.System.OutputDir}: {ex.Message}";
+        }
+    }
+
+    private async Task<(string? Tracker, string? Note, PerformanceReportReply? Reply)> AskTrackerAsync()
+    {
+        var tracker = fleet.OfRole(fleet.RequirePlan().ActivationOrder, ComponentRole.PerformanceTracker).FirstOrDefault();
+        if (tracker is null) return (null, "no performance_tracker component is configured: no trades, equity or statistics", null);
+        if (record.Component(tracker.Name) is { State: ComponentState.Failed } failed)
+        {
+            return (tracker.Name, $"{tracker.Name} failed to start ({failed.Reason}): no trades, equity or statistics", null);
+        }
+
+        try
+        {
+            var reply = await ports.Host(tracker.Name).CallAsync(new PerformanceReportRequest());
+            return reply is PerformanceReportReply performance
+                ? (tracker.Name, null, performance)
+                : (tracker.Name, $"{tracker.Name} answered {reply.GetType().Name}, not a performance report", null);
+        }
+        catch (Exception ex)
+        {
+            return (tracker.Name, $"{tracker.Name} could not report: {ex.Message}", null);
+        }
+    }
+
+    [LoggerMessage(EventId = 1510, Level = LogLevel.Information, Message = "Run report written to {Folder}:\n{Summary}")]
+    private static partial void LogRunReport(ILogger logger, string folder, string summary);
+
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Error, Message = "The run report could not be written under {OutputDir}")]
+    private static partial void LogReportFailed(ILogger logger, string outputDir, Exception exception);
+}
