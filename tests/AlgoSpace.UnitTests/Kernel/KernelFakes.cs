@@ -1,0 +1,132 @@
+using AlgoSpace.Checkpoints;
+using AlgoSpace.Components;
+using AlgoSpace.Components.Calls;
+using AlgoSpace.Events;
+using AlgoSpace.Kernel;
+using AlgoSpace.Reporting;
+
+namespace AlgoSpace.Tests.Kernel;
+
+/// <summary>
+/// The kernel's ports without Orleans: component hosts that record what the kernel asks of them, an in-memory
+/// checkpoint record and kernel record, and operations scheduled inline. Lets a unit test drive the kernel's
+/// operations (<see cref="KernelOperations"/>) and read what they did, in order.
+/// </summary>
+internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
+{
+    private readonly Dictionary<string, FakeHost> _hosts = new(StringComparer.Ordinal);
+
+    public List<string> Calls { get; } = [];
+
+    public List<CheckpointCommit> Commits { get; } = [];
+
+    public List<(int ExitCode, StopReason Reason, string Detail)> Stops { get; } = [];
+
+    public KernelState State { get; set; } = new();
+
+    public Task WriteAsync() => Task.CompletedTask;
+
+    public IComponentHostGrain Host(string component) => Fake(component);
+
+    private FakeHost Fake(string component) =>
+        _hosts.TryGetValue(component, out var host) ? host : _hosts[component] = new FakeHost(component, Calls);
+
+    /// <summary>Says that <paramref name="component"/> has sent <paramref name="deliveries"/> deliveries on the bus (the drain balances them).</summary>
+    public void SetSent(string component, long deliveries) => Fake(component).Sent = deliveries;
+
+    public ICheckpointGrain Checkpoints => new FakeCheckpoints(Commits);
+
+    /// <summary>Operations run as flows of their own; <see cref="IdleAsync"/> waits for all of them.</summary>
+    private readonly List<Task> _scheduled = [];
+
+    public Task Schedule(Func<Task> operation)
+    {
+        var flow = Task.Run(operation);
+        lock (_scheduled) _scheduled.Add(flow);
+        return flow;
+    }
+
+    public async Task IdleAsync()
+    {
+        while (true)
+        {
+            List<Task> flows;
+            lock (_scheduled) flows = _scheduled.Where(t => !t.IsCompleted).ToList();
+            if (flows.Count == 0) return;
+            await Task.WhenAll(flows);
+        }
+    }
+
+    public IEnumerable<IRunReportSink> ReportSinks => [];
+
+    public void NotifyStopped(int exitCode, StopReason reason, string detail) => Stops.Add((exitCode, reason, detail));
+
+    public void StartSampling() => Calls.Add("kernel: sampling");
+
+    public void StopSampling()
+    {
+    }
+
+    private sealed class FakeCheckpoints(List<CheckpointCommit> commits) : ICheckpointGrain
+    {
+        public Task<CheckpointCommit> GetCommittedAsync() => Task.FromResult(commits.LastOrDefault() ?? CheckpointCommit.None(""));
+
+        public Task CommitAsync(CheckpointCommit commit)
+        {
+            commits.Add(commit);
+            return Task.CompletedTask;
+        }
+
+        public Task ResetAsync(string runId)
+        {
+            commits.Clear();
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A host whose component does nothing: every call is recorded as "name: call".</summary>
+    private sealed class FakeHost(string name, List<string> calls) : IComponentHostGrain
+    {
+        public long Sent { get; set; }
+
+        private Task Record(string call)
+        {
+            calls.Add($"{name}: {call}");
+            return Task.CompletedTask;
+        }
+
+        public Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, RestorePoint restore)
+        {
+            calls.Add($"{name}: initialize{(restore.Resume ? $" from {restore.Epoch}" : "")}");
+            return Task.FromResult(new ComponentInitResult(ComponentState.Initialized, null, restore.Resume, []));
+        }
+
+        public Task WireAsync(ComponentWiring wiring) => Record("wire");
+
+        public Task StartAsync() => Record("start");
+
+        public Task StopDataAsync() => Record("stop data");
+
+        public Task HaltDataAsync() => Record("halt data");
+
+        public Task AcknowledgeAsync(long deliveryId) => Task.CompletedTask;
+
+        public Task ProtectPositionsAsync(bool flatten, string reason) => Record(flatten ? "flatten" : "cancel orders");
+
+        public Task CheckpointAsync(long epoch, long committedEpoch, DateTime simTime) => Record($"checkpoint {epoch}");
+
+        public Task StopAsync() => Record("stop");
+
+        public Task DeliverAsync(EventEnvelope envelope) => Task.CompletedTask;
+
+        public Task<BusCounters> GetCountersAsync() =>
+            Task.FromResult(new BusCounters(name, Sent, 0, 0, new Dictionary<string, long>(), new Dictionary<string, long>(), 0));
+
+        public async Task<ComponentHealthSample> GetHealthAsync() => new(await GetCountersAsync(), "", []);
+
+        public Task<ComponentReply> CallAsync(ComponentRequest request) =>
+            Task.FromException<ComponentReply>(new ComponentCallException($"{name} answers nothing in this test"));
+
+        public Task<string> QueryAsync(string question) => Task.FromResult("");
+    }
+}
