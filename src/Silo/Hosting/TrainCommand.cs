@@ -7,6 +7,7 @@ using AlgoSpace.Components.Decision;
 using AlgoSpace.Components.Execution;
 using AlgoSpace.Configuration;
 using AlgoSpace.InProcess;
+using AlgoSpace.MarketData.Sample;
 using AlgoSpace.Models.Training;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Training;

@@ -1,4 +1,5 @@
 using AlgoSpace.Components.Data;
+using AlgoSpace.MarketData.Sample;
 
 namespace AlgoSpace.Tests.Pipeline;
 
