@@ -8,7 +8,6 @@ using AlgoSpace.Components.Execution;
 using AlgoSpace.Configuration;
 using AlgoSpace.InProcess;
 using AlgoSpace.MarketData.Sample;
-using AlgoSpace.Models.Training;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Training;
 

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Models.Training;
+namespace AlgoSpace.Training;
 
 /// <summary>
 /// An in-memory dataset for the training routines: <see cref="Count"/> samples, each made of named input blocks

@@ -1,4 +1,6 @@
-namespace AlgoSpace.Models.Training;
+using AlgoSpace.Models;
+
+namespace AlgoSpace.Training;
 
 /// <summary>
 /// The decision models' architectures and shapes (component-contracts 6.2's small models), shared by the training

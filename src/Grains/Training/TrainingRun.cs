@@ -1,8 +1,9 @@
+using AlgoSpace.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace AlgoSpace.Models.Training;
+namespace AlgoSpace.Training;
 
 /// <summary>
 /// What every training routine shares: one thread (libtorch's parallel reductions add in a schedule-dependent

@@ -1,7 +1,8 @@
+using AlgoSpace.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace AlgoSpace.Models.Training;
+namespace AlgoSpace.Training;
 
 /// <summary>
 /// Plain, deterministic training of the decision models (component-contracts 6), from in-memory datasets, writing
