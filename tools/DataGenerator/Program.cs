@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using AlgoSpace.Components.Data;
-using AlgoSpace.Configuration;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Files;
+using AlgoSpace.MarketData.Sample;
 
 // DataGenerator: writes a deterministic synthetic ES tick file, or checks a data file with the backtest reader.
 //

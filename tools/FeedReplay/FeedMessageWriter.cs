@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using AlgoSpace.Components.Data;
-using AlgoSpace.Configuration;
+using AlgoSpace.MarketData;
 
 namespace AlgoSpace.FeedReplay;
 

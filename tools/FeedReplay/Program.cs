@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using AlgoSpace.Components.Data;
-using AlgoSpace.Configuration;
 using AlgoSpace.FeedReplay;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Files;
 
 // FeedReplay: serves a tick or bar CSV as a WebSocket market-data feed for live mode (docs/live-feed.md).
 //

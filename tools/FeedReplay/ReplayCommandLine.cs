@@ -1,5 +1,5 @@
 using System.Globalization;
-using AlgoSpace.Configuration;
+using AlgoSpace.MarketData;
 
 namespace AlgoSpace.FeedReplay;
 

@@ -1,4 +1,5 @@
-using AlgoSpace.Components.Data;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Files;
 
 namespace AlgoSpace.FeedReplay;
 

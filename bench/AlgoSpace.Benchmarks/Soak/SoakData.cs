@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Components.Data;
+using AlgoSpace.MarketData.Sample;
 
 namespace AlgoSpace.Benchmarks.Soak;
 

@@ -1,14 +1,13 @@
 using System.ComponentModel;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Validation;
 
 namespace AlgoSpace.Configuration;
 
 public sealed class DataHandlerSettings
 {
-    /// <summary>
-    /// Seven days: above the longest real break between sessions (a four-day holiday weekend in ../shared/data), far
-    /// below the years a mistyped date jumps.
-    /// </summary>
-    public const int DefaultMaxTimeJumpHours = 168;
+    /// <summary>The validator's own default (see <see cref="TickValidator.DefaultMaxTimeJumpHours"/>).</summary>
+    public const int DefaultMaxTimeJumpHours = TickValidator.DefaultMaxTimeJumpHours;
 
     [Description("The seed's data handler mode. Leave it out to follow system.mode; if given it must agree with system.mode.")]
     public TradingMode? Mode { get; init; }

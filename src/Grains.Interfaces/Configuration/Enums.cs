@@ -44,26 +44,6 @@ public enum BusTransport
     [SettingValue("stream")] Stream,
 }
 
-/// <summary>The format of the backtest input file.</summary>
-public enum DataFileFormat
-{
-    /// <summary>Detected from the header row.</summary>
-    [SettingValue("auto")] Auto,
-    /// <summary>timestamp, price, volume and optional bid/ask.</summary>
-    [SettingValue("tick")] Tick,
-    /// <summary>OHLCV bars, expanded into four ticks each.</summary>
-    [SettingValue("bar")] Bar,
-}
-
-/// <summary>The message format of a live WebSocket feed.</summary>
-public enum FeedMessageFormat
-{
-    /// <summary>The project's documented JSON tick message.</summary>
-    [SettingValue("algospace_json")] AlgoSpaceJson,
-    /// <summary>A public exchange trade-stream format (one trade per message).</summary>
-    [SettingValue("binance_trade")] BinanceTrade,
-}
-
 /// <summary>How MLMI signals are generated.</summary>
 public enum MlmiSignalMode
 {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AlgoSpace.MarketData;
 
 namespace AlgoSpace.Configuration;
 

@@ -1,7 +1,6 @@
 using AlgoSpace.Components.Decision;
 using AlgoSpace.Components.Decision.Marl;
 using AlgoSpace.Models;
-using AlgoSpace.Models.Training;
 
 namespace AlgoSpace.Training;
 

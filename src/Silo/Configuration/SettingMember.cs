@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using System.Runtime.Serialization;
 using System.Text;
 using AlgoSpace.Configuration;
 
@@ -59,9 +60,13 @@ public sealed class SettingMember
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) ? type.GetGenericArguments()[1] : null;
 
     /// <summary>The YAML spelling of each member of an enum.</summary>
+    /// <remarks>
+    /// EnumMember is read as well as SettingValue because the market-data enums (AlgoSpace.MarketData) cannot see
+    /// the settings' attributes, which live in the Orleans contracts assembly.
+    /// </remarks>
     public static IReadOnlyList<(string Name, object Value)> EnumValues(Type enumType) =>
         enumType.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (f.GetCustomAttribute<SettingValueAttribute>()?.Value ?? SnakeCase(f.Name), f.GetValue(null)!))
+            .Select(f => (f.GetCustomAttribute<SettingValueAttribute>()?.Value ?? f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? SnakeCase(f.Name), f.GetValue(null)!))
             .ToList();
 
     public static string EnumName(object value) =>

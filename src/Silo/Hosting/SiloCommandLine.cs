@@ -12,7 +12,8 @@ public static class SiloCommandLine
 {
     public const string DefaultConfig = "settings/settings.yaml";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    /// <param name="environment">Where settings look up ${env:NAME}; null is the process environment (tests pass their own).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default, Func<string, string?>? environment = null)
     {
         var config = new Option<string>("--config", "-c")
         {
@@ -75,7 +76,7 @@ public static class SiloCommandLine
         }
 
         var options = new SiloOptions(
-            parsed.GetValue(config) ?? ProjectRoot.LocateDefault(DefaultConfig, Environment.GetEnvironmentVariable),
+            parsed.GetValue(config) ?? ProjectRoot.LocateDefault(DefaultConfig, environment ?? Environment.GetEnvironmentVariable),
             parsed.GetValue(mode) is { } m ? (m == "live" ? TradingMode.Live : TradingMode.Backtest) : null,
             parsed.GetValue(debug) ? LogLevelSetting.Debug : ParseLevel(levelText),
             parsed.GetValue(debug),
@@ -87,6 +88,7 @@ public static class SiloCommandLine
             InProcess = parsed.GetValue(runner) == "in-process",
             DataFile = parsed.GetValue(data),
             Train = parsed.GetValue(train) ? new TrainOptions(parsed.GetValue(trainDays), parsed.GetValue(trainSeed), parsed.GetValue(trainEpochs)) : null,
+            EnvironmentVariables = environment ?? Environment.GetEnvironmentVariable,
         };
         if (options.Train is { Days: < 1 or > 2000 } or { Epochs: < 1 or > 100_000 })
         {

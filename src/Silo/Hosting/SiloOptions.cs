@@ -23,6 +23,12 @@ public sealed record SiloOptions(
 
     /// <summary>--train: train the decision models instead of running (see <see cref="TrainCommand"/>).</summary>
     public TrainOptions? Train { get; init; }
+
+    /// <summary>
+    /// Where ${env:NAME} references in the settings are looked up: the process environment unless a caller (a
+    /// test running beside others) hands in its own, so that nobody has to change the shared process environment.
+    /// </summary>
+    public Func<string, string?> EnvironmentVariables { get; init; } = Environment.GetEnvironmentVariable;
 }
 
 /// <summary>The training command's options: days of generated data, its seed, and epochs.</summary>

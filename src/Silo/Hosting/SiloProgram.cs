@@ -18,7 +18,7 @@ public static class SiloProgram
             return await TrainCommand.RunAsync(options, train, output, error, cancellation);
         }
 
-        var loaded = SettingsLoader.Load(options.ConfigFile, new SettingsOverrides(options.Mode, options.LogLevel, options.DataFile));
+        var loaded = SettingsLoader.Load(options.ConfigFile, new SettingsOverrides(options.Mode, options.LogLevel, options.DataFile), options.EnvironmentVariables);
         if (options.Validate)
         {
             ValidationReport.Write(loaded, output);

@@ -7,7 +7,7 @@ using AlgoSpace.Components.Decision;
 using AlgoSpace.Components.Execution;
 using AlgoSpace.Configuration;
 using AlgoSpace.InProcess;
-using AlgoSpace.Models.Training;
+using AlgoSpace.MarketData.Sample;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Training;
 
@@ -37,7 +37,7 @@ public static class TrainCommand
     public static async Task<int> RunAsync(SiloOptions options, TrainOptions train, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var overrides = new SettingsOverrides(TradingMode.Backtest, options.LogLevel);
-        var first = SettingsLoader.Load(options.ConfigFile, overrides);
+        var first = SettingsLoader.Load(options.ConfigFile, overrides, options.EnvironmentVariables);
         if (!first.IsValid)
         {
             ValidationReport.Write(first, error);
@@ -56,7 +56,7 @@ public static class TrainCommand
         var ticks = new SampleTickGenerator(SessionOptions(train.Seed, train.Days, TrainingStart)).WriteCsv(dataFile);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"training data: {ticks} generated ticks over {train.Days} days (seed {train.Seed}) in {dataFile}"));
 
-        var loaded = SettingsLoader.Load(options.ConfigFile, overrides with { DataFile = dataFile });
+        var loaded = SettingsLoader.Load(options.ConfigFile, overrides with { DataFile = dataFile }, options.EnvironmentVariables);
         if (!loaded.IsValid)
         {
             ValidationReport.Write(loaded, error);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlgoSpace.Components.Data;
+using AlgoSpace.MarketData.Replay;
 
 namespace AlgoSpace.Silo.Reporting;
 

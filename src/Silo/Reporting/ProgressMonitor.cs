@@ -3,6 +3,7 @@ using AlgoSpace.Components;
 using AlgoSpace.Components.Data;
 using AlgoSpace.Configuration;
 using AlgoSpace.Kernel;
+using AlgoSpace.MarketData.Replay;
 using AlgoSpace.Silo.Lifecycle;
 
 namespace AlgoSpace.Silo.Reporting;

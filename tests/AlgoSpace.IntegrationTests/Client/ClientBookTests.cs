@@ -2,6 +2,7 @@ using System.Text.Json;
 using AlgoSpace.Client;
 using AlgoSpace.Kernel;
 using AlgoSpace.Tests.Kernel;
+using AlgoSpace.Tests.Support;
 using Xunit.Abstractions;
 
 namespace AlgoSpace.Tests.Client;
@@ -9,33 +10,7 @@ namespace AlgoSpace.Tests.Client;
 /// <summary>`positions`, `orders` and the book in `status`, from the real backtest execution handler's account.</summary>
 public sealed class ClientBookTests(ITestOutputHelper log)
 {
-    private const string Yaml = """
-        system:
-          mode: backtest
-          shutdown_timeout: 20
-        models: {}
-        data_handler:
-          backtest_file: ../data/ticks.csv
-        risk_management:
-          max_daily_loss: 5000
-        execution: {}
-        persistence:
-          provider: memory
-        telemetry:
-          enabled: false
-        components:
-          - name: data_handler
-            type: backtest_data_handler
-            mode: backtest
-            critical: true
-            publishes: [NEW_TICK, BACKTEST_COMPLETE, SYSTEM_ERROR]
-          - name: execution_handler
-            type: backtest_execution_handler
-            mode: backtest
-            critical: true
-            subscribes: [NEW_TICK]
-            publishes: [ORDER_SUBMITTED, ORDER_FILLED, ORDER_REJECTED, ORDER_CANCELLED, POSITION_UPDATE, TRADE_CLOSED, RISK_BREACH]
-        """;
+    private static readonly string Yaml = new TestSettings { Components = TestSettings.BacktestHandlers }.Build();
 
     [Fact]
     public async Task Positions_orders_and_status_show_the_execution_handlers_book()

@@ -1,5 +1,6 @@
 using AlgoSpace.Kernel;
 using AlgoSpace.Tests.Kernel;
+using AlgoSpace.Tests.Support;
 
 namespace AlgoSpace.Tests.Client;
 
@@ -33,8 +34,8 @@ public sealed class ClientCluster : IAsyncDisposable
 
     public static async Task<ClientCluster> StartAsync(int count = 10)
     {
-        Environment.SetEnvironmentVariable(FeedKeyVariable, FeedKey);
-        return new ClientCluster(await TestSystem.StartAsync(Yaml(count), operatorToken: Token));
+        var environment = new Dictionary<string, string> { [FeedKeyVariable] = FeedKey };
+        return new ClientCluster(await TestSystem.StartAsync(Yaml(count), operatorToken: Token, environment: environment));
     }
 
     /// <summary>Polls the kernel until <paramref name="done"/> holds, or fails after 30 s.</summary>
@@ -48,61 +49,42 @@ public sealed class ClientCluster : IAsyncDisposable
         }
     }
 
-    private static string Yaml(int count) => $$"""
-        system:
-          mode: backtest
-          shutdown_timeout: 20
-        event_bus:
-          transport: broadcast
-          max_queue_size: 100
-        models: {}
-        data_handler:
-          backtest_file: ../data/ticks.csv
-          live:
-            url: ws://127.0.0.1:9/ticks
-            api_key: ${env:{{FeedKeyVariable}}}
-        risk_management:
-          max_daily_loss: 5000
-        execution: {}
-        recovery:
-          max_attempts: 3
-          initial_delay_ms: 1
-          max_delay_ms: 20
-          timeout: 10
-        persistence:
-          provider: memory
-        telemetry:
-          enabled: false
-        custom_events: [TEST_NUMBER, TEST_ECHO, TEST_REPLY]
-        components:
-          - name: recorder
-            type: test_recorder
-            subscribes: [TEST_NUMBER]
-          - name: execution
-            type: test_execution
-            mode: backtest
-            critical: true
-            subscribes: [TEST_NUMBER]
-            parameters: { journal: "" }
-          - name: source
-            type: test_source
-            mode: backtest
-            critical: true
-            publishes: [TEST_NUMBER, BACKTEST_COMPLETE]
-            parameters: { count: "{{count}}", complete: "false" }
-          - name: live_execution
-            type: test_execution
-            mode: live
-            critical: true
-            subscribes: [TEST_NUMBER]
-            parameters: { journal: "" }
-          - name: live_source
-            type: test_source
-            mode: live
-            critical: true
-            publishes: [TEST_NUMBER]
-            parameters: { count: "3", complete: "false" }
-        """;
+    private static string Yaml(int count) => new TestSettings
+    {
+        EventBus = TestSettings.Bus("broadcast", "max_queue_size: 100"),
+        DataHandler = TestSettings.UnreachableLiveFeed(FeedKeyVariable),
+        FastRecovery = true,
+        CustomEvents = TestSettings.TestEventTypes,
+        Components = $$"""
+            - name: recorder
+              type: test_recorder
+              subscribes: [TEST_NUMBER]
+            - name: execution
+              type: test_execution
+              mode: backtest
+              critical: true
+              subscribes: [TEST_NUMBER]
+              parameters: { journal: "" }
+            - name: source
+              type: test_source
+              mode: backtest
+              critical: true
+              publishes: [TEST_NUMBER, BACKTEST_COMPLETE]
+              parameters: { count: "{{count}}", complete: "false" }
+            - name: live_execution
+              type: test_execution
+              mode: live
+              critical: true
+              subscribes: [TEST_NUMBER]
+              parameters: { journal: "" }
+            - name: live_source
+              type: test_source
+              mode: live
+              critical: true
+              publishes: [TEST_NUMBER]
+              parameters: { count: "3", complete: "false" }
+            """,
+    }.Build();
 
     public ValueTask DisposeAsync() => System.DisposeAsync();
 }

@@ -1,4 +1,5 @@
 using AlgoSpace.TestComponents;
+using AlgoSpace.Tests.Support;
 namespace AlgoSpace.Tests.Kernel;
 
 /// <summary>Settings files for kernel tests: the test components wired into a small routing table.</summary>
@@ -21,49 +22,33 @@ public static class KernelYaml
         string extra = "",
         int maxQueue = 100,
         string journal = "",
-        string mode = "backtest") => $$"""
-        system:
-          mode: {{mode}}
-          shutdown_timeout: 20
-        event_bus:
-          transport: {{transport}}
-          max_queue_size: {{maxQueue}}
-        models: {}
-        data_handler:
-          backtest_file: ../data/ticks.csv
-          live:
-            url: ws://127.0.0.1:9/unused
-        risk_management:
-          max_daily_loss: 5000
-        execution: {}
-        recovery:
-          max_attempts: 3
-          initial_delay_ms: 1
-          max_delay_ms: 20
-          timeout: 10
-        persistence:
-          provider: {{persistence}}
-        telemetry:
-          enabled: false
-        custom_events: [TEST_NUMBER, TEST_ECHO, TEST_REPLY]
-        {{extra}}
-        components:
-          - name: recorder
-            type: test_recorder
-            critical: {{(recorderCritical ? "true" : "false")}}
-            subscribes: {{recorderSubscribes}}
-            publishes: {{recorderPublishes}}
-            parameters: { {{recorderParameters}} }
-          - name: execution
-            type: test_execution
-            critical: true
-            subscribes: {{executionSubscribes}}
-            publishes: {{executionPublishes}}
-            parameters: { journal: "{{journal}}" }
-          - name: source
-            type: test_source
-            critical: true
-            publishes: [TEST_NUMBER, BACKTEST_COMPLETE]
-            parameters: { {{sourceParameters}} }
-        """;
+        string mode = "backtest") => new TestSettings
+    {
+        Mode = mode,
+        EventBus = TestSettings.Bus(transport, $"max_queue_size: {maxQueue}"),
+        DataHandler = "backtest_file: ../data/ticks.csv\nlive:\n  url: ws://127.0.0.1:9/unused",
+        FastRecovery = true,
+        Persistence = persistence,
+        CustomEvents = TestSettings.TestEventTypes,
+        Extra = extra,
+        Components = $$"""
+            - name: recorder
+              type: test_recorder
+              critical: {{(recorderCritical ? "true" : "false")}}
+              subscribes: {{recorderSubscribes}}
+              publishes: {{recorderPublishes}}
+              parameters: { {{recorderParameters}} }
+            - name: execution
+              type: test_execution
+              critical: true
+              subscribes: {{executionSubscribes}}
+              publishes: {{executionPublishes}}
+              parameters: { journal: "{{journal}}" }
+            - name: source
+              type: test_source
+              critical: true
+              publishes: [TEST_NUMBER, BACKTEST_COMPLETE]
+              parameters: { {{sourceParameters}} }
+            """,
+    }.Build();
 }

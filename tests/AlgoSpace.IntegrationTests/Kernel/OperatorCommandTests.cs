@@ -1,5 +1,6 @@
 using AlgoSpace.Kernel;
 using AlgoSpace.Operator;
+using AlgoSpace.Tests.Support;
 
 namespace AlgoSpace.Tests.Kernel;
 
@@ -14,56 +15,43 @@ public sealed class OperatorCommandTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly OperatorRequest Operator = new(Token, "test@operator");
 
+    /// <summary>The live feed's API key, handed to the settings loader (the process environment is shared by parallel tests).</summary>
+    private static readonly Dictionary<string, string> FeedKey = new() { ["ALGOSPACE_TEST_FEED_KEY"] = "feed-secret-9d2e" };
+
     /// <summary>A source that keeps publishing (it never completes), and one execution entry per mode.</summary>
-    private static string SwitchableSystem() => $$"""
-        system:
-          mode: backtest
-          shutdown_timeout: 20
-        event_bus:
-          transport: broadcast
-          max_queue_size: 100
-        models: {}
-        data_handler:
-          backtest_file: ../data/ticks.csv
-          live:
-            url: ws://127.0.0.1:9/ticks
-            api_key: ${env:ALGOSPACE_TEST_FEED_KEY}
-        risk_management:
-          max_daily_loss: 5000
-        execution: {}
-        persistence:
-          provider: memory
-        telemetry:
-          enabled: false
-        custom_events: [TEST_NUMBER, TEST_ECHO, TEST_REPLY]
-        components:
-          - name: recorder
-            type: test_recorder
-            subscribes: [TEST_NUMBER]
-          - name: execution
-            type: test_execution
-            mode: backtest
-            critical: true
-            subscribes: [TEST_NUMBER]
-            parameters: { venue: "backtest" }
-          - name: execution
-            type: test_execution
-            mode: live
-            critical: true
-            subscribes: [TEST_NUMBER]
-            parameters: { venue: "live" }
-          - name: source
-            type: test_source
-            critical: true
-            publishes: [TEST_NUMBER, BACKTEST_COMPLETE]
-            parameters: { count: "1000000", delay_ms: "2", complete: "false" }
-        """;
+    private static string SwitchableSystem() => new TestSettings
+    {
+        EventBus = TestSettings.Bus("broadcast", "max_queue_size: 100"),
+        DataHandler = TestSettings.UnreachableLiveFeed("ALGOSPACE_TEST_FEED_KEY"),
+        CustomEvents = TestSettings.TestEventTypes,
+        Components = """
+            - name: recorder
+              type: test_recorder
+              subscribes: [TEST_NUMBER]
+            - name: execution
+              type: test_execution
+              mode: backtest
+              critical: true
+              subscribes: [TEST_NUMBER]
+              parameters: { venue: "backtest" }
+            - name: execution
+              type: test_execution
+              mode: live
+              critical: true
+              subscribes: [TEST_NUMBER]
+              parameters: { venue: "live" }
+            - name: source
+              type: test_source
+              critical: true
+              publishes: [TEST_NUMBER, BACKTEST_COMPLETE]
+              parameters: { count: "1000000", delay_ms: "2", complete: "false" }
+            """,
+    }.Build();
 
     [Fact]
     public async Task Status_routes_and_configuration_describe_the_running_system()
     {
-        Environment.SetEnvironmentVariable("ALGOSPACE_TEST_FEED_KEY", "feed-secret-9d2e");
-        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token);
+        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token, environment: FeedKey);
         await system.WaitForAsync(Timeout, SystemState.Running);
 
         // The kernel samples every 2 s; rates appear once two samples exist.
@@ -96,8 +84,7 @@ public sealed class OperatorCommandTests
     [Fact]
     public async Task Commands_without_the_right_token_are_refused_and_change_nothing()
     {
-        Environment.SetEnvironmentVariable("ALGOSPACE_TEST_FEED_KEY", "feed-secret-9d2e");
-        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token);
+        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token, environment: FeedKey);
         await system.WaitForAsync(Timeout, SystemState.Running);
 
         var wrong = await system.Operator.SwitchModeAsync(new OperatorRequest("guess", "intruder@host"), "live");
@@ -122,8 +109,7 @@ public sealed class OperatorCommandTests
     [Fact]
     public async Task A_silo_without_a_token_refuses_every_command()
     {
-        Environment.SetEnvironmentVariable("ALGOSPACE_TEST_FEED_KEY", "feed-secret-9d2e");
-        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: null);
+        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: null, environment: FeedKey);
         await system.WaitForAsync(Timeout, SystemState.Running);
 
         var reply = await system.Operator.OperatorShutdownAsync(Operator, emergency: false);
@@ -135,8 +121,7 @@ public sealed class OperatorCommandTests
     [Fact]
     public async Task Mode_switch_swaps_the_handlers_there_and_back_then_the_operator_shuts_down()
     {
-        Environment.SetEnvironmentVariable("ALGOSPACE_TEST_FEED_KEY", "feed-secret-9d2e");
-        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token);
+        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token, environment: FeedKey);
         await system.WaitForAsync(Timeout, SystemState.Running);
         var backtestRun = (await system.Kernel.GetStatusAsync()).RunId;
 
@@ -184,8 +169,7 @@ public sealed class OperatorCommandTests
     [Fact]
     public async Task A_two_silo_cluster_switches_mode_and_every_component_runs_in_the_new_mode()
     {
-        Environment.SetEnvironmentVariable("ALGOSPACE_TEST_FEED_KEY", "feed-secret-9d2e");
-        await using var system = await TestSystem.StartAsync(SwitchableSystem(), silos: 2, operatorToken: Token);
+        await using var system = await TestSystem.StartAsync(SwitchableSystem(), silos: 2, operatorToken: Token, environment: FeedKey);
         await system.WaitForAsync(Timeout, SystemState.Running);
 
         Assert.True((await system.Operator.SwitchModeAsync(Operator, "live")).Accepted);
@@ -201,8 +185,7 @@ public sealed class OperatorCommandTests
     [Fact]
     public async Task The_operators_emergency_shutdown_takes_the_five_second_path_and_exits_4()
     {
-        Environment.SetEnvironmentVariable("ALGOSPACE_TEST_FEED_KEY", "feed-secret-9d2e");
-        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token);
+        await using var system = await TestSystem.StartAsync(SwitchableSystem(), operatorToken: Token, environment: FeedKey);
         await system.WaitForAsync(Timeout, SystemState.Running);
 
         var reply = await system.Operator.OperatorShutdownAsync(Operator, emergency: true);

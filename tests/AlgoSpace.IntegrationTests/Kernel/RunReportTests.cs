@@ -3,42 +3,21 @@ using System.Text;
 using System.Text.Json;
 using AlgoSpace.Kernel;
 using AlgoSpace.Reporting;
+using AlgoSpace.Tests.Support;
 
 namespace AlgoSpace.Tests.Kernel;
 
 /// <summary>The end-of-run report of a backtest on a real cluster: the run folder and what report.json says.</summary>
 public sealed class RunReportTests
 {
-    private const string PipelineYaml = """
-        system:
-          mode: backtest
-          shutdown_timeout: 20
-        models: {}
-        data_handler:
-          backtest_file: ../data/ticks.csv
-        risk_management:
-          max_daily_loss: 5000
-        execution: {}
-        persistence:
-          provider: memory
-        telemetry:
-          enabled: false
-        components:
-          - name: data_handler
-            type: backtest_data_handler
-            mode: backtest
-            critical: true
-            publishes: [NEW_TICK, BACKTEST_COMPLETE, SYSTEM_ERROR]
-          - name: execution_handler
-            type: backtest_execution_handler
-            mode: backtest
-            critical: true
-            subscribes: [NEW_TICK]
-            publishes: [ORDER_SUBMITTED, ORDER_FILLED, ORDER_REJECTED, ORDER_CANCELLED, POSITION_UPDATE, TRADE_CLOSED, RISK_BREACH]
-          - name: performance_tracker
-            type: performance_tracker
-            subscribes: [TRADE_CLOSED]
-        """;
+    private static readonly string PipelineYaml = new TestSettings
+    {
+        Components = TestSettings.BacktestHandlers + "\n" + """
+            - name: performance_tracker
+              type: performance_tracker
+              subscribes: [TRADE_CLOSED]
+            """,
+    }.Build();
 
     [Fact]
     public async Task A_finished_backtest_writes_the_four_files_and_a_report_with_the_expected_keys()

@@ -35,7 +35,11 @@ public sealed class TestSystem : IAsyncDisposable
     public IComponentHostGrain Component(string name) => Cluster.Client.GetGrain<IComponentHostGrain>(name);
 
     /// <summary>Validated settings from YAML, in a fresh project tree (a data file, models/, settings/).</summary>
-    public static AlgoSpaceSettings LoadSettings(string yaml, string root)
+    /// <param name="environment">
+    /// Variables the settings' ${env:NAME} references see before the process environment: tests run in parallel,
+    /// so they hand their variables in here rather than setting them on the shared process.
+    /// </param>
+    public static AlgoSpaceSettings LoadSettings(string yaml, string root, IReadOnlyDictionary<string, string>? environment = null)
     {
         Directory.CreateDirectory(Path.Combine(root, "data"));
         Directory.CreateDirectory(Path.Combine(root, "models"));
@@ -44,7 +48,8 @@ public sealed class TestSystem : IAsyncDisposable
         File.WriteAllText(Path.Combine(root, "data", "ticks.csv"), "timestamp,price,volume\n");
         var path = Path.Combine(root, "settings", "test.yaml");
         File.WriteAllText(path, yaml);
-        var loaded = SettingsLoader.Load(path, catalog: Registry.Catalog);
+        Func<string, string?>? lookup = environment is null ? null : name => environment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
+        var loaded = SettingsLoader.Load(path, environment: lookup, catalog: Registry.Catalog);
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
         return loaded.Settings!;
     }
@@ -54,10 +59,12 @@ public sealed class TestSystem : IAsyncDisposable
     /// <summary>Starts a cluster of <paramref name="silos"/> silos running the settings; deploy fails if the system cannot start.</summary>
     /// <param name="prepare">Runs on the project root after the settings are loaded and before the cluster starts (to write data files).</param>
     /// <param name="operatorToken">The operator token the silos accept (as ALGOSPACE_OPERATOR_TOKEN would set it); none: operator commands are refused.</param>
-    public static async Task<TestSystem> StartAsync(string yaml, int silos = 1, string? root = null, Action<string>? prepare = null, string? operatorToken = null)
+    /// <param name="environment">Variables for the settings' ${env:NAME} references (see <see cref="LoadSettings"/>).</param>
+    public static async Task<TestSystem> StartAsync(
+        string yaml, int silos = 1, string? root = null, Action<string>? prepare = null, string? operatorToken = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         root ??= Directory.CreateTempSubdirectory("algospace-kernel-").FullName;
-        var settings = LoadSettings(yaml, root);
+        var settings = LoadSettings(yaml, root, environment);
         prepare?.Invoke(root);
         var cluster = Build(settings, silos, operatorToken);
         await cluster.DeployAsync();

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AlgoSpace.FeedReplay;
 using AlgoSpace.Kernel;
 using AlgoSpace.Tests.Kernel;
+using AlgoSpace.Tests.Support;
 
 namespace AlgoSpace.Tests.Live;
 
@@ -44,37 +45,30 @@ public sealed class LiveFeedClusterTests
         Assert.StartsWith("state=stopped", await system.Component("data_handler").QueryAsync("status"));
     }
 
-    private static string Yaml(Uri url) => $$"""
-        system:
-          mode: live
-          shutdown_timeout: 20
-        models: {}
-        data_handler:
-          live:
-            url: {{url}}
-            reconnect_attempts: 30
-            reconnect_base_delay_ms: 20
-        risk_management:
-          max_daily_loss: 5000
-        execution: {}
-        persistence:
-          provider: memory
-        telemetry:
-          enabled: false
-        components:
-          - name: data_handler
-            type: live_data_handler
-            mode: live
-            critical: true
-            publishes: [NEW_TICK, CONNECTION_LOST, CONNECTION_RESTORED]
-          - name: bar_generator
-            type: bar_generator
-            subscribes: [NEW_TICK]
-            publishes: []   # the 75 s of ticks close no bar
-          - name: execution
-            type: test_execution
-            critical: true
-        """;
+    private static string Yaml(Uri url) => new TestSettings
+    {
+        Mode = "live",
+        DataHandler = $"""
+            live:
+              url: {url}
+              reconnect_attempts: 30
+              reconnect_base_delay_ms: 20
+            """,
+        Components = """
+            - name: data_handler
+              type: live_data_handler
+              mode: live
+              critical: true
+              publishes: [NEW_TICK, CONNECTION_LOST, CONNECTION_RESTORED]
+            - name: bar_generator
+              type: bar_generator
+              subscribes: [NEW_TICK]
+              publishes: []   # the 75 s of ticks close no bar
+            - name: execution
+              type: test_execution
+              critical: true
+            """,
+    }.Build();
 
     private static async Task<string> WaitAsync(TestSystem system, Func<string, bool> condition)
     {

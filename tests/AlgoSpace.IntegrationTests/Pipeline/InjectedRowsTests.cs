@@ -9,6 +9,7 @@ using AlgoSpace.Components.Data;
 using AlgoSpace.Events;
 using AlgoSpace.InProcess;
 using AlgoSpace.Kernel;
+using AlgoSpace.MarketData;
 using AlgoSpace.Models;
 using AlgoSpace.Reporting;
 using AlgoSpace.Tests.Kernel;

@@ -3,6 +3,7 @@ using AlgoSpace.InProcess;
 using AlgoSpace.Kernel;
 using AlgoSpace.Tests.Kernel;
 using AlgoSpace.TestComponents;
+using AlgoSpace.MarketData.Bars;
 
 namespace AlgoSpace.Tests.Pipeline;
 
@@ -67,7 +68,7 @@ public sealed class PipelineParityTests
         Directory.Delete(root, recursive: true);
     }
 
-    private static DateTime Bucket(DateTime time) => AlgoSpace.Components.Bars.BarClock.Floor(time, 5);
+    private static DateTime Bucket(DateTime time) => AlgoSpace.MarketData.Bars.BarClock.Floor(time, 5);
 
     [Theory]
     [InlineData("broadcast", 1000, 1)]

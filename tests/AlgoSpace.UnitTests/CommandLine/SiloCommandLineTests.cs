@@ -6,11 +6,15 @@ namespace AlgoSpace.Tests.CommandLine;
 /// <summary>The silo's command line, run in-process: options, overrides, exit codes and what is printed.</summary>
 public sealed class SiloCommandLineTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> Run(params string[] args)
+    private static Task<(int ExitCode, string Output, string Error)> Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>Runs with <paramref name="environment"/> as the settings' environment, leaving the process's alone.</summary>
+    private static async Task<(int ExitCode, string Output, string Error)> RunWith(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await SiloCommandLine.RunAsync(args, output, error);
+        Func<string, string?>? lookup = environment is null ? null : name => environment.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
+        var code = await SiloCommandLine.RunAsync(args, output, error, environment: lookup);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -118,22 +122,14 @@ public sealed class SiloCommandLineTests
     {
         const string variable = "ALGOSPACE_CLI_TEST_REDIS";
         const string secret = "redis-password-that-must-not-print";
-        Environment.SetEnvironmentVariable(variable, secret);
-        try
-        {
-            using var tree = new TestProjectTree();
-            var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Configuration", "Corpus", "valid-minimal.yaml"))
-                + $"cluster:\n  provider: redis\n  redis_connection: ${{env:{variable}}}\n";
-            var (code, output, _) = await Run("--print-config", "--config", tree.WriteSettings("redis.yaml", yaml));
+        using var tree = new TestProjectTree();
+        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Configuration", "Corpus", "valid-minimal.yaml"))
+            + $"cluster:\n  provider: redis\n  redis_connection: ${{env:{variable}}}\n";
+        var (code, output, _) = await RunWith(new Dictionary<string, string> { [variable] = secret }, "--print-config", "--config", tree.WriteSettings("redis.yaml", yaml));
 
-            Assert.Equal(0, code);
-            Assert.DoesNotContain(secret, output, StringComparison.Ordinal);
-            Assert.Contains($"redis_connection: '{SettingsPrinter.Redacted}'", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
+        Assert.Equal(0, code);
+        Assert.DoesNotContain(secret, output, StringComparison.Ordinal);
+        Assert.Contains($"redis_connection: '{SettingsPrinter.Redacted}'", output, StringComparison.Ordinal);
     }
 
     [Fact]

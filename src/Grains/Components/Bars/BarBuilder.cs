@@ -1,4 +1,5 @@
 using AlgoSpace.Events;
+using AlgoSpace.MarketData.Bars;
 
 namespace AlgoSpace.Components.Bars;
 

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Files;
+using AlgoSpace.MarketData.Replay;
 using static AlgoSpace.Events.EventTypes;
 
 namespace AlgoSpace.Components.Data;

@@ -1,4 +1,5 @@
 using AlgoSpace.Events;
+using AlgoSpace.MarketData.Files;
 
 namespace AlgoSpace.Components.Data;
 

@@ -1,5 +1,6 @@
 using AlgoSpace.Components.Bars;
 using AlgoSpace.Events;
+using AlgoSpace.MarketData.Bars;
 
 namespace AlgoSpace.Components.Data;
 

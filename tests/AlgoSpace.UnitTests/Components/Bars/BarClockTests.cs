@@ -1,4 +1,5 @@
 using AlgoSpace.Components.Bars;
+using AlgoSpace.MarketData.Bars;
 
 namespace AlgoSpace.Tests.Components.Bars;
 

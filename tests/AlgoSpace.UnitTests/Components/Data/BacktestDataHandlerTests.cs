@@ -3,6 +3,7 @@ using AlgoSpace.Components;
 using AlgoSpace.Components.Data;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
+using AlgoSpace.MarketData.Files;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;

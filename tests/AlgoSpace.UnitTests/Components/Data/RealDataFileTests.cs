@@ -1,5 +1,7 @@
 using System.Globalization;
 using AlgoSpace.Components.Data;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Files;
 using Xunit.Abstractions;
 
 namespace AlgoSpace.Tests.Components.Data;
@@ -24,7 +26,7 @@ public sealed class RealDataFileTests(ITestOutputHelper output)
         Assert.Equal(bars, expected.Count);
 
         // The reader alone (parsing and bar expansion, before tick validation): nothing may be refused.
-        var info = DataFileInspector.Inspect(SharedData(file), AlgoSpace.Configuration.DataFileFormat.Auto);
+        var info = DataFileInspector.Inspect(SharedData(file), DataFileFormat.Auto);
         Assert.Equal(TimeSpan.FromMinutes(30), info.BarDuration);
         var issues = new RowIssueLog();
         using var reader = new TickFileReader(info, null, null, issues);

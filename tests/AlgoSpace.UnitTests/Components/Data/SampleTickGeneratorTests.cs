@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AlgoSpace.Components.Data;
+using AlgoSpace.MarketData.Sample;
 
 namespace AlgoSpace.Tests.Components.Data;
 

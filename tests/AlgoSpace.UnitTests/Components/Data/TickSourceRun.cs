@@ -1,5 +1,7 @@
 using AlgoSpace.Components.Data;
 using AlgoSpace.Configuration;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Files;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,4 +1,6 @@
 using AlgoSpace.Components.Data;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Validation;
 
 namespace AlgoSpace.Tests.Components.Data;
 

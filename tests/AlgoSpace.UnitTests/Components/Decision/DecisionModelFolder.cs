@@ -1,5 +1,5 @@
 using AlgoSpace.Models;
-using AlgoSpace.Models.Training;
+using AlgoSpace.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using AlgoSpace.Models;
-using AlgoSpace.Models.Training;
+using AlgoSpace.Training;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

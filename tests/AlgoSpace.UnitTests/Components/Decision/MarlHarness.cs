@@ -4,7 +4,7 @@ using AlgoSpace.Components.Decision.Risk;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using AlgoSpace.Models;
-using AlgoSpace.Models.Training;
+using AlgoSpace.Training;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -3,7 +3,7 @@ using AlgoSpace.Components.Decision.Rde;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using AlgoSpace.Models;
-using AlgoSpace.Models.Training;
+using AlgoSpace.Training;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -1,6 +1,6 @@
 using AlgoSpace.Components.Calls;
 using AlgoSpace.Components.Decision.Risk;
-using AlgoSpace.Models.Training;
+using AlgoSpace.Training;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

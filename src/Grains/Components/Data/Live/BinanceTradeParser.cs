@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AlgoSpace.MarketData;
 using static AlgoSpace.Components.Data.Live.JsonFields;
 
 namespace AlgoSpace.Components.Data.Live;

@@ -1,3 +1,5 @@
+using AlgoSpace.MarketData;
+
 namespace AlgoSpace.Components.Data.Live;
 
 /// <summary>What one feed message is to the live data handler.</summary>

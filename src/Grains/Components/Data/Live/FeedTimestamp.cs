@@ -1,3 +1,5 @@
+using AlgoSpace.MarketData.Files;
+
 namespace AlgoSpace.Components.Data.Live;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using AlgoSpace.Configuration;
+using AlgoSpace.MarketData;
 
 namespace AlgoSpace.Components.Data.Live;
 

@@ -1,3 +1,5 @@
+using AlgoSpace.MarketData;
+
 namespace AlgoSpace.Components.Data.Live;
 
 // The live data handler's log lines (EventIds 1100-1119). The API key is never among their fields.

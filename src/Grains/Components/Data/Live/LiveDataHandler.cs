@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Validation;
 using static AlgoSpace.Events.EventTypes;
 
 namespace AlgoSpace.Components.Data.Live;

@@ -1,3 +1,5 @@
+using AlgoSpace.MarketData.Validation;
+
 namespace AlgoSpace.Components.Data.Live;
 
 /// <summary>

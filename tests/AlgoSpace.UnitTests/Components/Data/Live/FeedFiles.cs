@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AlgoSpace.Components.Data;
+using AlgoSpace.MarketData;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

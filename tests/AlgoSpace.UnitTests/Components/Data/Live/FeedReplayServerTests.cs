@@ -1,4 +1,5 @@
 using AlgoSpace.FeedReplay;
+using AlgoSpace.MarketData;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 
@@ -23,7 +24,7 @@ public sealed class FeedReplayServerTests
 
         // settings/live.yaml: url ws://127.0.0.1:8765/ticks, message_format algospace_json.
         Assert.Equal(("127.0.0.1", 8765, "/ticks", 20), (options.Host, options.Port, options.Path, options.Overlap));
-        Assert.Equal(AlgoSpace.Configuration.FeedMessageFormat.AlgoSpaceJson, options.Format);
+        Assert.Equal(FeedMessageFormat.AlgoSpaceJson, options.Format);
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class FeedReplayServerTests
         var options = ReplayCommandLine.Parse(["f.csv", "--port", "9000", "--rate", "250", "--format", "binance_trade", "--overlap", "5", "--loop", "--symbol", "BTCUSDT", "--heartbeat", "0.5"]);
 
         Assert.Equal((9000, 250.0, 5, true, "BTCUSDT"), (options.Port, options.Rate, options.Overlap, options.Loop, options.Symbol));
-        Assert.Equal(AlgoSpace.Configuration.FeedMessageFormat.BinanceTrade, options.Format);
+        Assert.Equal(FeedMessageFormat.BinanceTrade, options.Format);
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.HeartbeatInterval);
         Assert.Throws<ArgumentException>(() => ReplayCommandLine.Parse(["f.csv", "--fromat", "x"]));
     }

@@ -6,6 +6,7 @@ using AlgoSpace.Components.Data;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using AlgoSpace.FeedReplay;
+using AlgoSpace.MarketData;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

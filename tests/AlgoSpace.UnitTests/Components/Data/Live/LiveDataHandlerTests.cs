@@ -2,6 +2,7 @@ using AlgoSpace.Components;
 using AlgoSpace.Components.Data;
 using AlgoSpace.Components.Data.Live;
 using AlgoSpace.Configuration;
+using AlgoSpace.MarketData.Validation;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AlgoSpace.MarketData;
 using CsCheck;
 
 namespace AlgoSpace.Tests.Components.Data.Properties;

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using AlgoSpace.Components.Data;
+using AlgoSpace.MarketData;
+using AlgoSpace.MarketData.Files;
 using CsCheck;
 
 namespace AlgoSpace.Tests.Components.Data.Properties;
@@ -107,7 +109,7 @@ public sealed class DataFilePropertyTests
         {
             var run = TickSourceRun.Drain(source);
             var rowRejections = run.Issues.Count(i => i.Kind.IsRejection() && i.Kind != RowIssueKind.UnreadableFile);
-            var ticksPerRow = source.File.Layout.Format == AlgoSpace.Configuration.DataFileFormat.Bar ? 4 : 1;
+            var ticksPerRow = source.File.Layout.Format == DataFileFormat.Bar ? 4 : 1;
             Assert.Equal(source.Rows, (source.Accepted / ticksPerRow) + rowRejections);
             Assert.Equal(source.Issues.RejectedCount, run.Issues.Count(i => i.Kind.IsRejection()));
             Assert.True(run.Issues.Count(i => i.Kind == RowIssueKind.UnreadableFile) <= 1, "the damage is reported once");

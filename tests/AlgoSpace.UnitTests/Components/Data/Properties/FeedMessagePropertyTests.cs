@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AlgoSpace.Components.Data.Live;
 using AlgoSpace.Configuration;
 using AlgoSpace.FeedReplay;
+using AlgoSpace.MarketData;
 using AlgoSpace.Tests.Components.Data.Live;
 using CsCheck;
 
