@@ -1,6 +1,6 @@
-using Orleans.Concurrency;
 using AlgoSpace.Events;
 using AlgoSpace.Operator;
+using Orleans.Concurrency;
 
 namespace AlgoSpace.Kernel;
 

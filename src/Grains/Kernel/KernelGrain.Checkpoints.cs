@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AlgoSpace.Checkpoints;
 using AlgoSpace.Components;
-using AlgoSpace.Configuration;
 
 namespace AlgoSpace.Kernel;
 

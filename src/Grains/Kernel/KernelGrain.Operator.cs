@@ -1,7 +1,7 @@
-using AlgoSpace.Bus;
-using AlgoSpace.Checkpoints;
 using System.Diagnostics;
 using System.Globalization;
+using AlgoSpace.Bus;
+using AlgoSpace.Checkpoints;
 using AlgoSpace.Components;
 using AlgoSpace.Components.Calls;
 using AlgoSpace.Configuration;

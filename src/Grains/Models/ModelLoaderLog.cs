@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace AlgoSpace.Models;
 
 /// <summary>The model loader's log lines: one per model, then a summary.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Kernel;
 using AlgoSpace.Models;

@@ -1,4 +1,3 @@
-using AlgoSpace.TestComponents;
 namespace AlgoSpace.Tests.Kernel;
 
 /// <summary>Settings files for kernel tests: the test components wired into a small routing table.</summary>

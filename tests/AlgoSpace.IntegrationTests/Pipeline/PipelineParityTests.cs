@@ -1,8 +1,8 @@
 using AlgoSpace.Events;
 using AlgoSpace.InProcess;
 using AlgoSpace.Kernel;
-using AlgoSpace.Tests.Kernel;
 using AlgoSpace.TestComponents;
+using AlgoSpace.Tests.Kernel;
 
 namespace AlgoSpace.Tests.Pipeline;
 

@@ -1,6 +1,5 @@
 using AlgoSpace.Models;
 using AlgoSpace.Models.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AlgoSpace.Tests.Components.Decision;
