@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using AlgoSpace.Components;
 using AlgoSpace.Components.Execution;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
+using Microsoft.Extensions.Logging;
 using static AlgoSpace.Events.EventTypes;
 
 namespace AlgoSpace.TestComponents;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using AlgoSpace.Benchmarks.Hops;
 using AlgoSpace.Benchmarks.InProcess;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Benchmarks.Report;

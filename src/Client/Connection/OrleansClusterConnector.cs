@@ -35,7 +35,7 @@ public sealed class OrleansClusterConnector(ConnectionSettings settings, int att
                 client.UseConnectionRetryFilter(async (_, token) =>
                 {
                     if (++failed >= attempts) return false;
-                    await Task.Delay(this.retryDelay, token);
+                    await Task.Delay(retryDelay, token);
                     return true;
                 });
             })

@@ -1,5 +1,5 @@
-using Orleans.Concurrency;
 using AlgoSpace.Events;
+using Orleans.Concurrency;
 
 namespace AlgoSpace.Components;
 

@@ -8,10 +8,10 @@ using AlgoSpace.Kernel;
 using AlgoSpace.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.BroadcastChannel;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 using Orleans.Concurrency;
 using Orleans.Serialization.Invocation;
+using Orleans.Streams;
+using Orleans.Streams.Core;
 using Polly;
 
 namespace AlgoSpace.Components;

@@ -3,7 +3,6 @@ using AlgoSpace.Configuration;
 using AlgoSpace.Kernel;
 using AlgoSpace.Models;
 using AlgoSpace.Silo.Lifecycle;
-using Orleans.Configuration;
 using Orleans.Serialization;
 
 namespace AlgoSpace.Silo.Hosting;

@@ -1,5 +1,4 @@
 using System.Text;
-using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Kernel;
 

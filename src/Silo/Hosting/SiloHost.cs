@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using AlgoSpace.Configuration;
 using AlgoSpace.Components;
 using AlgoSpace.Kernel;
+using AlgoSpace.Reporting;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Lifecycle;
 using AlgoSpace.Silo.Reporting;
-using AlgoSpace.Reporting;
 using OpenTelemetry.Metrics;
 
 namespace AlgoSpace.Silo.Hosting;

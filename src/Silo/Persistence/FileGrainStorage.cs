@@ -198,15 +198,15 @@ public sealed partial class FileGrainStorage : IGrainStorage, ILifecycleParticip
 
     private T CreateInstance<T>() => _activators.GetActivator<T>().Create();
 
-    [LoggerMessage(EventId = 200, Level = LogLevel.Trace, Message = "Storage {Provider}: wrote state {StateName} of {GrainId}, ETag {ETag}")]
+    [LoggerMessage(EventId = 700, Level = LogLevel.Trace, Message = "Storage {Provider}: wrote state {StateName} of {GrainId}, ETag {ETag}")]
     private partial void LogWritten(string provider, GrainId grainId, string stateName, string etag);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Trace, Message = "Storage {Provider}: cleared state {StateName} of {GrainId}")]
+    [LoggerMessage(EventId = 701, Level = LogLevel.Trace, Message = "Storage {Provider}: cleared state {StateName} of {GrainId}")]
     private partial void LogCleared(string provider, GrainId grainId, string stateName);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Debug, Message = "Storage {Provider}: ETag conflict on state {StateName} of {GrainId}: stored {StoredETag}, presented {CurrentETag}")]
+    [LoggerMessage(EventId = 702, Level = LogLevel.Debug, Message = "Storage {Provider}: ETag conflict on state {StateName} of {GrainId}: stored {StoredETag}, presented {CurrentETag}")]
     private partial void LogConflict(string provider, GrainId grainId, string stateName, string? storedETag, string? currentETag);
 
-    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Storage {Provider}: deleted {TempFile}, left over from an interrupted write")]
+    [LoggerMessage(EventId = 703, Level = LogLevel.Information, Message = "Storage {Provider}: deleted {TempFile}, left over from an interrupted write")]
     private partial void LogStaleTempFileDeleted(string provider, string tempFile);
 }

@@ -11,6 +11,6 @@ internal sealed partial class PersistenceStartupLog(ILogger<PersistenceStartupLo
             return Task.CompletedTask;
         });
 
-    [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "Grain state persistence: {Provider}, {Location}")]
+    [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "Grain state persistence: {Provider}, {Location}")]
     private static partial void LogPersistence(ILogger logger, string provider, string location);
 }

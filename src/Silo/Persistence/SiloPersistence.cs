@@ -1,9 +1,8 @@
+using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Silo.Configuration;
 using Orleans.Persistence;
 using StackExchange.Redis;
-
-using AlgoSpace.Components;
 
 namespace AlgoSpace.Silo.Persistence;
 

@@ -1,5 +1,4 @@
 using AlgoSpace.Benchmarks;
-using AlgoSpace.Benchmarks.Report;
 using AlgoSpace.Benchmarks.Soak;
 
 namespace AlgoSpace.Tests.Benchmarks;

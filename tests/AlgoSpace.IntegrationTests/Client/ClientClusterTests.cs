@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using System.Text.Json;
 using AlgoSpace.Client;
 using AlgoSpace.Kernel;
+using Xunit.Abstractions;
 
 namespace AlgoSpace.Tests.Client;
 

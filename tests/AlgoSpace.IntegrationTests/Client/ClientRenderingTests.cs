@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AlgoSpace.Client.Rendering;
-using AlgoSpace.Kernel;
 using AlgoSpace.Operator;
 
 namespace AlgoSpace.Tests.Client;

@@ -1,5 +1,5 @@
-using AlgoSpace.TestComponents;
 using AlgoSpace.Kernel;
+using AlgoSpace.TestComponents;
 
 namespace AlgoSpace.Tests.Kernel;
 

@@ -1,11 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
-using AlgoSpace.TestComponents;
 using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Kernel;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Hosting;
 using AlgoSpace.Silo.Lifecycle;
+using AlgoSpace.TestComponents;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace AlgoSpace.Tests.Kernel;

@@ -1,6 +1,5 @@
 using AlgoSpace.Client;
 using AlgoSpace.Client.Connection;
-using AlgoSpace.Configuration;
 using AlgoSpace.FeedReplay;
 using AlgoSpace.Kernel;
 using AlgoSpace.Operator;

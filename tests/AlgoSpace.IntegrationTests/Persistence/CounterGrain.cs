@@ -1,5 +1,4 @@
 using AlgoSpace.Components;
-using AlgoSpace.Silo.Persistence;
 
 namespace AlgoSpace.Tests.Persistence;
 

@@ -1,5 +1,5 @@
-using AlgoSpace.Benchmarks.Process;
 using System.Diagnostics;
+using AlgoSpace.Benchmarks.Process;
 
 namespace AlgoSpace.Tests.Process;
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AlgoSpace.Client;
 using AlgoSpace.Client.Connection;
-using AlgoSpace.Configuration;
 using AlgoSpace.FeedReplay;
 using AlgoSpace.Kernel;
 using AlgoSpace.Operator;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Journal;
 using AlgoSpace.Components.Execution.Venues;
+using AlgoSpace.Components.Journal;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using static AlgoSpace.Events.EventTypes;

@@ -97,15 +97,15 @@ public abstract partial class MatrixAssemblerComponent : ICallableComponent
         }
     }
 
-    [LoggerMessage(EventId = 460, Level = LogLevel.Warning, Message = "{Component}: INDICATORS_READY #{Seq} has non-finite {Features}; their cells are 0")]
+    [LoggerMessage(EventId = 480, Level = LogLevel.Warning, Message = "{Component}: INDICATORS_READY #{Seq} has non-finite {Features}; their cells are 0")]
     private static partial void LogNonFinite(ILogger logger, string component, long seq, string features);
 
-    [LoggerMessage(EventId = 461, Level = LogLevel.Debug, Message = "{Component}: INDICATORS_READY #{Seq} was already applied; ignored")]
+    [LoggerMessage(EventId = 481, Level = LogLevel.Debug, Message = "{Component}: INDICATORS_READY #{Seq} was already applied; ignored")]
     private static partial void LogDuplicate(ILogger logger, string component, long seq);
 
-    [LoggerMessage(EventId = 462, Level = LogLevel.Warning, Message = "{Component}: INDICATORS_READY #{Seq} is older than #{LastApplied}, already applied; ignored")]
+    [LoggerMessage(EventId = 482, Level = LogLevel.Warning, Message = "{Component}: INDICATORS_READY #{Seq} is older than #{LastApplied}, already applied; ignored")]
     private static partial void LogOutOfOrder(ILogger logger, string component, long seq, long lastApplied);
 
-    [LoggerMessage(EventId = 463, Level = LogLevel.Error, Message = "{Component}: INDICATORS_READY #{Seq} from {Source} carried {Found}, not the feature store; ignored")]
+    [LoggerMessage(EventId = 483, Level = LogLevel.Error, Message = "{Component}: INDICATORS_READY #{Seq} from {Source} carried {Found}, not the feature store; ignored")]
     private static partial void LogBadPayload(ILogger logger, string component, string source, long seq, string found);
 }

@@ -1,4 +1,3 @@
-using AlgoSpace.Components.Data;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 

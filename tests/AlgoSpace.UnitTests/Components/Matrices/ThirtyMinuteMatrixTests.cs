@@ -16,8 +16,12 @@ public sealed class ThirtyMinuteMatrixTests
     private static ThirtyMinuteFeatures Features(double mlmi = 50, int mlmiSignal = 0, double nwrqk = Price, double slope = 0, double lvnDistance = 0, double lvnStrength = 0) =>
         ThirtyMinuteFeatures.Defaults with
         {
-            MlmiValue = mlmi, MlmiSignal = mlmiSignal, NwrqkValue = nwrqk, NwrqkSlope = slope,
-            LvnDistancePoints = lvnDistance, LvnNearestStrength = lvnStrength,
+            MlmiValue = mlmi,
+            MlmiSignal = mlmiSignal,
+            NwrqkValue = nwrqk,
+            NwrqkSlope = slope,
+            LvnDistancePoints = lvnDistance,
+            LvnNearestStrength = lvnStrength,
         };
 
     [Fact]

@@ -3,7 +3,6 @@ using AlgoSpace.Components.Calls;
 using AlgoSpace.Components.Performance;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
-using AlgoSpace.Tests.Components;
 using static AlgoSpace.Events.EventTypes;
 using static AlgoSpace.Tests.Components.Performance.TradeFactory;
 

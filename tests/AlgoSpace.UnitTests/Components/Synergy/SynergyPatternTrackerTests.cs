@@ -165,7 +165,11 @@ public sealed class SynergyPatternTrackerTests
         {
             Fvg = FvgFeatures.None with
             {
-                MitigationSignal = true, BullishMitigated = true, BullishMitigatedSize = 25, BearishMitigated = true, BearishMitigatedSize = 40,
+                MitigationSignal = true,
+                BullishMitigated = true,
+                BullishMitigatedSize = 25,
+                BearishMitigated = true,
+                BearishMitigatedSize = 40,
             },
         };
 

@@ -1,7 +1,7 @@
-using AlgoSpace.Bus;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using AlgoSpace.Bus;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using AlgoSpace.MarketData;

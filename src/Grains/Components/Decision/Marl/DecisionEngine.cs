@@ -1,10 +1,10 @@
-using AlgoSpace.Models;
 using System.Diagnostics;
 using System.Globalization;
 using AlgoSpace.Components.Calls;
 using AlgoSpace.Components.Execution;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
+using AlgoSpace.Models;
 using static AlgoSpace.Events.EventTypes;
 
 namespace AlgoSpace.Components.Decision.Marl;

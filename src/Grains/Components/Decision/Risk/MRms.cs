@@ -1,5 +1,4 @@
 using AlgoSpace.Components.Calls;
-using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using static AlgoSpace.Events.EventTypes;
 
