@@ -39,12 +39,9 @@ public sealed partial class ComponentHostGrain(
     private ComponentSpec? _spec;
     private EventBusClient? _bus;
     private ComponentInitResult? _init;
-    private CancellationTokenSource? _pumpStop;
-    private TaskCompletionSource? _pumpDone;
-    private IGrainTimer? _pumpTimer;
+    private readonly SourcePump _pump = new();
     private readonly LatencyWindow _latency = new();
     private CheckpointPeriods? _periods;
-
     private ComponentHostStore? _store;
 
     private string Name => this.GetPrimaryKeyString();
@@ -99,45 +96,24 @@ public sealed partial class ComponentHostGrain(
     {
         if (Component is not { } component) return;
         await component.StartAsync(CancellationToken.None);
-        if (component is ISourceComponent source && _pumpTimer is null)
+        if (component is ISourceComponent source && !_pump.IsStarted)
         {
-            StartPump(source);
+            // An interleaving grain timer, so that the host still answers StopDataAsync and counters while the source
+            // awaits its publishes. The pump is a flow of its own, not part of the kernel's StartAsync call.
+            _pump.Start(
+                callback => this.RegisterGrainTimer(_ => callback(),
+                    new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true }),
+                stop =>
+                {
+                    RequestContext.Clear();
+                    return Shell.RunSourceAsync(source, stop);
+                });
         }
     }
 
-    /// <summary>
-    /// A source runs in an interleaving grain timer so that the host still answers StopDataAsync and counters
-    /// while the source awaits its publishes.
-    /// </summary>
-    private void StartPump(ISourceComponent source)
-    {
-        _pumpStop = new CancellationTokenSource();
-        _pumpDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stop = _pumpStop.Token;
-        var done = _pumpDone;
-        _pumpTimer = this.RegisterGrainTimer(async _ =>
-        {
-            // The pump is a flow of its own, not part of the kernel's StartAsync call that created it.
-            RequestContext.Clear();
-            try
-            {
-                await Shell.RunSourceAsync(source, stop);
-            }
-            finally
-            {
-                done.TrySetResult();
-            }
-        }, new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
-    }
+    public Task StopDataAsync() => _pump.StopAsync();
 
-    public async Task StopDataAsync()
-    {
-        if (_pumpStop is null || _pumpDone is null) return;
-        await _pumpStop.CancelAsync();
-        await _pumpDone.Task;
-    }
-
-    public Task HaltDataAsync() => _pumpStop?.CancelAsync() ?? Task.CompletedTask;
+    public Task HaltDataAsync() => _pump.HaltAsync();
 
     public async Task ProtectPositionsAsync(bool flatten, string reason)
     {
@@ -164,9 +140,8 @@ public sealed partial class ComponentHostGrain(
 
     public async Task StopAsync()
     {
-        await StopDataAsync();
-        _pumpTimer?.Dispose();
-        _pumpTimer = null;
+        await _pump.StopAsync();
+        _pump.Dispose();
         if (Component is { } component) await component.StopAsync(CancellationToken.None);
     }
 
