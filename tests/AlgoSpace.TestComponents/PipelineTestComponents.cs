@@ -20,14 +20,13 @@ namespace AlgoSpace.TestComponents;
 [ComponentKind("test_bar_trader", Consumes = [New5MinBar, New30MinBar], Produces = [ExecuteTrade])]
 public sealed class TestBarTrader : IComponent
 {
-    private IComponentContext _context = null!;
+    private readonly IComponentContext _context;
     private int _bars;
     private int _trades;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public TestBarTrader(IComponentContext context)
     {
         _context = context;
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -70,13 +69,13 @@ public sealed record BarTraderState([property: Id(0)] int Bars, [property: Id(1)
     Produces = [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, SystemError])]
 public sealed class TestJournaledExecution : IComponent, IPositionKeeper
 {
-    private readonly BacktestExecutionHandler _inner = new();
-    private IComponentContext _context = null!;
+    private readonly BacktestExecutionHandler _inner;
+    private readonly IComponentContext _context;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public TestJournaledExecution(IComponentContext context)
     {
         _context = context;
-        return _inner.InitializeAsync(new JournalingContext(context), cancellation);
+        _inner = new BacktestExecutionHandler(new JournalingContext(context));
     }
 
     public ValueTask StartAsync(CancellationToken cancellation) => _inner.StartAsync(cancellation);
@@ -137,7 +136,10 @@ public sealed class TestEventRecorder : IComponent
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly List<string> _lines = [];
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    /// <summary>Needs nothing from its context.</summary>
+    public TestEventRecorder(IComponentContext context)
+    {
+    }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 

@@ -46,14 +46,13 @@ internal static class Parameters
     Produces = ["TEST_NUMBER", EventTypes.BacktestComplete])]
 public sealed class TestSource : ISourceComponent
 {
-    private IComponentContext _context = null!;
+    private readonly IComponentContext _context;
     private int _next = 1;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public TestSource(IComponentContext context)
     {
         _context = context;
         if (context.Text("fail_start") == "true") throw new InvalidOperationException("test_source was told to fail");
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -111,14 +110,13 @@ public sealed class TestRecorder : IComponent
 {
     private readonly List<string> _received = [];
     private readonly HashSet<int> _failedOnce = [];
-    private IComponentContext _context = null!;
+    private readonly IComponentContext _context;
     private int _attempts;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public TestRecorder(IComponentContext context)
     {
         _context = context;
         if (context.Text("fail_start") == "true") throw new InvalidOperationException("test_recorder was told to fail");
-        return ValueTask.CompletedTask;
     }
 
     public async ValueTask StartAsync(CancellationToken cancellation)
@@ -181,12 +179,11 @@ public sealed record RecorderState([property: Id(0)] List<string> Received);
 public sealed class TestExecution : IComponent, IPositionKeeper
 {
     private readonly List<string> _log = [];
-    private IComponentContext _context = null!;
+    private readonly IComponentContext _context;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public TestExecution(IComponentContext context)
     {
         _context = context;
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -234,12 +231,11 @@ public sealed class TestExecution : IComponent, IPositionKeeper
 [ComponentKind("test_model_user", Consumes = ["TEST_NUMBER"], Models = ["test_model", "other_model"])]
 public sealed class TestModelUser : IComponent
 {
-    private IComponentContext _context = null!;
+    private readonly IComponentContext _context;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public TestModelUser(IComponentContext context)
     {
         _context = context;
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -270,14 +266,13 @@ public sealed class TestModelUser : IComponent
 [ComponentKind("test_trader", Consumes = [EventTypes.New5MinBar, EventTypes.PositionUpdate], Produces = [EventTypes.ExecuteTrade])]
 public sealed class TestTrader : IComponent
 {
-    private IComponentContext _context = null!;
+    private readonly IComponentContext _context;
     private long _bars;
     private long _trades;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public TestTrader(IComponentContext context)
     {
         _context = context;
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -313,7 +308,7 @@ public sealed record TraderState([property: Id(0)] long Bars, [property: Id(1)] 
 public sealed class TestEventLog : IComponent
 {
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<string>> Logs = new();
-    private IComponentContext _context = null!;
+    private readonly IComponentContext _context;
 
     /// <summary>What the component with this journal parameter received.</summary>
     public static IReadOnlyList<string> Read(string journal) => Logs.TryGetValue(journal, out var q) ? q.ToList() : [];
@@ -321,10 +316,9 @@ public sealed class TestEventLog : IComponent
     public static string Describe(EventEnvelope envelope) =>
         $"{envelope.Type} {envelope.Source}#{envelope.Seq} {envelope.SimTime:O} {System.Text.Json.JsonSerializer.Serialize(envelope.Payload, envelope.Payload?.GetType() ?? typeof(object))}";
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public TestEventLog(IComponentContext context)
     {
         _context = context;
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -12,7 +12,10 @@ namespace AlgoSpace.Benchmarks.Components;
     Description = "Benchmark only: an execution handler that handles nothing.")]
 public sealed class BenchExecution : IComponent
 {
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    /// <summary>Needs nothing from its context.</summary>
+    public BenchExecution(IComponentContext context)
+    {
+    }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 

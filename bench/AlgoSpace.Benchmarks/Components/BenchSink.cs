@@ -7,12 +7,11 @@ namespace AlgoSpace.Benchmarks.Components;
 [ComponentKind("bench_sink", Consumes = [BenchEvents.Ping], Description = "Benchmark only: records BENCH_PING hop latencies.")]
 public sealed class BenchSink : IComponent
 {
-    private HopRecorder _recorder = null!;
+    private readonly HopRecorder _recorder;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public BenchSink(IComponentContext context)
     {
         _recorder = HopRecorder.For(context.Spec.Parameters["run"]);
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -15,12 +15,11 @@ namespace AlgoSpace.Benchmarks.Components;
     Description = "Benchmark only: publishes BENCH_PING with send timestamps.")]
 public sealed class BenchSource : ISourceComponent
 {
-    private IComponentContext _context = null!;
+    private readonly IComponentContext _context;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public BenchSource(IComponentContext context)
     {
         _context = context;
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;

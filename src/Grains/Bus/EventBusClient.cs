@@ -9,7 +9,7 @@ namespace AlgoSpace.Bus;
 /// subscribers its routing table names, one at a time in table order, bounds what it has in flight, and counts.
 /// Lives inside the component's host grain, so it is used by one turn at a time.
 /// </summary>
-public sealed class EventBusClient : IEventBus
+public sealed class EventBusClient : Components.Hosting.IHostedBus
 {
     private readonly string _component;
     private readonly ComponentSpec _spec;

@@ -4,8 +4,10 @@ namespace AlgoSpace.Components;
 
 /// <summary>
 /// The one registry of component implementations: kind → type, found through <see cref="ComponentKindAttribute"/>
-/// in the given assemblies. Its catalogue (the kinds' declarations) is what settings are validated against.
-/// Read-only after construction, so every silo builds the same one from the same assemblies.
+/// in the given assemblies and always in this one (the built-in kinds), so the attribute on the class is a kind's
+/// only declaration. Its catalogue (the kinds' declarations) is what settings are validated against. Read-only after
+/// construction, so every silo builds the same one from the same assemblies. A kind is built whole: its public
+/// constructor takes the <see cref="IComponentContext"/> (spec, settings, bus, models), so there is no second step.
 /// </summary>
 public sealed class ComponentRegistry
 {
@@ -14,14 +16,13 @@ public sealed class ComponentRegistry
     public ComponentRegistry(IEnumerable<Assembly> assemblies)
     {
         var descriptors = new Dictionary<string, ComponentKindDescriptor>(StringComparer.Ordinal);
-        foreach (var kind in BuiltInComponentKinds.All) descriptors[kind.Kind] = kind;
-
-        foreach (var type in assemblies.Distinct().SelectMany(SafeTypes))
+        // The built-in kinds are always known, whatever assemblies a test or a tool names.
+        foreach (var type in assemblies.Prepend(typeof(ComponentRegistry).Assembly).Distinct().SelectMany(SafeTypes))
         {
             if (type.GetCustomAttribute<ComponentKindAttribute>() is not { } attribute) continue;
-            if (!typeof(IComponent).IsAssignableFrom(type) || type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null)
+            if (!typeof(IComponent).IsAssignableFrom(type) || type.IsAbstract || type.GetConstructor([typeof(IComponentContext)]) is null)
             {
-                throw new InvalidOperationException($"{type.FullName} declares component kind '{attribute.Kind}' but is not a concrete IComponent with a public parameterless constructor.");
+                throw new InvalidOperationException($"{type.FullName} declares component kind '{attribute.Kind}' but is not a concrete IComponent with a public constructor taking an {nameof(IComponentContext)}.");
             }
 
             if (_implementations.TryGetValue(attribute.Kind, out var existing) && existing != type)
@@ -51,10 +52,13 @@ public sealed class ComponentRegistry
     /// <summary>Whether the kind has an implementation in this process.</summary>
     public bool IsImplemented(string kind) => _implementations.ContainsKey(kind);
 
-    /// <summary>Creates the logic of a kind, or explains why it cannot.</summary>
-    public IComponent Create(string kind) =>
+    /// <summary>
+    /// Creates the logic of a kind, whole, from its context, or explains why it cannot. An exception of the
+    /// constructor is the component's own (an initialisation error), not wrapped in a reflection one.
+    /// </summary>
+    public IComponent Create(string kind, IComponentContext context) =>
         _implementations.TryGetValue(kind, out var type)
-            ? (IComponent)Activator.CreateInstance(type)!
+            ? (IComponent)Activator.CreateInstance(type, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DoNotWrapExceptions, null, [context], null)!
             : throw new InvalidOperationException($"No implementation of component kind '{kind}' is loaded in this silo.");
 
     private static IEnumerable<Type> SafeTypes(Assembly assembly)

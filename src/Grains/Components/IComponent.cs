@@ -6,12 +6,11 @@ namespace AlgoSpace.Components;
 /// A component's logic: a plain class that runs the same inside a grain and without Orleans (tests, the in-process
 /// runner). The host calls these one at a time, never concurrently, except that a handler may be re-entered by an
 /// event its own publication caused (call-chain reentrancy: a reply such as POSITION_UPDATE to an EXECUTE_TRADE).
+/// A component is built whole: its public constructor takes its <see cref="IComponentContext"/> (see
+/// <see cref="ComponentRegistry.Create"/>), and an exception there is a component initialisation error (FR-SK-06).
 /// </summary>
 public interface IComponent
 {
-    /// <summary>Prepares the component. An exception here is a component initialisation error (FR-SK-06).</summary>
-    ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation);
-
     /// <summary>Starts the component (called in dependency order; data sources last).</summary>
     ValueTask StartAsync(CancellationToken cancellation);
 
@@ -25,7 +24,7 @@ public interface IComponent
     /// <summary>The state to persist, as a [GenerateSerializer] type; null when there is none.</summary>
     object? SaveState();
 
-    /// <summary>Restores state saved by <see cref="SaveState"/> before the component is started.</summary>
+    /// <summary>Restores state saved by <see cref="SaveState"/>: after the component is constructed, before it is started.</summary>
     void RestoreState(object state);
 
     /// <summary>Answers a question from its state (status displays, tests); "" when it has no answer.</summary>

@@ -9,7 +9,7 @@ namespace AlgoSpace.InProcess;
 /// the subscribers of the routing table, one at a time in table order, so a publish returns when every handler it
 /// caused has finished, as the lockstep bus does.
 /// </summary>
-public sealed class InProcessBus(InProcessRunner runner, ComponentSpec spec) : IEventBus
+public sealed class InProcessBus(InProcessRunner runner, ComponentSpec spec) : Components.Hosting.IHostedBus
 {
     private readonly HashSet<string> _publishes = new(spec.Publishes, StringComparer.Ordinal);
 

@@ -1,24 +1,49 @@
 using System.Diagnostics;
 using AlgoSpace.Components;
+using AlgoSpace.Components.Hosting;
 using AlgoSpace.Events;
-using Polly;
 
 namespace AlgoSpace.InProcess;
 
-/// <summary>One component in the in-process runner: its logic, its bus and what it cost.</summary>
-public sealed class InProcessNode(ComponentSpec spec, IComponent component, InProcessBus bus, ILogger logger, ResiliencePipeline retry)
+/// <summary>
+/// One component in the in-process runner: the shell that hosts it (as a host grain's does), its bus and what it
+/// cost. Errors the shell reports go to the runner, which stops the run on a critical one, as the kernel does.
+/// </summary>
+public sealed class InProcessNode : IComponentShellHost
 {
-    public ComponentSpec Spec { get; } = spec;
-    public IComponent Component { get; } = component;
-    public InProcessBus Bus { get; } = bus;
-    public ILogger Logger { get; } = logger;
-    public ResiliencePipeline Retry { get; } = retry;
-    public long Handled { get; internal set; }
+    private readonly InProcessRunner _runner;
+
+    internal InProcessNode(InProcessRunner runner, ComponentSpec spec, InProcessBus bus, Configuration.RecoverySettings recovery, ILogger logger)
+    {
+        _runner = runner;
+        Spec = spec;
+        Bus = bus;
+        Shell = new ComponentShell(spec.Name, this, recovery, logger);
+    }
+
+    public ComponentSpec Spec { get; }
+
+    public ComponentShell Shell { get; }
+
+    /// <summary>The component: the runner keeps a node only once its shell has built it.</summary>
+    public IComponent Component => Shell.Component!;
+
+    public InProcessBus Bus { get; }
+
+    public long Handled => Shell.Handled;
+
     public long SelfTicks { get; internal set; }
+
+    /// <summary>Why the component runs degraded: at construction and later.</summary>
     public List<string> Degraded { get; } = [];
 
     public InProcessCost Cost() => new(Spec.Name, Handled, Stopwatch.GetElapsedTime(0, SelfTicks));
 
-    public ValueTask HandleOnceAsync(EventEnvelope envelope) =>
-        Retry.ExecuteAsync(static (s, ct) => s.Component.HandleAsync(s.Envelope, ct), (Component, Envelope: envelope), CancellationToken.None);
+    ValueTask IComponentShellHost.ReportErrorAsync(SystemErrorPayload error)
+    {
+        if (error.Critical) _runner.Fail($"{error.ErrorType} error in {error.Component}: {error.Message}");
+        return ValueTask.CompletedTask;
+    }
+
+    void IComponentShellHost.ReportDegraded(string reason) => Degraded.Add(reason);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AlgoSpace.Components;
+using AlgoSpace.Components.Hosting;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using AlgoSpace.Kernel;
@@ -59,7 +60,7 @@ public sealed partial class InProcessRunner
         }
 
         using var link = cancellation.Register(() => _stop.Cancel());
-        await InitializeAsync();
+        Initialize();
         var started = Stopwatch.GetTimestamp();
         foreach (var entry in _plan.StartOrder.Where(e => _nodes.ContainsKey(e.Name)))
         {
@@ -69,20 +70,7 @@ public sealed partial class InProcessRunner
         foreach (var source in _plan.StartOrder.Select(e => _nodes.GetValueOrDefault(e.Name)).OfType<InProcessNode>())
         {
             if (source.Component is not ISourceComponent pump || _stop.IsCancellationRequested) continue;
-            try
-            {
-                // The pump is a flow of its own: its publishes start new cascades.
-                source.Bus.CurrentCorrelation = null;
-                await pump.RunAsync(_stop.Token);
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                LogSourceStopped(_logger, source.Spec.Name);
-            }
-            catch (Exception ex)
-            {
-                await ReportErrorAsync(source, ex, source.Spec.Critical || ex is FatalComponentException, "source");
-            }
+            await source.Shell.RunSourceAsync(pump, _stop.Token);
         }
 
         await ProtectPositionsAsync(_fatal is null ? _settings.System.ClosePositionsOnShutdown : true,
@@ -97,24 +85,25 @@ public sealed partial class InProcessRunner
         return new InProcessResult(_ticks, _events, elapsed, costs, _fatal);
     }
 
-    private async Task InitializeAsync()
+    /// <summary>Builds each component through its shell, in activation order; none is persisted, so none is restored.</summary>
+    private void Initialize()
     {
         foreach (var entry in _plan.ActivationOrder)
         {
             var spec = ComponentSpecs.For(_settings, _registry.Catalog, entry);
-            var logger = _loggers.CreateLogger($"AlgoSpace.Components.{spec.Name}");
             var bus = new InProcessBus(this, spec);
-            InProcessNode? node = null;
+            var node = new InProcessNode(this, spec, bus, _settings.Recovery, _logger);
             try
             {
-                var component = _registry.Create(spec.Kind);
-                var retry = RetryPipelineFactory.Create(_settings.Recovery, (attempt, ex) => LogRetry(logger, spec.Name, attempt, ex?.Message));
-                node = new InProcessNode(spec, component, bus, logger, retry);
-                var context = new ComponentContext(spec, _settings, bus, logger, ResolveModels(spec, node.Degraded), node.Degraded.Add,
-                    new Components.Journal.InMemoryJournal(), new InProcessCalls(this, spec.Name));
-                await component.InitializeAsync(context, CancellationToken.None);
+                var parts = new ComponentHostParts(_settings, bus, new Components.Journal.InMemoryJournal(), new InProcessCalls(this, spec.Name),
+                    () => _models, "no model registry given to the in-process runner", _loggers.CreateLogger($"AlgoSpace.Components.{spec.Name}"));
+                var result = node.Shell.Create(_registry, spec, parts, piece: null);
                 _nodes[spec.Name] = node;
-                if (node.Degraded.Count > 0) LogDegraded(_logger, spec.Name, string.Join("; ", node.Degraded));
+                if (result.Reason is { } reasons)
+                {
+                    node.Degraded.AddRange(node.Shell.DegradedAtStart);
+                    LogDegraded(_logger, spec.Name, reasons);
+                }
             }
             catch (Exception ex) when (!spec.Critical)
             {
@@ -126,18 +115,6 @@ public sealed partial class InProcessRunner
                 throw new InvalidOperationException($"Critical component {spec.Name} ({spec.Kind}) failed to initialise: {ex.Message}", ex);
             }
         }
-    }
-
-    private IReadOnlyDictionary<string, LoadedModel> ResolveModels(ComponentSpec spec, List<string> degraded)
-    {
-        var models = new Dictionary<string, LoadedModel>(StringComparer.Ordinal);
-        foreach (var name in spec.Models)
-        {
-            if (_models is not null && _models.TryGet(name, out var model)) models[name] = model;
-            else degraded.Add($"model '{name}' unavailable: {(_models is null ? "no model registry given to the in-process runner" : "not loaded")}");
-        }
-
-        return models;
     }
 
     /// <summary>Delivers one envelope to its subscribers in routing order; returns when all have handled it.</summary>
@@ -158,27 +135,20 @@ public sealed partial class InProcessRunner
         }
     }
 
+    /// <summary>Hands the envelope to the node's shell, and takes the time of the handlers it caused off the node's cost.</summary>
     private async ValueTask HandleAsync(InProcessNode node, EventEnvelope envelope)
     {
-        var previousCorrelation = node.Bus.CurrentCorrelation;
-        node.Bus.CurrentCorrelation = envelope.CorrelationId;
         var outerChildren = _childTicks;
         _childTicks = 0;
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await node.HandleOnceAsync(envelope);
-        }
-        catch (Exception ex)
-        {
-            await ReportErrorAsync(node, ex, ex is FatalComponentException, envelope.Type);
+            await node.Shell.HandleAsync(envelope);
         }
         finally
         {
-            node.Bus.CurrentCorrelation = previousCorrelation;
             var total = Stopwatch.GetTimestamp() - started;
             node.SelfTicks += total - _childTicks;
-            node.Handled++;
             _childTicks = outerChildren + total;
         }
     }
@@ -198,14 +168,8 @@ public sealed partial class InProcessRunner
         }
     }
 
-    private ValueTask ReportErrorAsync(InProcessNode node, Exception ex, bool critical, string during)
-    {
-        LogHandlerFailed(_logger, node.Spec.Name, during, critical, ex);
-        if (critical) Fail($"{(ex is FatalComponentException ? "fatal" : ex.GetType().Name)} error in {node.Spec.Name}: {ex.Message}");
-        return ValueTask.CompletedTask;
-    }
-
-    private void Fail(string reason)
+    /// <summary>A critical error stops the run: the data stops, then the end-of-backtest steps run as after a shutdown.</summary>
+    internal void Fail(string reason)
     {
         _fatal ??= reason;
         _stop.Cancel();
@@ -247,17 +211,8 @@ public sealed partial class InProcessRunner
     [LoggerMessage(EventId = 1900, Level = LogLevel.Error, Message = "In-process runner: component {Component} ({Kind}) failed to initialise and is left out")]
     private static partial void LogInitFailed(ILogger logger, string component, string kind, Exception exception);
 
-    [LoggerMessage(EventId = 1901, Level = LogLevel.Warning, Message = "In-process runner: component {Component}: transient failure, retry {Attempt}: {Error}")]
-    private static partial void LogRetry(ILogger logger, string component, int attempt, string? error);
-
-    [LoggerMessage(EventId = 1902, Level = LogLevel.Error, Message = "In-process runner: component {Component} failed handling {During} (critical: {Critical})")]
-    private static partial void LogHandlerFailed(ILogger logger, string component, string during, bool critical, Exception exception);
-
     [LoggerMessage(EventId = 1903, Level = LogLevel.Warning, Message = "In-process runner: component {Component} runs degraded: {Reasons}")]
     private static partial void LogDegraded(ILogger logger, string component, string reasons);
-
-    [LoggerMessage(EventId = 1904, Level = LogLevel.Information, Message = "In-process runner: source {Component} stopped before its end")]
-    private static partial void LogSourceStopped(ILogger logger, string component);
 
     [LoggerMessage(EventId = 1905, Level = LogLevel.Warning, Message = "In-process runner: {Source} asked for shutdown: {Reason}")]
     private static partial void LogShutdownRequested(ILogger logger, string source, string reason);

@@ -15,22 +15,13 @@ namespace AlgoSpace.Components.Bars;
     Consumes = [NewTick, BacktestComplete],
     Produces = [New5MinBar, New30MinBar, SystemError],
     Description = "Builds clock-aligned 5- and 30-minute bars from ticks.")]
-public sealed partial class BarGenerator : IComponent
+public sealed partial class BarGenerator : ComponentAdapter<BarBuilderState>
 {
     /// <summary>The timeframes that have an event type; others in settings.timeframes cannot be published.</summary>
     private static readonly Dictionary<int, string> EventByTimeframe = new() { [5] = New5MinBar, [30] = New30MinBar };
 
-    private IComponentContext? _context;
-    private BarBuilder? _builder;
-    private readonly SnapshotSlot<BarBuilderState> _snapshot = new();
-
-    private IComponentContext Context => _context ?? throw new InvalidOperationException("The bar generator is not initialised.");
-
-    private BarBuilder Builder => _builder ?? throw new InvalidOperationException("The bar generator is not initialised.");
-
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public BarGenerator(IComponentContext context) : base(context)
     {
-        _context = context;
         var unsupported = context.Settings.Timeframes.Where(t => !EventByTimeframe.ContainsKey(t)).ToList();
         if (unsupported.Count > 0)
         {
@@ -43,15 +34,14 @@ public sealed partial class BarGenerator : IComponent
             throw new InvalidOperationException("settings.timeframes has neither 5 nor 30: the bar generator has nothing to publish.");
         }
 
-        _builder = new BarBuilder(timeframes, context.Settings.Bars.MaxGapFillBars);
-        // The host restores state before it initialises, so the snapshot waits for the builder.
-        _snapshot.Attach(_builder.RestoreState);
-        return ValueTask.CompletedTask;
+        Builder = new BarBuilder(timeframes, context.Settings.Bars.MaxGapFillBars);
     }
 
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    private BarBuilder Builder { get; }
 
-    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    protected override int BadInputEventId => 415;
+
+    protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
         switch (envelope.Type)
         {
@@ -64,7 +54,8 @@ public sealed partial class BarGenerator : IComponent
                 for (var i = 0; i < batch.Ticks.Count; i++) await OnTickAsync(batch.Ticks[i]);
                 break;
             case NewTick:
-                await ReportBadPayloadAsync(envelope);
+                // A NEW_TICK without a tick is a producer bug: reported, not fatal, and the stream goes on.
+                await ReportBadInputAsync(envelope, $"NEW_TICK #{envelope.Seq} from {envelope.Source} carried {Carried(envelope)}, not a tick.");
                 break;
             case BacktestComplete:
                 var bars = Builder.Flush();
@@ -74,13 +65,11 @@ public sealed partial class BarGenerator : IComponent
         }
     }
 
-    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    protected override BarBuilderState Save() => Builder.SaveState();
 
-    public object? SaveState() => _snapshot.Save(_builder is null ? null : _builder.SaveState);
+    protected override void Restore(BarBuilderState state) => Builder.RestoreState(state);
 
-    public void RestoreState(object state) => _snapshot.Restore(state, _builder is null ? null : _builder.RestoreState);
-
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
         "counters" => Builder.Counters.ToString(),
         _ => "",
@@ -116,19 +105,6 @@ public sealed partial class BarGenerator : IComponent
         }
     }
 
-    /// <summary>A NEW_TICK without a tick is a producer bug: reported, not fatal, and the stream goes on.</summary>
-    private async Task ReportBadPayloadAsync(EventEnvelope envelope)
-    {
-        var found = envelope.Payload?.GetType().Name ?? "no payload";
-        LogBadPayload(Context.Logger, envelope.Source, envelope.Seq, found);
-        if (Context.Spec.Publishes.Contains(SystemError))
-        {
-            await Context.Bus.PublishAsync(SystemError,
-                new SystemErrorPayload(Context.Spec.Name, "BadPayload", $"NEW_TICK #{envelope.Seq} from {envelope.Source} carried {found}, not a tick.", false),
-                envelope.SimTime);
-        }
-    }
-
     [LoggerMessage(EventId = 410, Level = LogLevel.Warning, Message = "Timeframes {Timeframes} have no bar event (only 5 and 30 do); they are not built")]
     private static partial void LogUnsupportedTimeframes(ILogger logger, string timeframes);
 
@@ -143,7 +119,4 @@ public sealed partial class BarGenerator : IComponent
 
     [LoggerMessage(EventId = 414, Level = LogLevel.Information, Message = "End of data: flushed {Count} working bars")]
     private static partial void LogFlushed(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 415, Level = LogLevel.Error, Message = "NEW_TICK #{Seq} from {Source} carried {Found}, not a tick; ignored")]
-    private static partial void LogBadPayload(ILogger logger, string source, long seq, string found);
 }

@@ -20,7 +20,7 @@ namespace AlgoSpace.Components.Data;
 [ComponentKind("backtest_data_handler", Role = ComponentRole.DataHandler, Modes = ComponentMode.Backtest,
     Produces = [NewTick, BacktestComplete, SystemError],
     Description = "Replays a tick or OHLCV bar CSV as NEW_TICK events.")]
-public sealed partial class BacktestDataHandler : ISourceComponent
+public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataHandlerState>, ISourceComponent
 {
     /// <summary>Rejections and warnings logged one by one; after these only the counts grow (and the summary tells).</summary>
     public const int LoggedIssues = 100;
@@ -28,7 +28,6 @@ public sealed partial class BacktestDataHandler : ISourceComponent
     /// <summary>Examples listed in the end-of-run summary.</summary>
     public const int SummaryExamples = 20;
 
-    private IComponentContext? _context;
     private TickSource? _source;
     // The issues outlive the source (closed at stop), so the rows a finished run rejected can still be asked for.
     private RowIssueLog? _issues;
@@ -36,20 +35,18 @@ public sealed partial class BacktestDataHandler : ISourceComponent
     private bool _completePublished;
     private TickBatcher? _batcher;
     private TickBatchPayload? _restoredHeld;
-    private string _symbol = "";
+    private readonly string _symbol;
     private TimeProvider _time = TimeProvider.System;
 
     /// <summary>The clock used for pacing; tests may replace it before the run.</summary>
     public TimeProvider Time { get => _time; init => _time = value; }
 
-    private ILogger Logger => _context!.Logger;
+    private ILogger Logger => Context.Logger;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public BacktestDataHandler(IComponentContext context) : base(context)
     {
-        _context = context;
         var settings = context.Settings;
         _symbol = settings.Symbols.Count > 0 ? settings.Symbols[0] : throw new DataFileException("symbols is empty; the data handler publishes ticks for symbols[0].");
-        _source?.Dispose();
 
         // Missing, empty or unrecognisable files throw DataFileException here: a critical initialisation failure.
         _source = TickSource.Open(settings.DataHandler.BacktestFile, settings.DataHandler.Format, settings.Backtesting.StartDate, settings.Backtesting.EndDate,
@@ -57,16 +54,13 @@ public sealed partial class BacktestDataHandler : ISourceComponent
         _issues = _source.Issues;
         LogOpened(Logger, _source.File.Path, _source.File.Describe(), _symbol,
             settings.Backtesting.StartDate?.ToString("yyyy-MM-dd") ?? "start", settings.Backtesting.EndDate?.ToString("yyyy-MM-dd") ?? "end");
-        return ValueTask.CompletedTask;
     }
-
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
     public async Task RunAsync(CancellationToken cancellation)
     {
-        var source = _source ?? throw new InvalidOperationException("The data handler was not initialised.");
-        var settings = _context!.Settings.DataHandler;
-        var bus = _context.Bus;
+        var source = _source ?? throw new InvalidOperationException("The data handler was stopped; it cannot run again.");
+        var settings = Context.Settings.DataHandler;
+        var bus = Context.Bus;
         Resume(source);
         if (_completePublished)
         {
@@ -74,8 +68,8 @@ public sealed partial class BacktestDataHandler : ISourceComponent
             return;
         }
 
-        var batchSize = _context.Settings.EventBus.TickBatchSize;
-        _batcher = batchSize > 1 && settings.ReplaySpeed <= 0 ? new TickBatcher(_context.Settings.Timeframes, batchSize) : null;
+        var batchSize = Context.Settings.EventBus.TickBatchSize;
+        _batcher = batchSize > 1 && settings.ReplaySpeed <= 0 ? new TickBatcher(Context.Settings.Timeframes, batchSize) : null;
         await PublishRestoredHeldAsync(bus);
         var pacer = new ReplayPacer(settings.ReplaySpeed, _time);
         var started = Stopwatch.GetTimestamp();
@@ -130,8 +124,6 @@ public sealed partial class BacktestDataHandler : ISourceComponent
             source.LastTickTime ?? default, correlationId: null);
     }
 
-    public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation) => ValueTask.CompletedTask;
-
     private Task PublishHeldAsync(IEventBus bus) =>
         _batcher?.Take() is { } batch ? PublishBatchAsync(bus, batch) : Task.CompletedTask;
 
@@ -155,24 +147,20 @@ public sealed partial class BacktestDataHandler : ISourceComponent
         foreach (var tick in held.Ticks) await bus.PublishAsync(NewTick, tick, tick.Timestamp, correlationId: null);
     }
 
-    public ValueTask StopAsync(CancellationToken cancellation)
+    public override ValueTask StopAsync(CancellationToken cancellation)
     {
         _source?.Dispose();
         _source = null;
         return ValueTask.CompletedTask;
     }
 
-    public object? SaveState() =>
+    protected override BacktestDataHandlerState? Save() =>
         _source is null ? _restored : new BacktestDataHandlerState(_source.Snapshot(), _completePublished, _batcher?.Held() ?? _restoredHeld);
 
-    public void RestoreState(object state)
-    {
-        // The host restores before it initialises; the position is applied when the run starts.
-        _restored = state as BacktestDataHandlerState
-            ?? throw new ArgumentException($"Expected a {nameof(BacktestDataHandlerState)}, got {state.GetType().Name}.", nameof(state));
-    }
+    /// <summary>The position is applied when the run starts (a saved run may be one that had already completed).</summary>
+    protected override void Restore(BacktestDataHandlerState state) => _restored = state;
 
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
         "status" when _source is { } s =>
             $"rows={s.Rows} published={s.Accepted} rejected={s.Issues.RejectedCount} warnings={s.Issues.WarningCount} outOfRange={s.OutOfRange} last={s.LastTickTime:O} complete={_completePublished}",

@@ -11,7 +11,5 @@ namespace AlgoSpace.Components.Execution;
     Consumes = [ExecuteTrade, NewTick, New5MinBar],
     Produces = [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, SystemError],
     Description = "Simulates fills against the replayed ticks.")]
-public sealed class BacktestExecutionHandler : ExecutionHandlerComponent
-{
-    protected override IExecutionVenue CreateVenue(AlgoSpaceSettings settings) => new SimulatedVenue("backtest", settings);
-}
+public sealed class BacktestExecutionHandler(IComponentContext context)
+    : ExecutionHandlerComponent(context, new SimulatedVenue("backtest", context.Settings), reconcilesWithVenue: false);

@@ -21,12 +21,18 @@ namespace AlgoSpace.Components.Execution;
 /// recognises what was acknowledged before the crash; in live mode the venue is reconciled with the journal at start,
 /// and the handler refuses to trade until that succeeds.
 /// </summary>
-public abstract partial class ExecutionHandlerComponent : ICallableComponent, IPositionKeeper
+public abstract partial class ExecutionHandlerComponent : ComponentAdapter<ExecutionHandlerState>, ICallableComponent, IPositionKeeper
 {
-    private IComponentContext? _context;
-    private IExecutionVenue? _venue;
-    private readonly SnapshotSlot<ExecutionHandlerState> _snapshot = new();
-    private JournalReconciler _reconciler = new([]);
+    /// <summary>The venue this kind trades at, created from the settings the component runs with.</summary>
+    private IExecutionVenue Venue { get; }
+
+    /// <summary>
+    /// True where the venue's book is the truth and a restart cannot replay it (live): the venue's state is journaled
+    /// with each acknowledgement and reconciled at start. False where a restart replays the data (backtest).
+    /// </summary>
+    private readonly bool _reconcilesWithVenue;
+
+    private JournalReconciler _reconciler;
 
     /// <summary>Live restart: the journal records the venue has to agree with before the handler trades.</summary>
     private List<JournalRecord>? _venueJournal;
@@ -34,36 +40,22 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
     /// <summary>Why the handler refuses to trade (live: the venue does not agree with the journal); null when it trades.</summary>
     private string? _refusal;
 
-    private IComponentContext Context => _context ?? throw new InvalidOperationException("The execution handler is not initialised.");
+    protected override int BadInputEventId => 454;
 
-    private IExecutionVenue Venue => _venue ?? throw new InvalidOperationException("The execution handler is not initialised.");
-
-    /// <summary>The venue this kind trades at, created from the settings the component runs with.</summary>
-    protected abstract IExecutionVenue CreateVenue(AlgoSpaceSettings settings);
-
-    /// <summary>
-    /// True where the venue's book is the truth and a restart cannot replay it (live): the venue's state is journaled
-    /// with each acknowledgement and reconciled at start. False where a restart replays the data (backtest).
-    /// </summary>
-    protected virtual bool ReconcilesWithVenue => false;
-
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    protected ExecutionHandlerComponent(IComponentContext context, IExecutionVenue venue, bool reconcilesWithVenue) : base(context)
     {
-        _context = context;
-        _venue = CreateVenue(context.Settings);
-        // The host restores state before it initialises, so the snapshot waits for the venue.
-        _snapshot.Attach(Restore);
+        Venue = venue;
+        _reconcilesWithVenue = reconcilesWithVenue;
         var recovered = context.Journal.Recovered;
-        _reconciler = new JournalReconciler([.. _reconciler.Awaiting, .. recovered], _reconciler.Unreproduced);
-        if (recovered.Count > 0) LogRecovered(context.Logger, context.Spec.Name, recovered.Count, ReconcilesWithVenue ? "reconciled with the venue at start" : "reconciled as the replay produces them again");
-        return ValueTask.CompletedTask;
+        _reconciler = new JournalReconciler([.. recovered]);
+        if (recovered.Count > 0) LogRecovered(context.Logger, context.Spec.Name, recovered.Count, reconcilesWithVenue ? "reconciled with the venue at start" : "reconciled as the replay produces them again");
     }
 
-    public async ValueTask StartAsync(CancellationToken cancellation)
+    public override async ValueTask StartAsync(CancellationToken cancellation)
     {
         await Venue.ConnectAsync(cancellation);
         LogVenue(Context.Logger, Context.Spec.Name, Venue.Name);
-        if (ReconcilesWithVenue && _reconciler.Awaiting.Count > 0)
+        if (_reconcilesWithVenue && _reconciler.Awaiting.Count > 0)
         {
             // Live: nothing replays, so the journal is reconciled with the venue, not with a replay.
             _venueJournal = [.. _reconciler.Awaiting];
@@ -100,7 +92,7 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
         _ => throw new ComponentCallException($"{Context.Spec.Name} answers {nameof(AccountViewRequest)}, not {request.GetType().Name}."),
     };
 
-    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
         try
         {
@@ -136,13 +128,13 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
             { Type: ExecuteTrade, Payload: ExecuteTradePayload command } => await Venue.SubmitAsync(command, envelope.SimTime, cancellation),
             { Type: NewTick, Payload: TickPayload tick } => await Venue.OnTickAsync(tick, envelope.Seq, cancellation),
             { Type: New5MinBar, Payload: BarPayload bar } => await Venue.OnBarAsync(bar, cancellation),
-            { Type: ExecuteTrade or NewTick or New5MinBar } => null,
-            _ => [],
+            _ => null,
         };
 
         if (events is null)
         {
-            await ReportBadPayloadAsync(envelope);
+            // An event without its payload is a producer bug: reported, not fatal, and the run goes on.
+            await ReportBadInputAsync(envelope, $"{envelope.Type} #{envelope.Seq} from {envelope.Source} carried {Carried(envelope)}.");
             return;
         }
 
@@ -180,34 +172,34 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
         await PublishAsync(events);
     }
 
-    public ValueTask StopAsync(CancellationToken cancellation)
+    public override ValueTask StopAsync(CancellationToken cancellation)
     {
         if (_reconciler.Matched + _reconciler.Mismatched + _reconciler.Unreproduced.Count + _reconciler.Awaiting.Count > 0)
         {
             LogJournalSummary(Context.Logger, Context.Spec.Name, _reconciler.Matched, _reconciler.Mismatched, _reconciler.Unreproduced.Count, _reconciler.Awaiting.Count);
         }
 
-        return _venue?.DisconnectAsync(cancellation) ?? ValueTask.CompletedTask;
+        return Venue.DisconnectAsync(cancellation);
     }
-
-    public object? SaveState() => _snapshot.Save(_venue is null ? null : Save);
-
-    public void RestoreState(object state) => _snapshot.Restore(state, _venue is null ? null : Restore);
 
     /// <summary>The venue's book, with the journal records a replay still has to produce and those it never did.</summary>
-    private ExecutionHandlerState Save() => new(Venue.SaveState(), [.. _reconciler.Awaiting], [.. _reconciler.Unreproduced]);
+    protected override ExecutionHandlerState Save() => new(Venue.SaveState(), [.. _reconciler.Awaiting], [.. _reconciler.Unreproduced]);
 
-    private void Restore(ExecutionHandlerState state)
+    /// <summary>
+    /// The snapshot's book and records; the journal records recovered since that checkpoint (given at construction)
+    /// come after the snapshot's own, in the order they were produced.
+    /// </summary>
+    protected override void Restore(ExecutionHandlerState state)
     {
         Venue.RestoreState(state.Venue);
-        _reconciler = new JournalReconciler(state.Awaiting, state.Unreproduced);
+        _reconciler = new JournalReconciler([.. state.Awaiting, .. _reconciler.Awaiting], [.. state.Unreproduced, .. _reconciler.Unreproduced]);
     }
 
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
-        "status" when _venue is { } venue => StatusLine(venue.Book(Context.Spec.Name)),
+        "status" => StatusLine(Venue.Book(Context.Spec.Name)),
         "journal" => $"awaiting={_reconciler.Awaiting.Count} matched={_reconciler.Matched} mismatched={_reconciler.Mismatched} unreproduced={_reconciler.Unreproduced.Count} refusal={_refusal ?? "none"}",
-        _ => _venue?.Query(question) ?? "",
+        _ => Venue.Query(question),
     };
 
     private string StatusLine(Operator.AccountView book) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -269,7 +261,7 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
                 PositionUpdatePayload position => $"{position.Symbol}@{e.SimTime:O}",
                 _ => e.SimTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             };
-            var venue = ReconcilesWithVenue && i == events.Count - 1 ? Venue.SaveState() : null;
+            var venue = _reconcilesWithVenue && i == events.Count - 1 ? Venue.SaveState() : null;
             records.Add(new JournalRecord($"{e.Type}:{id}", JsonSerializer.Serialize(e.Payload, e.Payload.GetType(), DetailFormat), e.SimTime, venue));
         }
 
@@ -290,19 +282,6 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
             case RiskBreachPayload breach:
                 LogRiskBreach(logger, breach.Code, breach.Message);
                 break;
-        }
-    }
-
-    /// <summary>An event without its payload is a producer bug: reported, not fatal, and the run goes on.</summary>
-    private async Task ReportBadPayloadAsync(EventEnvelope envelope)
-    {
-        var found = envelope.Payload?.GetType().Name ?? "no payload";
-        LogBadPayload(Context.Logger, envelope.Type, envelope.Seq, envelope.Source, found);
-        if (Context.Spec.Publishes.Contains(SystemError))
-        {
-            await Context.Bus.PublishAsync(SystemError,
-                new SystemErrorPayload(Context.Spec.Name, "BadPayload", $"{envelope.Type} #{envelope.Seq} from {envelope.Source} carried {found}.", false),
-                envelope.SimTime);
         }
     }
 
@@ -341,7 +320,4 @@ public abstract partial class ExecutionHandlerComponent : ICallableComponent, IP
 
     [LoggerMessage(EventId = 462, Level = LogLevel.Information, Message = "{Component} journal reconciliation: {Matched} records produced again by the replay (not journaled twice), {Mismatched} mismatched, {Unreproduced} unreproduced, {Awaiting} still awaiting")]
     private static partial void LogJournalSummary(ILogger logger, string component, long matched, long mismatched, int unreproduced, int awaiting);
-
-    [LoggerMessage(EventId = 454, Level = LogLevel.Error, Message = "{EventType} #{Seq} from {Source} carried {Found}; ignored")]
-    private static partial void LogBadPayload(ILogger logger, string eventType, long seq, string source, string found);
 }

@@ -16,9 +16,5 @@ namespace AlgoSpace.Components.Execution;
     Consumes = [ExecuteTrade, NewTick, New5MinBar],
     Produces = [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, ConnectionLost, ConnectionRestored, SystemError],
     Description = "Paper broker: fills against live ticks with the backtest fill model.")]
-public sealed class PaperExecutionHandler : ExecutionHandlerComponent
-{
-    protected override IExecutionVenue CreateVenue(AlgoSpaceSettings settings) => new SimulatedVenue("paper", settings);
-
-    protected override bool ReconcilesWithVenue => true;
-}
+public sealed class PaperExecutionHandler(IComponentContext context)
+    : ExecutionHandlerComponent(context, new SimulatedVenue("paper", context.Settings), reconcilesWithVenue: true);

@@ -14,53 +14,41 @@ namespace AlgoSpace.Components.Indicators;
     Consumes = [New5MinBar, New30MinBar],
     Produces = [IndicatorsReady, SystemError],
     Description = "Computes the feature store once per 5-minute bar.")]
-public sealed partial class IndicatorEngine : IComponent
+public sealed partial class IndicatorEngine : ComponentAdapter<FeatureEngineState>
 {
-    private IComponentContext? _context;
-    private FeatureEngine? _engine;
-    private readonly SnapshotSlot<FeatureEngineState> _snapshot = new();
-
-    private IComponentContext Context => _context ?? throw new InvalidOperationException("The indicator engine is not initialised.");
-
-    private FeatureEngine Engine => _engine ?? throw new InvalidOperationException("The indicator engine is not initialised.");
-
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public IndicatorEngine(IComponentContext context) : base(context)
     {
-        _context = context;
         var settings = context.Settings;
         var symbol = settings.Symbols.FirstOrDefault()
             ?? throw new InvalidOperationException("settings.symbols is empty: the indicator engine has no instrument to compute.");
         var instrument = new InstrumentTable(settings.Instruments).Find(symbol)
             ?? throw new InvalidOperationException($"The indicator engine needs the tick size of {symbol}: add it under settings.instruments.");
-        _engine = new FeatureEngine(settings.Indicators, symbol, instrument.TickSize);
-        // The host restores state before it initialises, so the snapshot waits for the engine.
-        _snapshot.Attach(_engine.RestoreState);
-        return ValueTask.CompletedTask;
+        Engine = new FeatureEngine(settings.Indicators, symbol, instrument.TickSize);
     }
 
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    private FeatureEngine Engine { get; }
 
-    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    protected override int BadInputEventId => 421;
+
+    protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
         var step = envelope switch
         {
             { Type: New5MinBar, Payload: BarPayload bar } => Engine.On5MinBar(bar),
             { Type: New30MinBar, Payload: BarPayload bar } => Engine.On30MinBar(bar),
-            { Type: New5MinBar or New30MinBar } => null,
-            _ => FeatureStep.Nothing,
+            _ => null,
         };
 
         if (step is null)
         {
-            var found = envelope.Payload?.GetType().Name ?? "no payload";
-            await ReportErrorAsync(envelope, "BadPayload", $"{envelope.Type} #{envelope.Seq} from {envelope.Source} carried {found}, not a bar.");
+            await ReportBadInputAsync(envelope, $"{envelope.Type} #{envelope.Seq} from {envelope.Source} carried {Carried(envelope)}, not a bar.");
             return;
         }
 
         foreach (var warning in step.Warnings) LogWarning(Context.Logger, warning);
         if (step.Rejection is { } rejection)
         {
-            await ReportErrorAsync(envelope, "BadBar", $"{envelope.Type} #{envelope.Seq} from {envelope.Source}: {rejection}");
+            await ReportBadInputAsync(envelope, $"{envelope.Type} #{envelope.Seq} from {envelope.Source}: {rejection}", "BadBar");
         }
 
         foreach (var payload in step.Ready)
@@ -69,32 +57,17 @@ public sealed partial class IndicatorEngine : IComponent
         }
     }
 
-    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    protected override FeatureEngineState Save() => Engine.SaveState();
 
-    public object? SaveState() => _snapshot.Save(_engine is null ? null : _engine.SaveState);
+    protected override void Restore(FeatureEngineState state) => Engine.RestoreState(state);
 
-    public void RestoreState(object state) => _snapshot.Restore(state, _engine is null ? null : _engine.RestoreState);
-
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
         "bars_5m" => Engine.FiveMinuteBars.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "waiting_for_30m" => Engine.IsWaitingFor30MinBar ? "true" : "false",
         _ => "",
     };
 
-    /// <summary>A bad event is a producer bug: logged, reported as non-critical, and the stream goes on.</summary>
-    private async Task ReportErrorAsync(EventEnvelope envelope, string type, string message)
-    {
-        LogBadInput(Context.Logger, message);
-        if (Context.Spec.Publishes.Contains(SystemError))
-        {
-            await Context.Bus.PublishAsync(SystemError, new SystemErrorPayload(Context.Spec.Name, type, message, false), envelope.SimTime);
-        }
-    }
-
     [LoggerMessage(EventId = 420, Level = LogLevel.Warning, Message = "Indicators: {Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
-
-    [LoggerMessage(EventId = 421, Level = LogLevel.Error, Message = "Indicators: {Problem}; the bar is not used")]
-    private static partial void LogBadInput(ILogger logger, string problem);
 }

@@ -1,4 +1,3 @@
-using AlgoSpace.Configuration;
 using static AlgoSpace.Events.EventTypes;
 
 namespace AlgoSpace.Components.Matrices;
@@ -8,7 +7,4 @@ namespace AlgoSpace.Components.Matrices;
     Consumes = [IndicatorsReady],
     Produces = [SystemError],
     Description = "Keeps the 60x7 tactical matrix.")]
-public sealed class FiveMinuteMatrixAssembler : MatrixAssemblerComponent
-{
-    protected override MatrixBuilder CreateBuilder(MatrixAssemblersSettings settings) => new FiveMinuteMatrixBuilder(settings.FiveMinute);
-}
+public sealed class FiveMinuteMatrixAssembler(IComponentContext context) : MatrixAssemblerComponent(context, static settings => new FiveMinuteMatrixBuilder(settings.FiveMinute));

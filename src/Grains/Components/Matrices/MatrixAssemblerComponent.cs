@@ -9,36 +9,24 @@ namespace AlgoSpace.Components.Matrices;
 /// The adapter the three matrix assemblers share (component-contracts 2.4): INDICATORS_READY in, GetMatrix calls
 /// answered, nothing published but SYSTEM_ERROR for a malformed event. The logic is the <see cref="MatrixBuilder"/>.
 /// </summary>
-public abstract partial class MatrixAssemblerComponent : ICallableComponent
+public abstract partial class MatrixAssemblerComponent : ComponentAdapter<MatrixAssemblerState>, ICallableComponent
 {
-    private IComponentContext? _context;
-    private MatrixBuilder? _builder;
-    private readonly SnapshotSlot<MatrixAssemblerState> _snapshot = new();
-
-    private IComponentContext Context => _context ?? throw new InvalidOperationException("The matrix assembler is not initialised.");
-
-    /// <summary>The logic; exposed for tests and status queries.</summary>
-    public MatrixBuilder Builder => _builder ?? throw new InvalidOperationException("The matrix assembler is not initialised.");
-
-    protected abstract MatrixBuilder CreateBuilder(MatrixAssemblersSettings settings);
-
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    /// <param name="createBuilder">The builder of this assembler's matrix, from the matrix assemblers' settings.</param>
+    protected MatrixAssemblerComponent(IComponentContext context, Func<MatrixAssemblersSettings, MatrixBuilder> createBuilder) : base(context)
     {
-        _context = context;
-        _builder = CreateBuilder(context.Settings.MatrixAssemblers);
-        // The host restores state before it initialises, so the snapshot waits for the builder.
-        _snapshot.Attach(_builder.RestoreState);
-        return ValueTask.CompletedTask;
+        Builder = createBuilder(context.Settings.MatrixAssemblers);
     }
 
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    /// <summary>The logic; exposed for tests and status queries.</summary>
+    public MatrixBuilder Builder { get; }
 
-    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    protected override int BadInputEventId => 483;
+
+    protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
-        if (envelope.Type != IndicatorsReady) return;
         if (envelope.Payload is not IndicatorsReadyPayload payload)
         {
-            await ReportBadPayloadAsync(envelope);
+            await ReportBadInputAsync(envelope, $"INDICATORS_READY #{envelope.Seq} from {envelope.Source} carried {Carried(envelope)}, not the feature store.");
             return;
         }
 
@@ -71,31 +59,16 @@ public abstract partial class MatrixAssemblerComponent : ICallableComponent
         _ => throw new ComponentCallException($"{Context.Spec.Name} answers {nameof(MatrixRequest)} only, not {request.GetType().Name}."),
     };
 
-    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    protected override MatrixAssemblerState Save() => Builder.SaveState();
 
-    public object? SaveState() => _snapshot.Save(_builder is null ? null : _builder.SaveState);
+    protected override void Restore(MatrixAssemblerState state) => Builder.RestoreState(state);
 
-    public void RestoreState(object state) => _snapshot.Restore(state, _builder is null ? null : _builder.RestoreState);
-
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
         "rows" => $"{Builder.Count}/{Builder.Rows}",
         "last_applied_seq" => Builder.LastAppliedSeq.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => "",
     };
-
-    /// <summary>An INDICATORS_READY without its payload is a producer bug: reported, not fatal.</summary>
-    private async Task ReportBadPayloadAsync(EventEnvelope envelope)
-    {
-        var found = envelope.Payload?.GetType().Name ?? "no payload";
-        LogBadPayload(Context.Logger, Context.Spec.Name, envelope.Source, envelope.Seq, found);
-        if (Context.Spec.Publishes.Contains(SystemError))
-        {
-            await Context.Bus.PublishAsync(SystemError,
-                new SystemErrorPayload(Context.Spec.Name, "BadPayload", $"INDICATORS_READY #{envelope.Seq} from {envelope.Source} carried {found}, not the feature store.", false),
-                envelope.SimTime);
-        }
-    }
 
     [LoggerMessage(EventId = 480, Level = LogLevel.Warning, Message = "{Component}: INDICATORS_READY #{Seq} has non-finite {Features}; their cells are 0")]
     private static partial void LogNonFinite(ILogger logger, string component, long seq, string features);
@@ -105,7 +78,4 @@ public abstract partial class MatrixAssemblerComponent : ICallableComponent
 
     [LoggerMessage(EventId = 482, Level = LogLevel.Warning, Message = "{Component}: INDICATORS_READY #{Seq} is older than #{LastApplied}, already applied; ignored")]
     private static partial void LogOutOfOrder(ILogger logger, string component, long seq, long lastApplied);
-
-    [LoggerMessage(EventId = 483, Level = LogLevel.Error, Message = "{Component}: INDICATORS_READY #{Seq} from {Source} carried {Found}, not the feature store; ignored")]
-    private static partial void LogBadPayload(ILogger logger, string component, string source, long seq, string found);
 }

@@ -1,4 +1,3 @@
-using AlgoSpace.Configuration;
 using static AlgoSpace.Events.EventTypes;
 
 namespace AlgoSpace.Components.Matrices;
@@ -8,7 +7,4 @@ namespace AlgoSpace.Components.Matrices;
     Consumes = [IndicatorsReady],
     Produces = [SystemError],
     Description = "Keeps the 96x26 regime matrix.")]
-public sealed class RegimeMatrixAssembler : MatrixAssemblerComponent
-{
-    protected override MatrixBuilder CreateBuilder(MatrixAssemblersSettings settings) => new RegimeMatrixBuilder(settings.Regime);
-}
+public sealed class RegimeMatrixAssembler(IComponentContext context) : MatrixAssemblerComponent(context, static settings => new RegimeMatrixBuilder(settings.Regime));

@@ -1,4 +1,3 @@
-using AlgoSpace.Configuration;
 using static AlgoSpace.Events.EventTypes;
 
 namespace AlgoSpace.Components.Matrices;
@@ -8,7 +7,4 @@ namespace AlgoSpace.Components.Matrices;
     Consumes = [IndicatorsReady],
     Produces = [SystemError],
     Description = "Keeps the 48x8 structure matrix.")]
-public sealed class ThirtyMinuteMatrixAssembler : MatrixAssemblerComponent
-{
-    protected override MatrixBuilder CreateBuilder(MatrixAssemblersSettings settings) => new ThirtyMinuteMatrixBuilder(settings.ThirtyMinute);
-}
+public sealed class ThirtyMinuteMatrixAssembler(IComponentContext context) : MatrixAssemblerComponent(context, static settings => new ThirtyMinuteMatrixBuilder(settings.ThirtyMinute));

@@ -17,28 +17,13 @@ namespace AlgoSpace.Components.Performance;
     Consumes = [TradeClosed, New5MinBar],
     Produces = [SystemError],
     Description = "Keeps the trades, the equity curve and the run statistics; answers PerformanceReportRequest.")]
-public sealed partial class PerformanceTracker : ICallableComponent
+public sealed partial class PerformanceTracker(IComponentContext context) : ComponentAdapter<PerformanceTrackerState>(context), ICallableComponent
 {
-    private IComponentContext? _context;
-    private PerformanceLedger? _ledger;
-    private readonly SnapshotSlot<PerformanceTrackerState> _snapshot = new();
+    private PerformanceLedger Ledger { get; } = new(context.Settings.Backtesting.InitialCapital);
 
-    private IComponentContext Context => _context ?? throw new InvalidOperationException("The performance tracker is not initialised.");
+    protected override int BadInputEventId => 1502;
 
-    private PerformanceLedger Ledger => _ledger ?? throw new InvalidOperationException("The performance tracker is not initialised.");
-
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
-    {
-        _context = context;
-        _ledger = new PerformanceLedger(context.Settings.Backtesting.InitialCapital);
-        // The host restores state before it initialises, so the snapshot waits for the ledger.
-        _snapshot.Attach(_ledger.RestoreState);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
         switch (envelope)
         {
@@ -48,8 +33,8 @@ public sealed partial class PerformanceTracker : ICallableComponent
             case { Type: New5MinBar, Payload: BarPayload bar }:
                 Ledger.ObserveBar(bar.Timestamp, bar.CloseTime, !bar.IsSynthetic);
                 break;
-            case { Type: TradeClosed or New5MinBar }:
-                await ReportBadInputAsync(envelope, $"carried {envelope.Payload?.GetType().Name ?? "no payload"}");
+            default:
+                await ReportProblemAsync(envelope, $"carried {Carried(envelope)}");
                 break;
         }
     }
@@ -60,15 +45,13 @@ public sealed partial class PerformanceTracker : ICallableComponent
         _ => throw new ComponentCallException($"{Context.Spec.Name} (performance_tracker) answers PerformanceReportRequest, not {request.GetType().Name}."),
     };
 
-    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    protected override PerformanceTrackerState Save() => Ledger.SaveState();
 
-    public object? SaveState() => _snapshot.Save(_ledger is null ? null : _ledger.SaveState);
+    protected override void Restore(PerformanceTrackerState state) => Ledger.RestoreState(state);
 
-    public void RestoreState(object state) => _snapshot.Restore(state, _ledger is null ? null : _ledger.RestoreState);
-
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
-        "statistics" when _ledger is { } ledger => Describe(ledger.Report().Statistics),
+        "statistics" => Describe(Ledger.Report().Statistics),
         _ => "",
     };
 
@@ -77,13 +60,13 @@ public sealed partial class PerformanceTracker : ICallableComponent
         // A trade with a P&L that is not a number would poison every sum after it: reported, not counted.
         if (!double.IsFinite(trade.Performance.NetPnl) || !double.IsFinite(trade.Performance.CommissionPaid))
         {
-            await ReportBadInputAsync(envelope, $"trade {trade.ExecutionId} has net P&L {trade.Performance.NetPnl} and commission {trade.Performance.CommissionPaid}; not counted");
+            await ReportProblemAsync(envelope, $"trade {trade.ExecutionId} has net P&L {trade.Performance.NetPnl} and commission {trade.Performance.CommissionPaid}; not counted");
             return;
         }
 
         if (trade.Exit.Timestamp < trade.Entry.Timestamp)
         {
-            await ReportBadInputAsync(envelope, $"trade {trade.ExecutionId} exits at {trade.Exit.Timestamp:O}, before its entry at {trade.Entry.Timestamp:O}; not counted");
+            await ReportProblemAsync(envelope, $"trade {trade.ExecutionId} exits at {trade.Exit.Timestamp:O}, before its entry at {trade.Entry.Timestamp:O}; not counted");
             return;
         }
 
@@ -97,16 +80,8 @@ public sealed partial class PerformanceTracker : ICallableComponent
     }
 
     /// <summary>An event the tracker cannot use is a producer bug: logged and reported, and the run goes on.</summary>
-    private async Task ReportBadInputAsync(EventEnvelope envelope, string problem)
-    {
-        LogBadInput(Context.Logger, envelope.Type, envelope.Seq, envelope.Source, problem);
-        if (Context.Spec.Publishes.Contains(SystemError))
-        {
-            await Context.Bus.PublishAsync(SystemError,
-                new SystemErrorPayload(Context.Spec.Name, "BadPayload", $"{envelope.Type} #{envelope.Seq} from {envelope.Source} {problem}.", false),
-                envelope.SimTime);
-        }
-    }
+    private ValueTask ReportProblemAsync(EventEnvelope envelope, string problem) =>
+        ReportBadInputAsync(envelope, $"{envelope.Type} #{envelope.Seq} from {envelope.Source} {problem}.");
 
     private static string Describe(PerformanceStatistics s) => string.Create(CultureInfo.InvariantCulture,
         $"trades={s.Trades} wins={s.Wins} losses={s.Losses} net={s.NetPnl:F2} maxDrawdown={s.MaxDrawdown:F2} equity={s.FinalEquity:F2}");
@@ -116,7 +91,4 @@ public sealed partial class PerformanceTracker : ICallableComponent
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Trade {ExecutionId} was already recorded; TRADE_CLOSED #{Seq} from {Source} ignored")]
     private static partial void LogDuplicateTrade(ILogger logger, string executionId, string source, long seq);
-
-    [LoggerMessage(EventId = 1502, Level = LogLevel.Error, Message = "{EventType} #{Seq} from {Source} {Problem}")]
-    private static partial void LogBadInput(ILogger logger, string eventType, long seq, string source, string problem);
 }

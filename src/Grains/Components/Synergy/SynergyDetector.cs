@@ -13,34 +13,18 @@ namespace AlgoSpace.Components.Synergy;
     Consumes = [IndicatorsReady],
     Produces = [SynergyDetected, SystemError],
     Description = "Detects the four ordered three-signal patterns (gate 1).")]
-public sealed partial class SynergyDetector : IComponent
+public sealed partial class SynergyDetector(IComponentContext context) : ComponentAdapter<SynergyDetectorState>(context)
 {
-    private IComponentContext? _context;
-    private SynergyPatternTracker? _tracker;
-    private readonly SnapshotSlot<SynergyDetectorState> _snapshot = new();
-
-    private IComponentContext Context => _context ?? throw new InvalidOperationException("The synergy detector is not initialised.");
-
     /// <summary>The logic; exposed for tests and status queries.</summary>
-    public SynergyPatternTracker Tracker => _tracker ?? throw new InvalidOperationException("The synergy detector is not initialised.");
+    public SynergyPatternTracker Tracker { get; } = new(context.Settings.SynergyDetector);
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    protected override int BadInputEventId => 475;
+
+    protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
-        _context = context;
-        _tracker = new SynergyPatternTracker(context.Settings.SynergyDetector);
-        // The host restores state before it initialises, so the snapshot waits for the tracker.
-        _snapshot.Attach(_tracker.RestoreState);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
-    {
-        if (envelope.Type != IndicatorsReady) return;
         if (envelope.Payload is not IndicatorsReadyPayload payload)
         {
-            await ReportBadPayloadAsync(envelope);
+            await ReportBadInputAsync(envelope, $"INDICATORS_READY #{envelope.Seq} from {envelope.Source} carried {Carried(envelope)}, not the feature store.");
             return;
         }
 
@@ -61,13 +45,11 @@ public sealed partial class SynergyDetector : IComponent
         }
     }
 
-    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    protected override SynergyDetectorState Save() => Tracker.SaveState();
 
-    public object? SaveState() => _snapshot.Save(_tracker is null ? null : _tracker.SaveState);
+    protected override void Restore(SynergyDetectorState state) => Tracker.RestoreState(state);
 
-    public void RestoreState(object state) => _snapshot.Restore(state, _tracker is null ? null : _tracker.RestoreState);
-
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
         "phase" => Tracker.Phase.ToString(),
         "sequence" => string.Join(",", Tracker.Sequence.Select(s => s.Type)),
@@ -94,19 +76,6 @@ public sealed partial class SynergyDetector : IComponent
         }
     }
 
-    /// <summary>An INDICATORS_READY without its payload is a producer bug: reported, not fatal.</summary>
-    private async Task ReportBadPayloadAsync(EventEnvelope envelope)
-    {
-        var found = envelope.Payload?.GetType().Name ?? "no payload";
-        LogBadPayload(Context.Logger, envelope.Source, envelope.Seq, found);
-        if (Context.Spec.Publishes.Contains(SystemError))
-        {
-            await Context.Bus.PublishAsync(SystemError,
-                new SystemErrorPayload(Context.Spec.Name, "BadPayload", $"INDICATORS_READY #{envelope.Seq} from {envelope.Source} carried {found}, not the feature store.", false),
-                envelope.SimTime);
-        }
-    }
-
     [LoggerMessage(EventId = 470, Level = LogLevel.Warning, Message = "Synergy detector skipped INDICATORS_READY #{Seq}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, long seq, string reason);
 
@@ -121,7 +90,4 @@ public sealed partial class SynergyDetector : IComponent
 
     [LoggerMessage(EventId = 474, Level = LogLevel.Warning, Message = "Synergy detector took {ElapsedMs:F2} ms on INDICATORS_READY #{Seq} (warning above {LimitMs} ms)")]
     private static partial void LogSlow(ILogger logger, long seq, double elapsedMs, double limitMs);
-
-    [LoggerMessage(EventId = 475, Level = LogLevel.Error, Message = "INDICATORS_READY #{Seq} from {Source} carried {Found}, not the feature store; ignored")]
-    private static partial void LogBadPayload(ILogger logger, string source, long seq, string found);
 }

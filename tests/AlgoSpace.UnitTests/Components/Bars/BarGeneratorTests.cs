@@ -22,21 +22,9 @@ public sealed class BarGeneratorTests
 
     private static async Task<BarGenerator> StartedAsync(RecordingComponentContext context)
     {
-        var generator = new BarGenerator();
-        await generator.InitializeAsync(context, CancellationToken.None);
+        var generator = new BarGenerator(context);
         await generator.StartAsync(CancellationToken.None);
         return generator;
-    }
-
-    [Fact]
-    public void Its_declaration_is_the_built_in_bar_generator_kind()
-    {
-        var declared = typeof(BarGenerator).GetCustomAttribute<ComponentKindAttribute>()!.ToDescriptor();
-        var builtIn = BuiltInComponentKinds.All.Single(k => k.Kind == "bar_generator");
-        Assert.Equal((builtIn.Role, builtIn.Modes, builtIn.Description), (declared.Role, declared.Modes, declared.Description));
-        Assert.True(builtIn.Consumes.SetEquals(declared.Consumes));
-        Assert.True(builtIn.Produces.SetEquals(declared.Produces));
-        Assert.Equal(builtIn.Models, declared.Models);
     }
 
     [Fact]
@@ -106,9 +94,8 @@ public sealed class BarGeneratorTests
         var snapshot = OrleansRoundTrip.Copy(original.SaveState()!);
 
         var second = Context();
-        var restored = new BarGenerator();
+        var restored = new BarGenerator(second);
         restored.RestoreState(snapshot);
-        await restored.InitializeAsync(second, CancellationToken.None);
         await restored.HandleAsync(Tick(3, 10, 36, 102), CancellationToken.None);
 
         var bar = (BarPayload)Assert.Single(second.RecordingBus.Published).Payload!;

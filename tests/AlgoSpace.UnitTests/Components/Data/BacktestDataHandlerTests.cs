@@ -115,13 +115,13 @@ public sealed class BacktestDataHandlerTests
     [InlineData("empty.csv", "", "is empty")]
     [InlineData("header.csv", "timestamp,price,volume\n", "no data rows")]
     [InlineData("other.csv", "name,score\nann,3\n", "not a tick or bar header")]
-    public async Task A_file_that_cannot_be_replayed_fails_initialisation_with_a_clear_message(string? name, string? text, string reason)
+    public void A_file_that_cannot_be_replayed_fails_initialisation_with_a_clear_message(string? name, string? text, string reason)
     {
         using var folder = TempDataFile.Empty();
         var path = name is null ? null : Path.Combine(Path.GetDirectoryName(folder.Path)!, name);
         if (path is not null && text is not null) File.WriteAllText(path, text);
         var harness = new DataHandlerHarness(path!);
-        var ex = await Assert.ThrowsAsync<DataFileException>(harness.InitializeAsync);
+        var ex = Assert.Throws<DataFileException>(harness.Build);
         Assert.Contains(reason, ex.Message);
     }
 
@@ -231,18 +231,13 @@ public sealed class BacktestDataHandlerTests
     }
 
     [Fact]
-    public void The_component_registry_uses_this_implementation_with_the_built_in_declaration()
+    public void The_component_registry_builds_this_implementation_from_its_context()
     {
+        using var file = TempDataFile.WithText(TickFile);
         var registry = new ComponentRegistry([typeof(BacktestDataHandler).Assembly]);
-        Assert.True(registry.IsImplemented("backtest_data_handler"));
-        Assert.IsType<BacktestDataHandler>(registry.Create("backtest_data_handler"));
 
-        var declared = registry.Catalog.Find("backtest_data_handler")!;
-        var builtIn = BuiltInComponentKinds.All.Single(k => k.Kind == "backtest_data_handler");
-        Assert.Equal((builtIn.Role, builtIn.Modes, builtIn.Description), (declared.Role, declared.Modes, declared.Description));
-        Assert.Equal(builtIn.Consumes.Order(), declared.Consumes.Order());
-        Assert.Equal(builtIn.Produces.Order(), declared.Produces.Order());
-        Assert.Equal(builtIn.Models, declared.Models);
+        Assert.True(registry.IsImplemented("backtest_data_handler"));
+        Assert.IsType<BacktestDataHandler>(registry.Create("backtest_data_handler", new DataHandlerHarness(file.Path).Context));
     }
 
     private static readonly Serializer Serializer = new ServiceCollection()

@@ -35,14 +35,17 @@ public sealed class DataHandlerHarness
 
     public ComponentContext Context { get; }
 
-    public BacktestDataHandler Handler { get; } = new();
+    private BacktestDataHandler? _handler;
 
-    public async Task InitializeAsync() => await Handler.InitializeAsync(Context, CancellationToken.None);
+    /// <summary>The handler, built from <see cref="Context"/> when first asked for (a test may restore state into it, as the host does, before it runs).</summary>
+    public BacktestDataHandler Handler => _handler ??= new BacktestDataHandler(Context);
 
-    /// <summary>Initialises, starts and runs the handler to the end of its file.</summary>
+    /// <summary>Builds the handler: it opens its file here, so a file it cannot use fails here.</summary>
+    public BacktestDataHandler Build() => Handler;
+
+    /// <summary>Builds (unless already built), starts and runs the handler to the end of its file.</summary>
     public async Task RunAsync(CancellationToken cancellation = default)
     {
-        await InitializeAsync();
         await Handler.StartAsync(CancellationToken.None);
         await Handler.RunAsync(cancellation);
     }

@@ -163,12 +163,10 @@ public sealed class RealDataPipelineTests(ITestOutputHelper output)
             DataHandler = new DataHandlerSettings { BacktestFile = path, LogEvery = 1_000_000 },
         };
         var tally = new BarTally();
-        var generator = new BarGenerator();
-        await generator.InitializeAsync(new Context("bar_generator", settings, tally), CancellationToken.None);
+        var generator = new BarGenerator(new Context("bar_generator", settings, tally));
         await generator.StartAsync(CancellationToken.None);
 
-        var handler = new BacktestDataHandler();
-        await handler.InitializeAsync(new Context("data_handler", settings, new ForwardingBus(tally, generator)), CancellationToken.None);
+        var handler = new BacktestDataHandler(new Context("data_handler", settings, new ForwardingBus(tally, generator)));
         await handler.StartAsync(CancellationToken.None);
         await handler.RunAsync(CancellationToken.None);
         await handler.StopAsync(CancellationToken.None);

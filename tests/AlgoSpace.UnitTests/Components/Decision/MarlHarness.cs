@@ -21,7 +21,7 @@ internal sealed class MarlHarness : IDisposable
     {
     }
 
-    public MainMarlCore Core { get; } = new();
+    public MainMarlCore Core { get; private set; } = null!;
     public RecordingComponentContext Context { get; private set; } = null!;
     public FakeComponentCalls Calls { get; } = new();
 
@@ -49,17 +49,15 @@ internal sealed class MarlHarness : IDisposable
         f.WriteFixed(DecisionArchitectures.Rde, new Dictionary<string, float[]> { ["linear0.weight"] = w0, ["linear1.weight"] = w1 });
         var models = f.Load();
 
-        var mrms = new MRms();
-        await mrms.InitializeAsync(new RecordingComponentContext("m_rms", settings, [], ["RISK_BREACH"])
+        var mrms = new MRms(new RecordingComponentContext("m_rms", settings, [], ["RISK_BREACH"])
         {
             Models = new Dictionary<string, LoadedModel> { ["mrms"] = models["mrms"] },
-        }, default);
-        var rde = new RegimeDetectionEngine();
-        await rde.InitializeAsync(new RecordingComponentContext("rde", settings, [], ["RISK_BREACH", "SYSTEM_ERROR"])
+        });
+        var rde = new RegimeDetectionEngine(new RecordingComponentContext("rde", settings, [], ["RISK_BREACH", "SYSTEM_ERROR"])
         {
             Models = new Dictionary<string, LoadedModel> { ["rde"] = models["rde"] },
             Calls = h.Calls,
-        }, default);
+        });
         h.Calls.Components["m_rms"] = mrms;
         h.Calls.Components["rde"] = rde;
         h.Calls.Matrices["matrix_30m"] = r => FakeComponentCalls.Ready(48, 8, r.AsOfSeq, (row, c) => 0.01f * ((row + c) % 7));
@@ -73,7 +71,7 @@ internal sealed class MarlHarness : IDisposable
             Models = withModels ? models.Where(m => DecisionModels.Names.Contains(m.Key)).ToDictionary() : new Dictionary<string, LoadedModel>(),
             Calls = h.Calls,
         };
-        await h.Core.InitializeAsync(h.Context, default);
+        h.Core = new MainMarlCore(h.Context);
         return h;
     }
 

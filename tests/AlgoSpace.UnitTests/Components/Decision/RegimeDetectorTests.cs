@@ -97,8 +97,7 @@ public sealed class RegimeDetectorTests : IDisposable
         var column0 = 0f;
         calls.Matrices["matrix_regime"] = r => Column0(column0, r.AsOfSeq);
         context.Calls = calls;
-        var rde = new RegimeDetectionEngine();
-        await rde.InitializeAsync(context, default);
+        var rde = new RegimeDetectionEngine(context);
 
         var first = (RegimeVectorReply)await rde.AnswerAsync(new RegimeVectorRequest(6), default);
         column0 = 2;
@@ -115,8 +114,7 @@ public sealed class RegimeDetectorTests : IDisposable
     public async Task Without_its_model_the_component_answers_invalid_and_reports_one_non_critical_error()
     {
         var context = new RecordingComponentContext("rde", DecisionFixtures.Settings(), [], ["RISK_BREACH", "SYSTEM_ERROR"]);
-        var rde = new RegimeDetectionEngine();
-        await rde.InitializeAsync(context, default);
+        var rde = new RegimeDetectionEngine(context);
 
         var first = (RegimeVectorReply)await rde.AnswerAsync(new RegimeVectorRequest(1500), default);
         var second = (RegimeVectorReply)await rde.AnswerAsync(new RegimeVectorRequest(1506), default);

@@ -93,8 +93,7 @@ public class RiskManagerTests
     public async Task The_component_answers_a_risk_proposal_call()
     {
         var context = new RecordingComponentContext("m_rms", DecisionFixtures.Settings(), ["TRADE_CLOSED", "POSITION_UPDATE"], ["RISK_BREACH"]);
-        var component = new MRms();
-        await component.InitializeAsync(context, default);
+        var component = new MRms(context);
 
         var reply = (RiskProposalReply)await component.AnswerAsync(new RiskProposalRequest(DecisionFixtures.Qualification()), default);
 

@@ -25,21 +25,14 @@ public sealed class BacktestExecutionHandlerTests
 
     private static async Task<BacktestExecutionHandler> StartedAsync(RecordingComponentContext context)
     {
-        var handler = new BacktestExecutionHandler();
-        await handler.InitializeAsync(context, CancellationToken.None);
+        var handler = new BacktestExecutionHandler(context);
         await handler.StartAsync(CancellationToken.None);
         return handler;
     }
 
     [Fact]
-    public void Its_declaration_is_the_built_in_backtest_execution_handler_kind()
+    public void It_is_the_position_keeper_the_kernel_protects()
     {
-        var declared = typeof(BacktestExecutionHandler).GetCustomAttribute<ComponentKindAttribute>()!.ToDescriptor();
-        var builtIn = BuiltInComponentKinds.All.Single(k => k.Kind == "backtest_execution_handler");
-        Assert.Equal((builtIn.Role, builtIn.Modes, builtIn.Description), (declared.Role, declared.Modes, declared.Description));
-        Assert.True(builtIn.Consumes.SetEquals(declared.Consumes));
-        Assert.True(builtIn.Produces.SetEquals(declared.Produces));
-        Assert.Equal(builtIn.Models, declared.Models);
         Assert.True(typeof(IPositionKeeper).IsAssignableFrom(typeof(BacktestExecutionHandler)));
     }
 
@@ -102,9 +95,8 @@ public sealed class BacktestExecutionHandlerTests
         var snapshot = OrleansRoundTrip.Copy(original.SaveState()!);
 
         var second = Context();
-        var restored = new BacktestExecutionHandler();
+        var restored = new BacktestExecutionHandler(second);
         restored.RestoreState(snapshot);
-        await restored.InitializeAsync(second, CancellationToken.None);
         await restored.HandleAsync(Tick(3, At(10, 1), 4989), CancellationToken.None);
 
         var closed = (TradeClosedPayload)second.RecordingBus.Published.Single(e => e.Type == TradeClosed).Payload!;
@@ -135,9 +127,8 @@ public sealed class ExecutionJournalTests
 
     private static async Task<BacktestExecutionHandler> RunAsync(RecordingComponentContext context, object? snapshot, IEnumerable<EventEnvelope> events)
     {
-        var handler = new BacktestExecutionHandler();
+        var handler = new BacktestExecutionHandler(context);
         if (snapshot is not null) handler.RestoreState(snapshot);
-        await handler.InitializeAsync(context, CancellationToken.None);
         await handler.StartAsync(CancellationToken.None);
         foreach (var e in events) await handler.HandleAsync(e, CancellationToken.None);
         return handler;
@@ -213,9 +204,8 @@ public sealed class PaperVenueReconciliationTests
 
     private static async Task<PaperExecutionHandler> StartedAsync(RecordingComponentContext context, object? snapshot = null)
     {
-        var handler = new PaperExecutionHandler();
+        var handler = new PaperExecutionHandler(context);
         if (snapshot is not null) handler.RestoreState(snapshot);
-        await handler.InitializeAsync(context, CancellationToken.None);
         await handler.StartAsync(CancellationToken.None);
         return handler;
     }

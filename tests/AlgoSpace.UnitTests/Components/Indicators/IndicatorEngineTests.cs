@@ -14,9 +14,8 @@ public sealed class IndicatorEngineTests
 
     private static async Task<IndicatorEngine> StartedAsync(RecordingComponentContext context, object? state = null)
     {
-        var engine = new IndicatorEngine();
+        var engine = new IndicatorEngine(context);
         if (state is not null) engine.RestoreState(state);
-        await engine.InitializeAsync(context, CancellationToken.None);
         await engine.StartAsync(CancellationToken.None);
         return engine;
     }
@@ -29,16 +28,6 @@ public sealed class IndicatorEngineTests
 
     private static List<IndicatorsReadyPayload> Ready(RecordingComponentContext context) =>
         context.RecordingBus.Published.Where(e => e.Type == IndicatorsReady).Select(e => (IndicatorsReadyPayload)e.Payload!).ToList();
-
-    [Fact]
-    public void Its_declaration_is_the_built_in_indicator_engine_kind()
-    {
-        var declared = typeof(IndicatorEngine).GetCustomAttribute<ComponentKindAttribute>()!.ToDescriptor();
-        var builtIn = BuiltInComponentKinds.All.Single(k => k.Kind == "indicator_engine");
-        Assert.Equal((builtIn.Role, builtIn.Modes, builtIn.Description), (declared.Role, declared.Modes, declared.Description));
-        Assert.True(builtIn.Consumes.SetEquals(declared.Consumes));
-        Assert.True(builtIn.Produces.SetEquals(declared.Produces));
-    }
 
     [Fact]
     public async Task Nothing_is_published_before_the_first_30_minute_bar_and_the_boundary_bar_waits_for_it()

@@ -24,11 +24,10 @@ public sealed class MatrixAssemblerComponentTests
         },
     };
 
-    private static async Task<T> StartedAsync<T>(RecordingComponentContext context, object? restore = null) where T : MatrixAssemblerComponent, new()
+    private static async Task<T> StartedAsync<T>(RecordingComponentContext context, object? restore = null) where T : MatrixAssemblerComponent
     {
-        var component = new T();
+        var component = (T)Activator.CreateInstance(typeof(T), context)!;
         if (restore is not null) component.RestoreState(restore);
-        await component.InitializeAsync(context, CancellationToken.None);
         await component.StartAsync(CancellationToken.None);
         return component;
     }
@@ -38,21 +37,6 @@ public sealed class MatrixAssemblerComponentTests
 
     private static IndicatorsReadyPayload Momentum(long seq, double momentum) =>
         Event(seq) with { Derived = Derived() with { PriceMomentum5 = momentum } };
-
-    [Theory]
-    [InlineData(typeof(ThirtyMinuteMatrixAssembler), "matrix_assembler_30m")]
-    [InlineData(typeof(FiveMinuteMatrixAssembler), "matrix_assembler_5m")]
-    [InlineData(typeof(RegimeMatrixAssembler), "matrix_assembler_regime")]
-    public void Each_declaration_is_its_built_in_kind(Type type, string kind)
-    {
-        var declared = type.GetCustomAttribute<ComponentKindAttribute>()!.ToDescriptor();
-        var builtIn = BuiltInComponentKinds.All.Single(k => k.Kind == kind);
-        Assert.Equal(kind, declared.Kind);
-        Assert.Equal((builtIn.Role, builtIn.Modes, builtIn.Description), (declared.Role, declared.Modes, declared.Description));
-        Assert.True(builtIn.Consumes.SetEquals(declared.Consumes));
-        Assert.True(builtIn.Produces.SetEquals(declared.Produces));
-        Assert.True(new ComponentRegistry([type.Assembly]).IsImplemented(kind));
-    }
 
     [Fact]
     public async Task A_query_for_a_seq_not_yet_applied_is_answered_not_ready_at_once()

@@ -16,9 +16,8 @@ public sealed class PerformanceTrackerTests
     {
         var settings = new AlgoSpaceSettings { Backtesting = new BacktestingSettings { InitialCapital = 50_000 } };
         var context = new RecordingComponentContext("performance_tracker", settings, [TradeClosed, New5MinBar], [SystemError]);
-        var tracker = new PerformanceTracker();
+        var tracker = new PerformanceTracker(context);
         if (restored is not null) tracker.RestoreState(restored);
-        await tracker.InitializeAsync(context, CancellationToken.None);
         return (tracker, context);
     }
 

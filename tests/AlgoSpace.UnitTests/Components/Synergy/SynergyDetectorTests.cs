@@ -17,9 +17,8 @@ public sealed class SynergyDetectorTests
 
     private static async Task<SynergyDetector> StartedAsync(RecordingComponentContext context, object? restore = null)
     {
-        var detector = new SynergyDetector();
+        var detector = new SynergyDetector(context);
         if (restore is not null) detector.RestoreState(restore);
-        await detector.InitializeAsync(context, CancellationToken.None);
         await detector.StartAsync(CancellationToken.None);
         return detector;
     }
@@ -27,16 +26,6 @@ public sealed class SynergyDetectorTests
     private static async Task FeedAsync(SynergyDetector detector, params IndicatorsReadyPayload[] events)
     {
         foreach (var e in events) await detector.HandleAsync(Envelope(e), CancellationToken.None);
-    }
-
-    [Fact]
-    public void Its_declaration_is_the_built_in_synergy_detector_kind()
-    {
-        var declared = typeof(SynergyDetector).GetCustomAttribute<ComponentKindAttribute>()!.ToDescriptor();
-        var builtIn = BuiltInComponentKinds.All.Single(k => k.Kind == "synergy_detector");
-        Assert.Equal((builtIn.Role, builtIn.Modes, builtIn.Description), (declared.Role, declared.Modes, declared.Description));
-        Assert.True(builtIn.Consumes.SetEquals(declared.Consumes));
-        Assert.True(builtIn.Produces.SetEquals(declared.Produces));
     }
 
     [Fact]

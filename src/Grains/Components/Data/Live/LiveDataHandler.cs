@@ -22,7 +22,7 @@ namespace AlgoSpace.Components.Data.Live;
 [ComponentKind("live_data_handler", Role = ComponentRole.DataHandler, Modes = ComponentMode.Live,
     Produces = [NewTick, ConnectionLost, ConnectionRestored, SystemError],
     Description = "Receives ticks from a WebSocket feed as NEW_TICK events.")]
-public sealed partial class LiveDataHandler : ISourceComponent
+public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerState>, ISourceComponent
 {
     /// <summary>Issues of one kind logged one by one; after these only the counts grow (see Query("status")).</summary>
     public const int LoggedIssues = 100;
@@ -30,15 +30,13 @@ public sealed partial class LiveDataHandler : ISourceComponent
     /// <summary>Characters of a malformed message quoted in its log line.</summary>
     private const int QuotedMessage = 200;
 
-    private readonly SnapshotSlot<LiveDataHandlerState> _slot = new();
     private readonly TickSequenceGate _gate = new();
-    private TickValidator _validator = new();
+    private readonly TickValidator _validator;
     private readonly LatencyWindow _latency = new();
-    private IComponentContext? _context;
-    private IFeedMessageParser? _parser;
-    private ReconnectBackoff? _backoff;
-    private Uri? _url;
-    private string _symbol = "";
+    private readonly IFeedMessageParser _parser;
+    private readonly ReconnectBackoff _backoff;
+    private readonly Uri _url;
+    private readonly string _symbol;
     private string? _feedSymbol;
     private FeedState _state = FeedState.Disconnected;
     private long _received, _published, _rejected, _malformed, _ignored, _reconnects, _attemptsMade;
@@ -53,13 +51,12 @@ public sealed partial class LiveDataHandler : ISourceComponent
 
     private enum FeedState { Disconnected, Connected, Stopped }
 
-    private ILogger Logger => _context!.Logger;
+    private ILogger Logger => Context.Logger;
 
-    private LiveFeedSettings Live => _context!.Settings.DataHandler.Live;
+    private LiveFeedSettings Live => Context.Settings.DataHandler.Live;
 
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public LiveDataHandler(IComponentContext context) : base(context)
     {
-        _context = context;
         var settings = context.Settings;
         _symbol = settings.Symbols.Count > 0 ? settings.Symbols[0] : throw new ArgumentException("symbols is empty; the data handler publishes ticks for symbols[0].");
         var live = settings.DataHandler.Live;
@@ -71,20 +68,14 @@ public sealed partial class LiveDataHandler : ISourceComponent
 
         _url = url;
         _parser = FeedMessageParsers.For(live);
-        // Before the saved state is applied (the slot waits for Attach below), so the restored window lands in it.
         _validator = new TickValidator(TimeSpan.FromHours(settings.DataHandler.MaxTimeJumpHours));
         _backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(live.ReconnectBaseDelayMs), settings.System.RunSeed);
-        _slot.Attach(Apply);
         LogConfigured(Logger, _url, FormatName(live.MessageFormat), _symbol, live.StaleAfter, live.ReconnectAttempts, live.ReconnectBaseDelayMs,
             string.IsNullOrEmpty(live.ApiKey) ? "without" : "with");
-        return ValueTask.CompletedTask;
     }
-
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
     public async Task RunAsync(CancellationToken cancellation)
     {
-        if (_context is null || _url is null) throw new InvalidOperationException("The live data handler was not initialised.");
         var staleAfter = TimeSpan.FromSeconds(Live.StaleAfter);
         try
         {
@@ -116,10 +107,6 @@ public sealed partial class LiveDataHandler : ISourceComponent
         LogStopped(Logger, _url, _published, _gate.Duplicates, _reconnects);
     }
 
-    public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
-
     /// <summary>Connects, waiting before each retry; null when the run is cancelled meanwhile.</summary>
     private async Task<FeedSocket?> ConnectAsync(TimeSpan timeout, CancellationToken cancellation)
     {
@@ -135,8 +122,8 @@ public sealed partial class LiveDataHandler : ISourceComponent
 
             if (_attempt > 0)
             {
-                var delay = _backoff!.Delay(_attempt, _attemptsMade);
-                LogReconnecting(Logger, _url!, _attempt, attempts, delay.TotalMilliseconds);
+                var delay = _backoff.Delay(_attempt, _attemptsMade);
+                LogReconnecting(Logger, _url, _attempt, attempts, delay.TotalMilliseconds);
                 try
                 {
                     await Task.Delay(delay, cancellation);
@@ -150,7 +137,7 @@ public sealed partial class LiveDataHandler : ISourceComponent
             _attemptsMade++;
             try
             {
-                var socket = await FeedSocket.ConnectAsync(_url!, Live.ApiKey, timeout, cancellation);
+                var socket = await FeedSocket.ConnectAsync(_url, Live.ApiKey, timeout, cancellation);
                 await OnConnectedAsync();
                 return socket;
             }
@@ -161,7 +148,7 @@ public sealed partial class LiveDataHandler : ISourceComponent
             catch (Exception ex)
             {
                 _lastFailure = Describe(ex);
-                LogConnectFailed(Logger, _url!, _attempt, attempts, _lastFailure);
+                LogConnectFailed(Logger, _url, _attempt, attempts, _lastFailure);
                 if (_attemptsMade == 1) await LoseAsync($"connect failed: {_lastFailure}");
                 _attempt++;
             }
@@ -176,22 +163,22 @@ public sealed partial class LiveDataHandler : ISourceComponent
         _lastMessageAt = Stopwatch.GetTimestamp();
         if (!wasLost)
         {
-            LogConnected(Logger, _url!);
+            LogConnected(Logger, _url);
             return;
         }
 
         _reconnects++;
-        LogRestored(Logger, _url!, _attempt);
-        await _context!.Bus.PublishAsync(ConnectionRestored, new ConnectionPayload(_context.Spec.Name, null, _attempt), SimTime, correlationId: null);
+        LogRestored(Logger, _url, _attempt);
+        await Context.Bus.PublishAsync(ConnectionRestored, new ConnectionPayload(Context.Spec.Name, null, _attempt), SimTime, correlationId: null);
     }
 
     private async Task LoseAsync(string reason)
     {
         _state = FeedState.Disconnected;
         _lastFailure = reason;
-        LogLost(Logger, _url!, reason);
-        _context!.ReportDegraded($"market-data feed {_url} disconnected: {reason}");
-        await _context.Bus.PublishAsync(ConnectionLost, new ConnectionPayload(_context.Spec.Name, reason, null), SimTime, correlationId: null);
+        LogLost(Logger, _url, reason);
+        Context.ReportDegraded($"market-data feed {_url} disconnected: {reason}");
+        await Context.Bus.PublishAsync(ConnectionLost, new ConnectionPayload(Context.Spec.Name, reason, null), SimTime, correlationId: null);
     }
 
     /// <summary>Handles messages until the connection ends; returns why, and whether it delivered any message.</summary>
@@ -229,7 +216,7 @@ public sealed partial class LiveDataHandler : ISourceComponent
 
     private async ValueTask HandleMessageAsync(ReadOnlyMemory<byte> message, long receivedAt)
     {
-        var parsed = _parser!.Parse(message.Span);
+        var parsed = _parser.Parse(message.Span);
         switch (parsed.Kind)
         {
             case FeedMessageKind.Tick:
@@ -270,14 +257,14 @@ public sealed partial class LiveDataHandler : ISourceComponent
         if (verdict.VolumeClamped && _rejected <= LoggedIssues) LogVolumeClamped(Logger, message.Id, verdict.Detail!);
         var payload = new TickPayload(_symbol, tick.Timestamp, tick.Price, tick.Volume, tick.Bid, tick.Ask);
         // Costs nothing unless a listener is attached (the live-latency benchmark measures from the arrival).
-        using (BusTelemetry.StartTickReceipt(_context!.Spec.Name, receivedAt))
+        using (BusTelemetry.StartTickReceipt(Context.Spec.Name, receivedAt))
         {
-            await _context.Bus.PublishAsync(NewTick, payload, tick.Timestamp, correlationId: null);
+            await Context.Bus.PublishAsync(NewTick, payload, tick.Timestamp, correlationId: null);
         }
 
         _published++;
         _latency.Record(Stopwatch.GetElapsedTime(receivedAt));
-        if (_published % Math.Max(1, _context.Settings.DataHandler.LogEvery) == 0)
+        if (_published % Math.Max(1, Context.Settings.DataHandler.LogEvery) == 0)
         {
             LogProgress(Logger, _published, tick.Timestamp, LatencyWindow.Format(_latency.Percentile(50)), LatencyWindow.Format(_latency.Percentile(99)));
         }
@@ -303,16 +290,12 @@ public sealed partial class LiveDataHandler : ISourceComponent
     /// <summary>Control events carry the time of the last tick (simulation time), never the wall clock.</summary>
     private DateTime SimTime => _validator.LastAccepted ?? default;
 
-    public object? SaveState() => _slot.Save(_context is null ? null : Snapshot);
-
-    public void RestoreState(object state) => _slot.Restore(state, _context is null ? null : Apply);
-
-    private LiveDataHandlerState Snapshot() => new(_url!.ToString(), _gate.LastId, _validator.Snapshot(),
+    protected override LiveDataHandlerState Save() => new(_url.ToString(), _gate.LastId, _validator.Snapshot(),
         new LiveFeedCounters(_received, _published, _gate.Duplicates, _gate.Gaps, _gate.Missed, _rejected, _malformed, _ignored, _reconnects));
 
-    private void Apply(LiveDataHandlerState saved)
+    protected override void Restore(LiveDataHandlerState saved)
     {
-        if (!string.Equals(saved.Url, _url!.ToString(), StringComparison.Ordinal))
+        if (!string.Equals(saved.Url, _url.ToString(), StringComparison.Ordinal))
         {
             // Another feed numbers its ticks differently: its last id means nothing here.
             LogStartingOver(Logger, saved.Url, _url);
@@ -326,7 +309,7 @@ public sealed partial class LiveDataHandler : ISourceComponent
         LogResumed(Logger, _url, saved.LastId, saved.Validator.LastAccepted, c.Published);
     }
 
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
         "status" => Status(),
         "latency" => _latency.Describe(),

@@ -15,36 +15,22 @@ namespace AlgoSpace.Components.Decision.Marl;
     Produces = [ExecuteTrade, TradeRejected, PerformanceUpdate, SystemError],
     Models = ["structure_embedder", "tactical_embedder", "regime_embedder", "lvn_embedder", "shared_policy", "decision_gate"],
     Description = "Qualifies synergies with the shared policy and decision gate (gate 2).")]
-public sealed partial class MainMarlCore : IComponent
+public sealed partial class MainMarlCore : ComponentAdapter<MarlState>
 {
-    private IComponentContext? _context;
-    private DecisionEngine? _engine;
-    private readonly SnapshotSlot<MarlState> _snapshot = new();
-
-    private IComponentContext Context => _context ?? throw new InvalidOperationException("The Main MARL Core is not initialised.");
-
-    private DecisionEngine Engine => _engine ?? throw new InvalidOperationException("The Main MARL Core is not initialised.");
-
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public MainMarlCore(IComponentContext context) : base(context)
     {
-        _context = context;
         var (models, missing) = DecisionModels.From(context.Models);
-        _engine = new DecisionEngine(context.Settings, models, missing, context.Calls);
+        Engine = new DecisionEngine(context.Settings, models, missing, context.Calls);
         if (missing is not null)
         {
             LogDegraded(context.Logger, missing);
             context.ReportDegraded($"every synergy is rejected: {missing}");
         }
-
-        _snapshot.Attach(_engine.RestoreState);
-        return ValueTask.CompletedTask;
     }
 
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    private DecisionEngine Engine { get; }
 
-    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
         switch (envelope)
         {
@@ -57,17 +43,17 @@ public sealed partial class MainMarlCore : IComponent
             case { Type: PositionUpdate, Payload: PositionUpdatePayload update }:
                 Engine.OnPositionUpdate(update);
                 break;
-            case { Type: SynergyDetected or TradeClosed or PositionUpdate }:
-                await ReportErrorAsync("BadPayload", $"{envelope.Type} #{envelope.Seq} from {envelope.Source} carried {envelope.Payload?.GetType().Name ?? "no payload"}", envelope.SimTime);
+            default:
+                await ReportBadInputAsync(envelope, $"{envelope.Type} #{envelope.Seq} from {envelope.Source} carried {Carried(envelope)}");
                 break;
         }
     }
 
-    public object? SaveState() => _snapshot.Save(_engine is null ? null : _engine.SaveState);
+    protected override MarlState Save() => Engine.SaveState();
 
-    public void RestoreState(object state) => _snapshot.Restore(state, _engine is null ? null : _engine.RestoreState);
+    protected override void Restore(MarlState state) => Engine.RestoreState(state);
 
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
         "executions" => Engine.Executions.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "rejections" => Engine.Rejections.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -86,7 +72,7 @@ public sealed partial class MainMarlCore : IComponent
         {
             LogDecisionFailed(Context.Logger, DecisionEngine.SynergyRef(synergy), ex);
             await PublishAsync(Engine.ErrorRejection(synergy, ex));
-            await ReportErrorAsync(ex.GetType().Name, $"deciding synergy {DecisionEngine.SynergyRef(synergy)} (seq {envelope.Seq}) failed: {ex.Message}", envelope.SimTime);
+            await PublishErrorAsync(ex.GetType().Name, $"deciding synergy {DecisionEngine.SynergyRef(synergy)} (seq {envelope.Seq}) failed: {ex.Message}", envelope.SimTime);
             return;
         }
 
@@ -105,12 +91,6 @@ public sealed partial class MainMarlCore : IComponent
     }
 
     private async Task PublishAsync(PublishedEvent e) => await Context.Bus.PublishAsync(e.Type, e.Payload, e.SimTime);
-
-    private async Task ReportErrorAsync(string type, string message, DateTime simTime)
-    {
-        if (!Context.Spec.Publishes.Contains(SystemError)) return;
-        await Context.Bus.PublishAsync(SystemError, new SystemErrorPayload(Context.Spec.Name, type, message, false), simTime);
-    }
 
     [LoggerMessage(EventId = 620, Level = LogLevel.Warning, Message = "Main MARL Core degraded, every synergy is rejected: {Reason}")]
     private static partial void LogDegraded(ILogger logger, string reason);

@@ -16,38 +16,25 @@ namespace AlgoSpace.Components.Decision.Rde;
     Produces = [RiskBreach, SystemError],
     Models = ["rde"],
     Description = "Regime detection engine: answers GetRegimeVector calls.")]
-public sealed partial class RegimeDetectionEngine : ICallableComponent
+public sealed partial class RegimeDetectionEngine : ComponentAdapter, ICallableComponent
 {
     public const string ModelName = "rde";
     public const string RegimeAssemblerKind = "matrix_assembler_regime";
 
-    private IComponentContext? _context;
-    private RegimeDetector? _detector;
     private bool _missingModelReported;
 
-    private IComponentContext Context => _context ?? throw new InvalidOperationException("The RDE is not initialised.");
-
-    private RegimeDetector Detector => _detector ?? throw new InvalidOperationException("The RDE is not initialised.");
-
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public RegimeDetectionEngine(IComponentContext context) : base(context)
     {
-        _context = context;
         context.Models.TryGetValue(ModelName, out var model);
-        _detector = new RegimeDetector(context.Settings.Rde, model);
-        if (!_detector.HasModel)
+        Detector = new RegimeDetector(context.Settings.Rde, model);
+        if (!Detector.HasModel)
         {
             LogNoModel(context.Logger, model?.Reason ?? $"model '{ModelName}' is not configured");
             context.ReportDegraded("the rde model is not loaded: every regime vector is invalid");
         }
-
-        return ValueTask.CompletedTask;
     }
 
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    public ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation) => ValueTask.CompletedTask;
+    private RegimeDetector Detector { get; }
 
     public async ValueTask<ComponentReply> AnswerAsync(ComponentRequest request, CancellationToken cancellation)
     {
@@ -87,23 +74,13 @@ public sealed partial class RegimeDetectionEngine : ICallableComponent
         return assessment.Reply;
     }
 
-    /// <summary>Nothing is persisted (component-contracts 2.6): the previous vector is rebuilt by the next answers.</summary>
-    public object? SaveState() => null;
-
-    public void RestoreState(object state)
-    {
-    }
+    // Nothing is persisted (component-contracts 2.6): the previous vector is rebuilt by the next answers.
 
     private async Task ReportMissingModelOnceAsync()
     {
         if (_missingModelReported) return;
         _missingModelReported = true;
-        if (Context.Spec.Publishes.Contains(SystemError))
-        {
-            await Context.Bus.PublishAsync(SystemError,
-                new SystemErrorPayload(Context.Spec.Name, "ModelMissing", "the rde model is not loaded: every regime vector is invalid and every synergy will be rejected", false),
-                default);
-        }
+        await PublishErrorAsync("ModelMissing", "the rde model is not loaded: every regime vector is invalid and every synergy will be rejected", default);
     }
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "RDE runs without its model: {Reason}")]

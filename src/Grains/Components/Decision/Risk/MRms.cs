@@ -14,44 +14,31 @@ namespace AlgoSpace.Components.Decision.Risk;
     Produces = [RiskBreach, SystemError],
     Models = ["mrms"],
     Description = "Sizes and brackets qualified trades: answers GenerateRiskProposal calls.")]
-public sealed partial class MRms : ICallableComponent
+public sealed partial class MRms : ComponentAdapter<RiskManagerState>, ICallableComponent
 {
     public const string ModelName = "mrms";
 
-    private IComponentContext? _context;
-    private RiskManager? _manager;
-    private readonly SnapshotSlot<RiskManagerState> _snapshot = new();
-
-    private IComponentContext Context => _context ?? throw new InvalidOperationException("The M-RMS is not initialised.");
-
-    private RiskManager Manager => _manager ?? throw new InvalidOperationException("The M-RMS is not initialised.");
-
-    public ValueTask InitializeAsync(IComponentContext context, CancellationToken cancellation)
+    public MRms(IComponentContext context) : base(context)
     {
-        _context = context;
         context.Models.TryGetValue(ModelName, out var model);
-        _manager = new RiskManager(context.Settings, model);
+        Manager = new RiskManager(context.Settings, model);
         if (model is not { IsLoaded: true })
         {
             var reason = model?.Reason ?? $"model '{ModelName}' is not configured";
             LogFallback(context.Logger, reason);
             context.ReportDegraded($"M-RMS on the fixed fallback (1 contract, 1.5 ATR, 2R): {reason}");
         }
-
-        _snapshot.Attach(_manager.RestoreState);
-        return ValueTask.CompletedTask;
     }
 
-    public ValueTask StartAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    private RiskManager Manager { get; }
 
-    public ValueTask StopAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    protected override int BadInputEventId => 613;
 
-    public async ValueTask HandleAsync(EventEnvelope envelope, CancellationToken cancellation)
+    protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
-        if (envelope.Type is not (TradeClosed or PositionUpdate)) return;
         if (envelope.Payload is not (TradeClosedPayload or PositionUpdatePayload))
         {
-            LogBadPayload(Context.Logger, envelope.Type, envelope.Seq, envelope.Source, envelope.Payload?.GetType().Name ?? "no payload");
+            await ReportBadInputAsync(envelope, $"{envelope.Type} #{envelope.Seq} from {envelope.Source} carried {Carried(envelope)}.");
             return;
         }
 
@@ -74,11 +61,11 @@ public sealed partial class MRms : ICallableComponent
         return ValueTask.FromResult<ComponentReply>(new RiskProposalReply(proposal));
     }
 
-    public object? SaveState() => _snapshot.Save(_manager is null ? null : _manager.SaveState);
+    protected override RiskManagerState Save() => Manager.SaveState();
 
-    public void RestoreState(object state) => _snapshot.Restore(state, _manager is null ? null : _manager.RestoreState);
+    protected override void Restore(RiskManagerState state) => Manager.RestoreState(state);
 
-    public string Query(string question) => question switch
+    public override string Query(string question) => question switch
     {
         "equity" => Manager.Ledger.Equity.ToString("F2", System.Globalization.CultureInfo.InvariantCulture),
         "outcomes" => Manager.Ledger.Outcomes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -93,7 +80,4 @@ public sealed partial class MRms : ICallableComponent
 
     [LoggerMessage(EventId = 612, Level = LogLevel.Warning, Message = "Risk breach DRAWDOWN_WARNING: {Message}")]
     private static partial void LogDrawdown(ILogger logger, string message);
-
-    [LoggerMessage(EventId = 613, Level = LogLevel.Error, Message = "{EventType} #{Seq} from {Source} carried {Found}; ignored")]
-    private static partial void LogBadPayload(ILogger logger, string eventType, long seq, string source, string found);
 }

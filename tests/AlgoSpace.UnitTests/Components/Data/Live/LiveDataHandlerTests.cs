@@ -10,16 +10,13 @@ namespace AlgoSpace.Tests.Components.Data.Live;
 public sealed class LiveDataHandlerTests
 {
     [Fact]
-    public void The_component_registry_uses_this_implementation_with_the_built_in_declaration()
+    public void The_component_registry_builds_this_implementation_from_its_context()
     {
         var registry = new ComponentRegistry([typeof(LiveDataHandler).Assembly]);
-        Assert.IsType<LiveDataHandler>(registry.Create("live_data_handler"));
+        var harness = new LiveHarness(new LiveFeedSettings { Url = "ws://127.0.0.1:1/ticks" });
 
-        var declared = registry.Catalog.Find("live_data_handler")!;
-        var builtIn = BuiltInComponentKinds.All.Single(k => k.Kind == "live_data_handler");
-        Assert.Equal((builtIn.Role, builtIn.Modes, builtIn.Description), (declared.Role, declared.Modes, declared.Description));
-        Assert.Equal(builtIn.Consumes.Order(), declared.Consumes.Order());
-        Assert.Equal(builtIn.Produces.Order(), declared.Produces.Order());
+        Assert.IsType<LiveDataHandler>(registry.Create("live_data_handler", harness));
+        Assert.Equal(ComponentRole.DataHandler, registry.Catalog.Find("live_data_handler")!.Role);
     }
 
     [Theory]
@@ -37,9 +34,7 @@ public sealed class LiveDataHandlerTests
     [Fact]
     public async Task Before_it_connects_the_status_says_disconnected_with_nothing_counted()
     {
-        var handler = new LiveDataHandler();
-        var harness = new LiveHarness(new LiveFeedSettings { Url = "ws://127.0.0.1:1/ticks" });
-        await handler.InitializeAsync(harness, CancellationToken.None);
+        var handler = new LiveDataHandler(new LiveHarness(new LiveFeedSettings { Url = "ws://127.0.0.1:1/ticks" }));
 
         Assert.Equal(
             "state=disconnected url=ws://127.0.0.1:1/ticks received=0 published=0 duplicates=0 gaps=0 missed=0 rejected=0 malformed=0 ignored=0 reconnects=0 last_id=- last_tick=- last_message_age_ms=- latency_p50_us=- latency_p99_us=-",
@@ -48,17 +43,13 @@ public sealed class LiveDataHandlerTests
     }
 
     [Fact]
-    public async Task State_restored_before_initialisation_is_applied_and_survives_orleans_serialization()
+    public void State_restored_after_construction_is_applied_and_survives_orleans_serialization()
     {
         var state = new LiveDataHandlerState("ws://127.0.0.1:1/ticks", 41,
             new TickValidatorSnapshot(new DateTime(2024, 1, 2, 9, 30, 0), [4750.0], []),
             new LiveFeedCounters(Received: 50, Published: 41, Duplicates: 9, Gaps: 0, Missed: 0, Rejected: 0, Malformed: 2, Ignored: 0, Reconnects: 1));
-        var handler = new LiveDataHandler();
+        var handler = new LiveDataHandler(new LiveHarness(new LiveFeedSettings { Url = "ws://127.0.0.1:1/ticks" }));
         handler.RestoreState(OrleansRoundTrip.Copy(state));
-
-        // Restored before initialise: kept as it is until then.
-        AssertSameState(state, handler.SaveState());
-        await handler.InitializeAsync(new LiveHarness(new LiveFeedSettings { Url = "ws://127.0.0.1:1/ticks" }), CancellationToken.None);
 
         var status = handler.Query("status");
         Assert.Contains("received=50 published=41 duplicates=9", status);
@@ -75,15 +66,14 @@ public sealed class LiveDataHandlerTests
     }
 
     [Fact]
-    public async Task State_saved_for_another_feed_is_discarded()
+    public void State_saved_for_another_feed_is_discarded()
     {
         var state = new LiveDataHandlerState("ws://127.0.0.1:1/other", 41,
             new TickValidatorSnapshot(new DateTime(2024, 1, 2, 9, 30, 0), [4750.0], []), new LiveFeedCounters(50, 41, 9, 0, 0, 0, 0, 0, 0));
-        var handler = new LiveDataHandler();
         var harness = new LiveHarness(new LiveFeedSettings { Url = "ws://127.0.0.1:1/ticks" });
-        handler.RestoreState(state);
+        var handler = new LiveDataHandler(harness);
 
-        await handler.InitializeAsync(harness, CancellationToken.None);
+        handler.RestoreState(state);
 
         Assert.Contains("last_id=- ", handler.Query("status"));
         Assert.Contains(harness.RecordingLogger.Entries(), e => e.EventId == 1117 && e.Message.Contains("ws://127.0.0.1:1/other"));
@@ -92,6 +82,7 @@ public sealed class LiveDataHandlerTests
     [Fact]
     public void State_of_another_type_is_refused()
     {
-        Assert.Throws<ArgumentException>(() => new LiveDataHandler().RestoreState("not a state"));
+        var handler = new LiveDataHandler(new LiveHarness(new LiveFeedSettings { Url = "ws://127.0.0.1:1/ticks" }));
+        Assert.Throws<ArgumentException>(() => handler.RestoreState("not a state"));
     }
 }

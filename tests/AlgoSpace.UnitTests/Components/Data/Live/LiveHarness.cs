@@ -24,7 +24,10 @@ public sealed class LiveHarness : IComponentContext, IAsyncDisposable
         Bus = RecordingBus;
     }
 
-    public LiveDataHandler Handler { get; } = new();
+    private LiveDataHandler? _handler;
+
+    /// <summary>The handler, built with this harness as its context when first asked for.</summary>
+    public LiveDataHandler Handler => _handler ??= new LiveDataHandler(this);
 
     public ComponentSpec Spec { get; } = new("data_handler", "live_data_handler", true, [],
         [EventTypes.NewTick, EventTypes.ConnectionLost, EventTypes.ConnectionRestored, EventTypes.SystemError], [], new Dictionary<string, string>());
@@ -48,7 +51,6 @@ public sealed class LiveHarness : IComponentContext, IAsyncDisposable
     public async Task StartAsync(object? restoredState = null)
     {
         if (restoredState is not null) Handler.RestoreState(restoredState);
-        await Handler.InitializeAsync(this, CancellationToken.None);
         await Handler.StartAsync(CancellationToken.None);
         _run = Task.Run(() => Handler.RunAsync(_stop.Token));
     }
