@@ -87,8 +87,8 @@ public sealed class TestJournaledExecution : IComponent, IPositionKeeper
         return _inner.HandleAsync(envelope, cancellation);
     }
 
-    public ValueTask ProtectPositionsAsync(bool flatten, string reason, CancellationToken cancellation) =>
-        _inner.ProtectPositionsAsync(flatten, reason, cancellation);
+    public ValueTask ProtectPositionsAsync(BookProtection protection, CancellationToken cancellation) =>
+        _inner.ProtectPositionsAsync(protection, cancellation);
 
     public ValueTask StopAsync(CancellationToken cancellation) => _inner.StopAsync(cancellation);
 

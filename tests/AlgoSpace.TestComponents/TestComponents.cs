@@ -198,10 +198,10 @@ public sealed class TestExecution : IComponent, IPositionKeeper
         }
     }
 
-    public ValueTask ProtectPositionsAsync(bool flatten, string reason, CancellationToken cancellation)
+    public ValueTask ProtectPositionsAsync(BookProtection protection, CancellationToken cancellation)
     {
-        TestJournal.Write(_context, flatten ? "protect-flatten" : "protect-cancel");
-        _log.Add($"protect:{flatten}:{reason}");
+        TestJournal.Write(_context, protection.Flatten ? "protect-flatten" : "protect-cancel");
+        _log.Add($"protect:{protection.Flatten}:{protection.Reason}");
         return ValueTask.CompletedTask;
     }
 

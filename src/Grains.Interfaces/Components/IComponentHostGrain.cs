@@ -40,7 +40,7 @@ public interface IComponentHostGrain : IGrainWithStringKey
     Task AcknowledgeAsync(long deliveryId);
 
     /// <summary>Cancels working orders and, if asked, flattens positions (shutdown steps 2 and 3, and the emergency path).</summary>
-    Task ProtectPositionsAsync(bool flatten, string reason);
+    Task ProtectPositionsAsync(BookProtection protection);
 
     /// <summary>
     /// Writes this component's piece of checkpoint <paramref name="epoch"/>, taken while the pipeline is quiescent,

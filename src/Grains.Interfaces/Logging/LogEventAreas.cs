@@ -59,7 +59,7 @@ public static class LogEventAreas
         new("Silo lifecycle: start and stop of the system, signals, kernel exit", 120, 189, "AlgoSpace.Silo.Lifecycle.*"),
         new("Silo host: crash and unreadable state", 190, 199, "AlgoSpace.Silo.Hosting.*"),
         new("Kernel: state machine, shutdowns, mode switch, checkpoints", 200, 299, "AlgoSpace.Kernel.*", "AlgoSpace.Operator.*"),
-        new("Component hosting: host grain, journal, calls", 300, 399, "AlgoSpace.Components", "AlgoSpace.Components.Journal.*", "AlgoSpace.Components.Calls.*"),
+        new("Component hosting: host grain, shell, journal, calls", 300, 399, "AlgoSpace.Components", "AlgoSpace.Components.Hosting.*", "AlgoSpace.Components.Journal.*", "AlgoSpace.Components.Calls.*"),
         new("Component: bar generator", 400, 419, "AlgoSpace.Components.Bars.*"),
         new("Component: indicator engine", 420, 449, "AlgoSpace.Components.Indicators.*"),
         new("Component: execution handlers", 450, 469, "AlgoSpace.Components.Execution.*"),
@@ -78,7 +78,7 @@ public static class LogEventAreas
         new("Training: data collection, labelling, model training", 1200, 1299, "AlgoSpace.Training.*", "AlgoSpace.Models.Training.*"),
         new("Client: operator console", 1300, 1399, "AlgoSpace.Client.*"),
         new("Reporting: performance tracker", 1500, 1509, "AlgoSpace.Components.Performance.*"),
-        new("Reporting: run report of the kernel", 1510, 1519, "AlgoSpace.Kernel.KernelGrain", "AlgoSpace.Reporting.*"),
+        new("Reporting: run report of the kernel", 1510, 1519, "AlgoSpace.Kernel.RunReporter", "AlgoSpace.Reporting.*"),
         new("Reporting: progress display", 1520, 1599, "AlgoSpace.Silo.Reporting.*"),
         new("In-process runner", 1900, 1999, "AlgoSpace.InProcess.*"),
     ];

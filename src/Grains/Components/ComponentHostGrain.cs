@@ -115,11 +115,11 @@ public sealed partial class ComponentHostGrain(
 
     public Task HaltDataAsync() => _pump.HaltAsync();
 
-    public async Task ProtectPositionsAsync(bool flatten, string reason)
+    public async Task ProtectPositionsAsync(BookProtection protection)
     {
         if (Component is IPositionKeeper keeper)
         {
-            await keeper.ProtectPositionsAsync(flatten, reason, CancellationToken.None);
+            await keeper.ProtectPositionsAsync(protection, CancellationToken.None);
         }
     }
 
@@ -212,8 +212,14 @@ public sealed partial class ComponentHostGrain(
     /// answers it (POSITION_UPDATE to the EXECUTE_TRADE's sender) must get in, or both would wait for ever. Each
     /// producer has one delivery in flight at a time, so in a lockstep backtest only such replies interleave.
     /// </summary>
-    public static bool IsStreamDelivery(IInvokable request) =>
-        request.GetInterfaceType().Name.Contains("StreamConsumerExtension", StringComparison.Ordinal);
+    public static bool IsStreamDelivery(IInvokable request) => request.GetInterfaceType() == StreamConsumerExtension;
+
+    /// <summary>
+    /// Orleans' stream delivery interface. It is internal to Orleans, so it is found by name once, and a version of
+    /// Orleans without it fails the silo's start here instead of silently deadlocking stream deliveries.
+    /// </summary>
+    private static readonly Type StreamConsumerExtension =
+        typeof(IAsyncStream<>).Assembly.GetType("Orleans.Streams.IStreamConsumerExtension", throwOnError: true)!;
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 

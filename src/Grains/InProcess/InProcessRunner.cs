@@ -4,6 +4,8 @@ using AlgoSpace.Components.Hosting;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using AlgoSpace.Kernel;
+using AlgoSpace.Kernel.Run;
+using System.Runtime.ExceptionServices;
 using AlgoSpace.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -51,7 +53,10 @@ public sealed partial class InProcessRunner
 
     public InProcessNode? Find(string name) => _nodes.GetValueOrDefault(name);
 
-    /// <summary>Creates, starts and runs the components until the data sources end, then the end-of-backtest steps.</summary>
+    /// <summary>
+    /// The kernel's operations over plain components: the startup sequence, the sources run to their end (or to a
+    /// stop), then the shutdown sequence. Both are <see cref="RunSequence"/> operations (<see cref="InProcessSteps"/>).
+    /// </summary>
     public async Task<InProcessResult> RunAsync(CancellationToken cancellation = default)
     {
         if (_settings.System.Mode != TradingMode.Backtest)
@@ -60,30 +65,67 @@ public sealed partial class InProcessRunner
         }
 
         using var link = cancellation.Register(() => _stop.Cancel());
-        Initialize();
-        var started = Stopwatch.GetTimestamp();
-        foreach (var entry in _plan.StartOrder.Where(e => _nodes.ContainsKey(e.Name)))
-        {
-            await _nodes[entry.Name].Component.StartAsync(CancellationToken.None);
-        }
-
+        var sequence = new RunSequence(_settings.System, _logger);
+        var steps = new InProcessSteps(this);
+        var startup = await sequence.RunAsync(RunOperation.Startup, steps);
+        if (startup.Error is not null) ExceptionDispatchInfo.Throw(startup.Error);
         foreach (var source in _plan.StartOrder.Select(e => _nodes.GetValueOrDefault(e.Name)).OfType<InProcessNode>())
         {
             if (source.Component is not ISourceComponent pump || _stop.IsCancellationRequested) continue;
             await source.Shell.RunSourceAsync(pump, _stop.Token);
         }
 
-        await ProtectPositionsAsync(_fatal is null ? _settings.System.ClosePositionsOnShutdown : true,
-            _fatal is null ? (_settings.System.ClosePositionsOnShutdown ? "shutdown: cancel working orders and flatten" : "shutdown: cancel working orders") : $"emergency: {_fatal}");
-        foreach (var entry in _plan.StopOrder.Where(e => _nodes.ContainsKey(e.Name)))
-        {
-            await _nodes[entry.Name].Component.StopAsync(CancellationToken.None);
-        }
-
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        await sequence.RunAsync(RunOperation.Shutdown, steps);
+        var elapsed = Stopwatch.GetElapsedTime(steps.StartedAt);
         var costs = _plan.ActivationOrder.Select(e => _nodes.GetValueOrDefault(e.Name)?.Cost()).OfType<InProcessCost>().ToList();
         return new InProcessResult(_ticks, _events, elapsed, costs, _fatal);
     }
+
+    /// <summary>What each step of the run sequence means without Orleans: no wiring (the routing table is read at each publish), no drain (delivery is synchronous), no persistence.</summary>
+    private sealed class InProcessSteps(InProcessRunner runner) : IRunSteps
+    {
+        public long StartedAt { get; private set; } = Stopwatch.GetTimestamp();
+
+        public Task<StepOutcome> CreateAsync(StepCall call)
+        {
+            runner.Initialize();
+            return Done($"{runner._nodes.Count} components");
+        }
+
+        public Task<StepOutcome> WireAsync(StepCall call) => Done("routes read from the routing table at each publish");
+
+        public async Task<StepOutcome> StartAsync(StepCall call)
+        {
+            StartedAt = Stopwatch.GetTimestamp();
+            foreach (var node in runner.InOrder(runner._plan.StartOrder)) await node.Component.StartAsync(CancellationToken.None);
+            return StepOutcome.Done("data last");
+        }
+
+        public Task<StepOutcome> StopDataAsync(StepCall call) => Done("the sources ended or were stopped");
+
+        public async Task<StepOutcome> ProtectBookAsync(StepCall call)
+        {
+            var fatal = runner._fatal;
+            var flatten = fatal is not null || runner._settings.System.ClosePositionsOnShutdown;
+            await runner.ProtectPositionsAsync(fatal is not null ? BookProtection.Emergency(fatal) : BookProtection.Shutdown(flatten));
+            return StepOutcome.Done(flatten ? "working orders cancelled, positions flattened" : "working orders cancelled");
+        }
+
+        public Task<StepOutcome> DrainAsync(StepCall call) => Done("delivery is synchronous: nothing is in flight");
+
+        public Task<StepOutcome> ReportAsync(StepCall call) => Done("the caller reports from the result");
+
+        public async Task<StepOutcome> CheckpointAndStopAsync(StepCall call)
+        {
+            foreach (var node in runner.InOrder(runner._plan.StopOrder)) await node.Component.StopAsync(CancellationToken.None);
+            return StepOutcome.Done("nothing persisted; components stopped");
+        }
+
+        private static Task<StepOutcome> Done(string detail) => Task.FromResult(StepOutcome.Done(detail));
+    }
+
+    private IEnumerable<InProcessNode> InOrder(IEnumerable<ComponentSettings> order) =>
+        order.Select(e => _nodes.GetValueOrDefault(e.Name)).OfType<InProcessNode>();
 
     /// <summary>Builds each component through its shell, in activation order; none is persisted, so none is restored.</summary>
     private void Initialize()
@@ -175,13 +217,13 @@ public sealed partial class InProcessRunner
         _stop.Cancel();
     }
 
-    private async Task ProtectPositionsAsync(bool flatten, string reason)
+    private async Task ProtectPositionsAsync(BookProtection protection)
     {
         foreach (var entry in _plan.StopOrder.Where(c => _registry.Catalog.Find(c.Type)?.Role == ComponentRole.ExecutionHandler))
         {
             if (_nodes.GetValueOrDefault(entry.Name) is not { Component: IPositionKeeper keeper } node) continue;
             node.Bus.CurrentCorrelation = null;
-            await keeper.ProtectPositionsAsync(flatten, reason, CancellationToken.None);
+            await keeper.ProtectPositionsAsync(protection, CancellationToken.None);
         }
     }
 

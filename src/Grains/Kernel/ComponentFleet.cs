@@ -142,16 +142,16 @@ public sealed partial class ComponentFleet(
     }
 
     /// <summary>Every execution handler cancels its working orders and, if asked, flattens.</summary>
-    public async Task ProtectKeepersAsync(bool flatten, string reason)
+    public async Task ProtectKeepersAsync(BookProtection protection)
     {
-        foreach (var keeper in Keepers) await ports.Host(keeper.Name).ProtectPositionsAsync(flatten, reason);
+        foreach (var keeper in Keepers) await ports.Host(keeper.Name).ProtectPositionsAsync(protection);
     }
 
     /// <summary>Cancels working orders (and flattens if asked) and says what that did to the book.</summary>
     public async Task<string> ProtectBookAsync(bool flatten)
     {
         var before = (await AskAccountAsync()).Account;
-        await ProtectKeepersAsync(flatten, flatten ? "shutdown: cancel working orders and flatten" : "shutdown: cancel working orders");
+        await ProtectKeepersAsync(BookProtection.Shutdown(flatten));
         var after = (await AskAccountAsync()).Account;
         if (before is null || after is null) return "no execution handler answered for its book";
         return string.Create(CultureInfo.InvariantCulture,

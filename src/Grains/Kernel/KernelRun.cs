@@ -1,4 +1,5 @@
 using AlgoSpace.Checkpoints;
+using AlgoSpace.Components;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
 using AlgoSpace.Kernel.Run;
@@ -118,7 +119,7 @@ public sealed partial class KernelRun(
             case RunOperation.Emergency when InterruptedBacktest:
                 return StepOutcome.Done($"backtest interrupted: the run resumes from checkpoint {checkpoints.CommittedEpoch} and its journal", KeepBook);
             case RunOperation.Emergency:
-                await Task.WhenAll(fleet.Keepers.Select(c => ports.Host(c.Name).ProtectPositionsAsync(true, $"emergency: {EmergencyReason}")));
+                await Task.WhenAll(fleet.Keepers.Select(c => ports.Host(c.Name).ProtectPositionsAsync(BookProtection.Emergency(EmergencyReason))));
                 return StepOutcome.Done("working orders cancelled, positions flattened", "cancel orders and flatten");
             case RunOperation.Shutdown when InterruptedBacktest:
                 LogBookKept(logger);

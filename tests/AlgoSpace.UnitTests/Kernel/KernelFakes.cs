@@ -111,7 +111,7 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
 
         public Task AcknowledgeAsync(long deliveryId) => Task.CompletedTask;
 
-        public Task ProtectPositionsAsync(bool flatten, string reason) => Record(flatten ? "flatten" : "cancel orders");
+        public Task ProtectPositionsAsync(BookProtection protection) => Record(protection.Flatten ? "flatten" : "cancel orders");
 
         public Task CheckpointAsync(long epoch, long committedEpoch, DateTime simTime) => Record($"checkpoint {epoch}");
 

@@ -161,12 +161,13 @@ public sealed class ExecutionEngine
     }
 
     /// <summary>
-    /// Shutdown: cancels every working order (ORDER_CANCELLED with <paramref name="reason"/>) and, when
-    /// <paramref name="flatten"/> is true, closes every open position at its symbol's last tick price with
-    /// slippage. The exit reason is EMERGENCY when <paramref name="reason"/> starts with "emergency", else SHUTDOWN.
+    /// Shutdown: cancels every working order (ORDER_CANCELLED with the protection's reason) and, when it flattens,
+    /// closes every open position at its symbol's last tick price with slippage. The exit reason is EMERGENCY on the
+    /// emergency path, else SHUTDOWN.
     /// </summary>
-    public IReadOnlyList<PublishedEvent> ProtectPositions(bool flatten, string reason)
+    public IReadOnlyList<PublishedEvent> ProtectPositions(BookProtection protection)
     {
+        var (flatten, reason) = (protection.Flatten, protection.Reason);
         var time = _now ?? default;
         foreach (var trade in _trades.ToList())
         {
@@ -176,7 +177,7 @@ public sealed class ExecutionEngine
 
         if (flatten)
         {
-            var exitReason = reason.StartsWith("emergency", StringComparison.OrdinalIgnoreCase) ? ExitReasons.Emergency : ExitReasons.Shutdown;
+            var exitReason = protection.Cause == ProtectionCause.Emergency ? ExitReasons.Emergency : ExitReasons.Shutdown;
             foreach (var trade in _trades.ToList())
             {
                 var last = LastPrice(trade.Symbol) ?? throw new InvalidOperationException($"Trade {trade.ExecutionId} is open but {trade.Symbol} has no last price.");

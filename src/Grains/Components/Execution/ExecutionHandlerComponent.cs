@@ -156,19 +156,19 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
         }
     }
 
-    public async ValueTask ProtectPositionsAsync(bool flatten, string reason, CancellationToken cancellation)
+    public async ValueTask ProtectPositionsAsync(BookProtection protection, CancellationToken cancellation)
     {
         IReadOnlyList<PublishedEvent> events;
         try
         {
-            events = await Venue.ProtectAsync(flatten, reason, cancellation);
+            events = await Venue.ProtectAsync(protection, cancellation);
         }
         catch (InvalidOrderTransitionException ex)
         {
             throw OrderBookInconsistent(ex);
         }
 
-        LogProtected(Context.Logger, flatten, reason, events.Count(e => e.Type == OrderCancelled), events.Count(e => e.Type == TradeClosed));
+        LogProtected(Context.Logger, protection.Flatten, protection.Reason, events.Count(e => e.Type == OrderCancelled), events.Count(e => e.Type == TradeClosed));
         await PublishAsync(events);
     }
 

@@ -65,7 +65,7 @@ public sealed class BacktestExecutionHandlerTests
         await handler.HandleAsync(Tick(2, At(10, 0, 30), 5000), CancellationToken.None);
         context.RecordingBus.Published.Clear();
 
-        await ((IPositionKeeper)handler).ProtectPositionsAsync(true, "emergency: test", CancellationToken.None);
+        await ((IPositionKeeper)handler).ProtectPositionsAsync(BookProtection.Emergency("test"), CancellationToken.None);
 
         Assert.Equal([OrderCancelled, OrderCancelled, OrderSubmitted, OrderFilled, TradeClosed, PositionUpdate], context.RecordingBus.Published.Select(e => e.Type));
         Assert.Equal(ExitReasons.Emergency, ((TradeClosedPayload)context.RecordingBus.Published.Single(e => e.Type == TradeClosed).Payload!).Exit.Reason);

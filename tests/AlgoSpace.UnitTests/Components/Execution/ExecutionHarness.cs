@@ -1,3 +1,4 @@
+using AlgoSpace.Components;
 using AlgoSpace.Components.Execution;
 using AlgoSpace.Configuration;
 using AlgoSpace.Events;
@@ -54,7 +55,7 @@ internal sealed class ExecutionHarness
     public IReadOnlyList<PublishedEvent> Bar(DateTime start, double close = 5000) =>
         Record(Engine.OnBar(new BarPayload("ES", start, close, close, close, close, 10, 5, 4, false)));
 
-    public IReadOnlyList<PublishedEvent> Protect(bool flatten, string reason) => Record(Engine.ProtectPositions(flatten, reason));
+    public IReadOnlyList<PublishedEvent> Protect(BookProtection protection) => Record(Engine.ProtectPositions(protection));
 
     /// <summary>A market with a last price and an open long of <paramref name="size"/> ES filled at 5000.25.</summary>
     public ExecutionHarness WithOpenLong(int size = 1, string id = "EX1", double stopLoss = 4990, double takeProfit = 5010, int maxHoldTime = 100)

@@ -1,3 +1,4 @@
+using AlgoSpace.Components;
 using System.Text.Json;
 using AlgoSpace.Components.Execution;
 using AlgoSpace.Configuration;
@@ -40,7 +41,7 @@ public sealed class ExecutionStateTests
         steps.Add(h => h.Trade(Command("EX_NEXT", entry: 5002, stopLoss: 4990, takeProfit: 5020), nextDay));
         steps.Add(h => h.Tick(nextDay.AddSeconds(30), 5003));
         steps.Add(h => h.Tick(nextDay.AddSeconds(40), 5003));
-        steps.Add(h => h.Protect(true, "shutdown"));
+        steps.Add(h => h.Protect(BookProtection.Shutdown(true)));
         return steps;
     }
 

@@ -1,3 +1,4 @@
+using AlgoSpace.Components;
 using AlgoSpace.Components.Execution;
 using AlgoSpace.Events;
 using static AlgoSpace.Events.EventTypes;
@@ -21,7 +22,7 @@ public sealed class ProtectPositionsTests
     {
         var h = OpenAndPending();
 
-        var events = h.Protect(true, "shutdown: cancel working orders and flatten");
+        var events = h.Protect(BookProtection.Shutdown(true));
 
         Assert.Equal([OrderCancelled, OrderCancelled, OrderCancelled, OrderSubmitted, OrderFilled, TradeClosed, PositionUpdate], events.Types());
         Assert.Equal(["STOP_LOSS", "TAKE_PROFIT", "ENTRY"], events.Orders(OrderCancelled).Select(o => o.Details.Role));
@@ -39,7 +40,7 @@ public sealed class ProtectPositionsTests
     {
         var h = OpenAndPending();
 
-        Assert.Equal(ExitReasons.Emergency, h.Protect(true, "emergency: flush did not finish").Closed().Exit.Reason);
+        Assert.Equal(ExitReasons.Emergency, h.Protect(BookProtection.Emergency("flush did not finish")).Closed().Exit.Reason);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class ProtectPositionsTests
     {
         var h = OpenAndPending();
 
-        var events = h.Protect(false, "shutdown: cancel working orders");
+        var events = h.Protect(BookProtection.Shutdown(false));
 
         Assert.Equal([OrderCancelled, OrderCancelled, OrderCancelled], events.Types());
         var open = Assert.Single(h.Engine.Trades);

@@ -28,8 +28,8 @@ public interface IExecutionVenue
     /// <summary>A 5-minute bar: bars held and the time stop.</summary>
     ValueTask<IReadOnlyList<PublishedEvent>> OnBarAsync(BarPayload bar, CancellationToken cancellation);
 
-    /// <summary>Cancels working orders and, when <paramref name="flatten"/> is true, closes open positions.</summary>
-    ValueTask<IReadOnlyList<PublishedEvent>> ProtectAsync(bool flatten, string reason, CancellationToken cancellation);
+    /// <summary>Cancels working orders and, when <see cref="BookProtection.Flatten"/>, closes open positions.</summary>
+    ValueTask<IReadOnlyList<PublishedEvent>> ProtectAsync(BookProtection protection, CancellationToken cancellation);
 
     /// <summary>Closes the venue session.</summary>
     ValueTask DisconnectAsync(CancellationToken cancellation);

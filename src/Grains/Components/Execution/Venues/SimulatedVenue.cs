@@ -31,8 +31,8 @@ public sealed class SimulatedVenue(string name, AlgoSpaceSettings settings) : IE
     public ValueTask<IReadOnlyList<PublishedEvent>> OnBarAsync(BarPayload bar, CancellationToken cancellation) =>
         ValueTask.FromResult(_engine.OnBar(bar));
 
-    public ValueTask<IReadOnlyList<PublishedEvent>> ProtectAsync(bool flatten, string reason, CancellationToken cancellation) =>
-        ValueTask.FromResult(_engine.ProtectPositions(flatten, reason));
+    public ValueTask<IReadOnlyList<PublishedEvent>> ProtectAsync(BookProtection protection, CancellationToken cancellation) =>
+        ValueTask.FromResult(_engine.ProtectPositions(protection));
 
     public ValueTask DisconnectAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
 
