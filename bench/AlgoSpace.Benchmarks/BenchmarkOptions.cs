@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks;
 

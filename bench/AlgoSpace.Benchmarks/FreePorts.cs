@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks;
 

@@ -1,4 +1,4 @@
-namespace AlgoSpace;
+namespace AlgoSpace.Grains.Interfaces;
 
 /// <summary>The process exit codes of the silo and the client, documented in the README.</summary>
 public static class ExitCodes

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using Microsoft.Extensions.Logging;
-using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.TestComponents;
 
@@ -104,12 +106,12 @@ public sealed class TestJournaledExecution : IComponent, IPositionKeeper
         public AlgoSpaceSettings Settings => context.Settings;
         public IEventBus Bus => this;
         public ILogger Logger => context.Logger;
-        public IReadOnlyDictionary<string, AlgoSpace.Models.LoadedModel> Models => context.Models;
+        public IReadOnlyDictionary<string, AlgoSpace.Grains.Models.LoadedModel> Models => context.Models;
         public IComponentCalls Calls => context.Calls;
 
         public void ReportDegraded(string reason) => context.ReportDegraded(reason);
 
-        public AlgoSpace.Components.Journal.IComponentJournal Journal => context.Journal;
+        public AlgoSpace.Grains.Components.Journal.IComponentJournal Journal => context.Journal;
 
         public ValueTask PublishAsync(string eventType, EventPayload? payload, DateTime simTime, string? correlationId = null)
         {

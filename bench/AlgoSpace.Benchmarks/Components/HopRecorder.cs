@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Components;
 

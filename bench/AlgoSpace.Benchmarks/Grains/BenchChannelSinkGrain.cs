@@ -1,5 +1,6 @@
 using AlgoSpace.Benchmarks.Components;
 using Orleans.BroadcastChannel;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Grains;
 

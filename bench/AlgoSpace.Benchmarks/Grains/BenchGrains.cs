@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using AlgoSpace.Benchmarks.Components;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.BroadcastChannel;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Grains;
 

@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Benchmarks.Grains;
 
 /// <summary>The direct-call reference hop: a trivial grain method that answers when it was reached.</summary>

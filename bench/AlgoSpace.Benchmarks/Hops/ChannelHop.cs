@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using AlgoSpace.Benchmarks.Report;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Hops;
 

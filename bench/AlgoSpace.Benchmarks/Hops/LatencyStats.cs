@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AlgoSpace.Benchmarks.Report;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Hops;
 

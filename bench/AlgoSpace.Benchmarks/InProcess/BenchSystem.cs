@@ -1,12 +1,14 @@
 using AlgoSpace.Benchmarks.Components;
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Hosting;
 using AlgoSpace.Silo.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.InProcess;
 

@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Benchmarks.InProcess;
 
 /// <summary>The settings of the in-process benchmark system: bench_source → bench_sink over one transport.</summary>

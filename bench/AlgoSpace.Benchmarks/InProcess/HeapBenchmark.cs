@@ -1,5 +1,6 @@
 using AlgoSpace.Benchmarks.Components;
 using AlgoSpace.Benchmarks.Report;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.InProcess;
 

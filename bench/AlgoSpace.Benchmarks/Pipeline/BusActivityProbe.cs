@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using AlgoSpace.Bus;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Bus;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Pipeline;
 

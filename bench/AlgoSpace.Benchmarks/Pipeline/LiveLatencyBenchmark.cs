@@ -2,10 +2,12 @@ using System.Diagnostics;
 using AlgoSpace.Benchmarks.InProcess;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Benchmarks.Report;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.FeedReplay;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Silo.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Pipeline;
 
@@ -78,7 +80,7 @@ public static class LiveLatencyBenchmark
         report.Pipeline.Add(PipelineLatencyRow.From(runner, "tick arrival → its publish returned (every tick)", recorder.TickHandledLatencies));
         foreach (var stage in PipelineLatencyRecorder.Stages)
         {
-            var isTrade = stage == Events.EventTypes.ExecuteTrade;
+            var isTrade = stage == AlgoSpace.Grains.Interfaces.Events.EventTypes.ExecuteTrade;
             report.Pipeline.Add(PipelineLatencyRow.From(runner, isTrade ? "tick arrival → EXECUTE_TRADE handled" : $"tick arrival → {stage} published",
                 recorder.Latencies(stage), isTrade ? Targets.LiveTickToTrade : "", isTrade ? Targets.LiveTickToTradeP99Us : null));
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Pipeline;
 

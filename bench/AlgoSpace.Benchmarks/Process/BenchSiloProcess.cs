@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Process;
 

@@ -1,4 +1,5 @@
 using AlgoSpace.TestComponents;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Process;
 

@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>One managed-heap measure after warm-up and after the measured events.</summary>

@@ -1,4 +1,5 @@
 using AlgoSpace.Benchmarks.Hops;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Report;
 

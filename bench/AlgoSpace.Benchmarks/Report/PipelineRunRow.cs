@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>One run of the default job for the pipeline-latency benchmark: what went through it and how long it took.</summary>

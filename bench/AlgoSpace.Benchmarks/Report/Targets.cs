@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>The kernel issue's performance targets, stated next to the figures they apply to.</summary>

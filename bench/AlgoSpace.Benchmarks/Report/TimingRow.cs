@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>A wall-clock figure measured once per silo process, with its median.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Benchmarks.Report;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Soak;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using AlgoSpace.Benchmarks.Process;
-using AlgoSpace.Components.Data;
+using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Sample;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Soak;
 

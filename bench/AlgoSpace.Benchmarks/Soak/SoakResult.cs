@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Soak;
 

@@ -1,5 +1,6 @@
 using AlgoSpace.Benchmarks.Pipeline;
 using AlgoSpace.Benchmarks.Process;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Soak;
 

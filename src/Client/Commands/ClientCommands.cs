@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

@@ -1,6 +1,7 @@
 using AlgoSpace.Client.Connection;
 using AlgoSpace.Client.Rendering;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

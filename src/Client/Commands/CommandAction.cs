@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AlgoSpace.Client.Connection;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

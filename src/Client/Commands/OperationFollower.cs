@@ -1,6 +1,7 @@
 using AlgoSpace.Client.Connection;
 using AlgoSpace.Client.Rendering;
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

@@ -1,4 +1,5 @@
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AlgoSpace.Client.Rendering;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 
@@ -38,7 +39,7 @@ public static class ReadCommands
     public static Option<bool> JsonOption() => new("--json") { Description = "Write the kernel's record as JSON (camelCase, enums as names) for scripts." };
 
     private static Command Book<T>(Func<ClientRuntime> runtime, string name, string description,
-        Func<Operator.AccountView, IReadOnlyList<T>> select, Func<Operator.AccountView, IReadOnlyList<Block>> view)
+        Func<AlgoSpace.Grains.Interfaces.Operator.AccountView, IReadOnlyList<T>> select, Func<AlgoSpace.Grains.Interfaces.Operator.AccountView, IReadOnlyList<Block>> view)
     {
         var json = JsonOption();
         var command = new Command(name, description) { json };

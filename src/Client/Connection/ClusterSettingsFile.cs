@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Connection;
 

@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Client.Connection;
 
 /// <summary>No gateway of the cluster answered within the connect budget; the message names what was tried. Exit code 3.</summary>

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Connection;
 

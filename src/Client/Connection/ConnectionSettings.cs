@@ -1,4 +1,5 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Connection;
 

@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Client.Connection;
 
 /// <summary>Opens a connection to the cluster; the commands only need its grain factory.</summary>

@@ -1,7 +1,8 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Connection;
 

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Rendering;
 

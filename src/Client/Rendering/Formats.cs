@@ -1,5 +1,6 @@
 using System.Globalization;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Rendering;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Rendering;
 

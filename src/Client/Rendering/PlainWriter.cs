@@ -1,4 +1,5 @@
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Rendering;
 

@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Client.Rendering;
 
 /// <summary>How a piece of text reads: colour in a terminal, nothing in plain text.</summary>

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Rendering;
 

@@ -1,4 +1,5 @@
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Rendering;
 
@@ -101,7 +102,7 @@ public static class StatusView
         ]).ToList(),
         "(no step finished yet)");
 
-    private static TableBlock Transitions(IReadOnlyList<AlgoSpace.Kernel.StateTransition> transitions) => new(
+    private static TableBlock Transitions(IReadOnlyList<AlgoSpace.Grains.Interfaces.Kernel.StateTransition> transitions) => new(
         "Recent transitions",
         [new("At"), new("From"), new("To"), new("Cause")],
         transitions.TakeLast(TransitionsShown).Select(t => (IReadOnlyList<Cell>)

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Checkpoints;
+namespace AlgoSpace.Grains.Interfaces.Checkpoints;
 
 /// <summary>
 /// The commit record of a checkpoint, written last: a restore takes only the epoch named here, so a crash while

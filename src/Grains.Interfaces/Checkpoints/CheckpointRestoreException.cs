@@ -1,4 +1,4 @@
-namespace AlgoSpace.Checkpoints;
+namespace AlgoSpace.Grains.Interfaces.Checkpoints;
 
 /// <summary>
 /// A resumed run's saved state cannot be restored as one consistent checkpoint (a piece is missing, or the settings

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Checkpoints;
+namespace AlgoSpace.Grains.Interfaces.Checkpoints;
 
 /// <summary>What became of a checkpoint the kernel was asked for: taken (and committed), or skipped and why.</summary>
 [GenerateSerializer, Immutable]

@@ -1,7 +1,7 @@
-namespace AlgoSpace.Checkpoints;
+namespace AlgoSpace.Grains.Interfaces.Checkpoints;
 
 /// <summary>
-/// Holds the commit record of the run's last complete checkpoint (key <see cref="Kernel.KernelKeys.Checkpoints"/>).
+/// Holds the commit record of the run's last complete checkpoint (key <see cref="AlgoSpace.Grains.Interfaces.Kernel.KernelKeys.Checkpoints"/>).
 /// It is its own grain, so that committing never races the kernel's own state writes.
 /// </summary>
 public interface ICheckpointGrain : IGrainWithStringKey

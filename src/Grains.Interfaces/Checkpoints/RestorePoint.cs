@@ -1,4 +1,4 @@
-namespace AlgoSpace.Checkpoints;
+namespace AlgoSpace.Grains.Interfaces.Checkpoints;
 
 /// <summary>
 /// Where a component host starts from. A new run discards whatever was saved; a resumed run restores the

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Interfaces.Components;
 
 /// <summary>Why the book is protected: an execution handler closes positions with the matching exit reason.</summary>
 public enum ProtectionCause

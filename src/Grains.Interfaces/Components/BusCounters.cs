@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Interfaces.Components;
 
 /// <summary>
 /// A component's event accounting: deliveries it started (one per subscriber per event), deliveries it finished

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Interfaces.Components;
 
 /// <summary>The one registry of component kinds, keyed by the kind a type declares (never by scattered type names).</summary>
 public sealed class ComponentCatalog

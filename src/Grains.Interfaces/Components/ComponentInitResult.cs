@@ -1,6 +1,6 @@
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Interfaces.Components;
 
 /// <summary>The outcome of creating a component: its state, why it is not Running-ready, and whether it resumed saved state.</summary>
 [GenerateSerializer, Immutable]

@@ -1,6 +1,6 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Interfaces.Components;
 
 /// <summary>
 /// What a component kind declares about itself: the events it can handle and publish, the modes it runs in and the

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Interfaces.Components;
 
 /// <summary>
 /// The role a component kind plays. Every mode needs exactly one data handler and one execution handler: they are

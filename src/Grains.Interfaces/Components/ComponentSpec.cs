@@ -1,6 +1,6 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Interfaces.Components;
 
 /// <summary>What the kernel tells a component host to create: one entry of the components list, and the mode the
 /// system runs in (null: system.mode of the settings).</summary>

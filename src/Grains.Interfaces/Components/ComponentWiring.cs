@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Interfaces.Components;
 
 /// <summary>
 /// A producer's part of the routing table: for each event type it publishes, the subscribers in the order the

@@ -1,7 +1,7 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
 using Orleans.Concurrency;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Interfaces.Components;
 
 /// <summary>
 /// Hosts one component's logic (keyed by the component's name) and connects it to the event bus. The kernel
@@ -11,10 +11,10 @@ public interface IComponentHostGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Creates the component's logic for the spec. On a resumed run it restores the component's piece of the
-    /// committed checkpoint <see cref="Checkpoints.RestorePoint.Epoch"/> and the journal written since; a new run
+    /// committed checkpoint <see cref="AlgoSpace.Grains.Interfaces.Checkpoints.RestorePoint.Epoch"/> and the journal written since; a new run
     /// discards what was saved. A piece that is missing or cannot be read fails the call, naming it.
     /// </summary>
-    Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, Checkpoints.RestorePoint restore);
+    Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, AlgoSpace.Grains.Interfaces.Checkpoints.RestorePoint restore);
 
     /// <summary>Installs this component's part of the routing table.</summary>
     Task WireAsync(ComponentWiring wiring);
@@ -33,7 +33,7 @@ public interface IComponentHostGrain : IGrainWithStringKey
     Task HaltDataAsync();
 
     /// <summary>
-    /// Stream transport: the subscriber named in a <see cref="Events.StreamDelivery"/> has handled it (and everything
+    /// Stream transport: the subscriber named in a <see cref="AlgoSpace.Grains.Interfaces.Events.StreamDelivery"/> has handled it (and everything
     /// its handling published). Interleaves, because this producer is still awaiting that delivery.
     /// </summary>
     [AlwaysInterleave]
@@ -63,7 +63,7 @@ public interface IComponentHostGrain : IGrainWithStringKey
     Task<ComponentHealthSample> GetHealthAsync();
 
     /// <summary>A synchronous call from another component (GetMatrix, GetRegimeVector, GenerateRiskProposal).</summary>
-    Task<Calls.ComponentReply> CallAsync(Calls.ComponentRequest request);
+    Task<AlgoSpace.Grains.Interfaces.Components.Calls.ComponentReply> CallAsync(AlgoSpace.Grains.Interfaces.Components.Calls.ComponentRequest request);
 
     /// <summary>Asks the component a question it answers from its state (status displays, grain calls between components, tests).</summary>
     Task<string> QueryAsync(string question);

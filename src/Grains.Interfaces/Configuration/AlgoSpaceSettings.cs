@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace AlgoSpace.Configuration;
+namespace AlgoSpace.Grains.Interfaces.Configuration;
 
 /// <summary>
 /// The whole of settings.yaml: everything that runs is decided here (FR-SK-01). Instances come only from the

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace AlgoSpace.Configuration;
+namespace AlgoSpace.Grains.Interfaces.Configuration;
 
 /// <summary>One entry of the components list: a component the kernel creates and its place in the routing table.</summary>
 public sealed class ComponentSettings

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Validation;
 
-namespace AlgoSpace.Configuration;
+namespace AlgoSpace.Grains.Interfaces.Configuration;
 
 public sealed class DataHandlerSettings
 {

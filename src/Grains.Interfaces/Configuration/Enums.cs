@@ -1,4 +1,4 @@
-namespace AlgoSpace.Configuration;
+namespace AlgoSpace.Grains.Interfaces.Configuration;
 
 /// <summary>Whether the system trades a live feed or replays history.</summary>
 public enum TradingMode

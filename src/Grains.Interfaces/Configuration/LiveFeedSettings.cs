@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using AlgoSpace.MarketData;
 
-namespace AlgoSpace.Configuration;
+namespace AlgoSpace.Grains.Interfaces.Configuration;
 
 public sealed class LiveFeedSettings
 {

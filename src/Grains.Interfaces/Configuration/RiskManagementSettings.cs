@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace AlgoSpace.Configuration;
+namespace AlgoSpace.Grains.Interfaces.Configuration;
 
 public sealed class RiskManagementSettings
 {

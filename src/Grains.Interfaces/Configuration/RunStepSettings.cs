@@ -1,6 +1,6 @@
 using System.ComponentModel;
 
-namespace AlgoSpace.Configuration;
+namespace AlgoSpace.Grains.Interfaces.Configuration;
 
 /// <summary>
 /// The longest each step of the run sequence may take (docs/architecture.md, "The run sequence"). A graceful

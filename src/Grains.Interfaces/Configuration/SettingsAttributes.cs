@@ -1,4 +1,4 @@
-namespace AlgoSpace.Configuration;
+namespace AlgoSpace.Grains.Interfaces.Configuration;
 
 // Metadata that the settings loader, the JSON Schema generator and the configuration reference all read from the
 // same settings types, so that validation, schema and documentation cannot drift apart.

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// NEW_5MIN_BAR and NEW_30MIN_BAR: one clock-aligned OHLCV bar (component-contracts 2.2). The bar covers

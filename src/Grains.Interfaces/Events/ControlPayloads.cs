@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 // Payloads of the control events the kernel consumes or produces (component-contracts section 1).
 

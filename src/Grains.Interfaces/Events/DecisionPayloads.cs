@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// TRADE_REJECTED: a synergy the Main MARL Core did not trade, published for audit (component-contracts 1).

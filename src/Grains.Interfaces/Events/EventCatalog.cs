@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// What the kernel itself does with an event type. Routing validation treats the kernel as a producer or a

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// Every event on the bus travels in an envelope: its type, the producer's sequence number, the simulation time

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>The event types of the platform (component-contracts section 1), as they are written in settings.yaml.</summary>
 public static class EventTypes

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 // EXECUTE_TRADE (component-contracts 2.7): the Main MARL Core's decision, consumed by the execution handler.
 // The execution handler reads only the execution id, the trade specification and the risk parameters; the

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// INDICATORS_READY: the feature store (component-contracts 2.3.8), exactly one per 5-minute bar. The engine is the

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// ORDER_SUBMITTED, ORDER_FILLED, ORDER_REJECTED and ORDER_CANCELLED: one step of an order's life

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>POSITION_UPDATE: the account after a fill (component-contracts 1).</summary>
 /// <param name="Quantity">Net contracts, signed: positive long, negative short.</param>

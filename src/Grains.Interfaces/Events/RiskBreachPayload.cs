@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// RISK_BREACH: a risk limit was hit. Codes: HIGH_VOLATILITY_WARNING, CORRELATION_WARNING,

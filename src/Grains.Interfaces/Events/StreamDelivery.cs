@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// What the stream transport carries: the envelope, and where to acknowledge it. The subscriber's host calls

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>SYNERGY_DETECTED: a completed three-signal pattern (component-contracts 2.5), gate 1's output.</summary>
 /// <param name="SynergyType">TYPE_1 .. TYPE_4.</param>

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// NEW_TICK carrying several consecutive ticks (backtest only, event_bus.tick_batch_size &gt; 1). The backtest data

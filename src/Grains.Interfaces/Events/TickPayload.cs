@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 /// <summary>
 /// NEW_TICK: one trade (component-contracts section 1). The producer and its sequence number travel in the

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Events;
+namespace AlgoSpace.Grains.Interfaces.Events;
 
 // TRADE_CLOSED (component-contracts 2.9): one finished trade, consumed by the Main MARL Core, the M-RMS and the
 // kernel. Prices and distances are in points, money in USD, times in simulation time.

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>The state of one component as the kernel sees it.</summary>
 [GenerateSerializer]

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>The outcome of a flush: whether the bus went quiet in time, and the totals it saw.</summary>
 [GenerateSerializer, Immutable]

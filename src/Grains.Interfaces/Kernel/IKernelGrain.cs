@@ -1,7 +1,7 @@
 using Orleans.Concurrency;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>
 /// The kernel as the silos and the components see it: it runs the run sequence (docs/architecture.md, "The run
@@ -39,7 +39,7 @@ public interface IKernelGrain : IGrainWithStringKey
     /// Degraded. Interleaves, so that a source never waits behind a kernel step that waits for the source.
     /// </summary>
     [AlwaysInterleave]
-    Task<Checkpoints.CheckpointResult> CheckpointAsync(DateTime simTime);
+    Task<AlgoSpace.Grains.Interfaces.Checkpoints.CheckpointResult> CheckpointAsync(DateTime simTime);
 
     /// <summary>
     /// Receives the control and monitoring events the kernel consumes. Interleaves with the kernel's other work:

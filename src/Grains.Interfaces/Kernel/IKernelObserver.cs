@@ -1,4 +1,4 @@
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>A silo host (or client) that the kernel tells when the system has stopped, why, and with which exit code.</summary>
 public interface IKernelObserver : IGrainObserver

@@ -1,7 +1,7 @@
 using Orleans.Concurrency;
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Operator;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>
 /// The kernel as the operator's console (src/Client) sees it; key <see cref="KernelKeys.Kernel"/>. Reads interleave

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>Names shared by silo, grains and client: grain keys and the bus's channel namespaces and providers.</summary>
 public static class KernelKeys
@@ -6,7 +6,7 @@ public static class KernelKeys
     /// <summary>The kernel grain's key: one kernel per cluster.</summary>
     public const string Kernel = "kernel";
 
-    /// <summary>The checkpoint commit record's grain key (<see cref="Checkpoints.ICheckpointGrain"/>).</summary>
+    /// <summary>The checkpoint commit record's grain key (<see cref="AlgoSpace.Grains.Interfaces.Checkpoints.ICheckpointGrain"/>).</summary>
     public const string Checkpoints = "checkpoints";
 
     /// <summary>The name the routing table uses for the kernel as a subscriber.</summary>

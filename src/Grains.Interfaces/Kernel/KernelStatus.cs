@@ -1,4 +1,4 @@
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>A snapshot of the system for status displays and tests.</summary>
 [GenerateSerializer, Immutable]

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>One transition of the system's state machine, with its cause (NFR-SK-09).</summary>
 [GenerateSerializer, Immutable]

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>Why the system stopped: what a silo host acts on (an operator's stop lingers so the console sees it).</summary>
 public enum StopReason

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Interfaces.Kernel;
 
 /// <summary>The system's state machine, held by the kernel grain.</summary>
 [GenerateSerializer]

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Operator;
+namespace AlgoSpace.Grains.Interfaces.Operator;
 
 /// <summary>
 /// The execution handler's book as an operator sees it: open positions, working orders and the day's P&amp;L.

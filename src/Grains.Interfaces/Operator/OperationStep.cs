@@ -1,4 +1,4 @@
-namespace AlgoSpace.Operator;
+namespace AlgoSpace.Grains.Interfaces.Operator;
 
 /// <summary>
 /// One finished step of an operation the kernel runs (a shutdown or a mode switch), in the order they finished, so

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Operator;
+namespace AlgoSpace.Grains.Interfaces.Operator;
 
 /// <summary>
 /// Who asks the kernel to change the system (mode, shutdown): the operator token the client read from its

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Operator;
+namespace AlgoSpace.Grains.Interfaces.Operator;
 
 /// <summary>One route of the live routing table: an event type from its producers to one subscriber, with how many
 /// deliveries of that type the subscriber has handled.</summary>

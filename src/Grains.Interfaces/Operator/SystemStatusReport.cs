@@ -1,6 +1,6 @@
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Operator;
+namespace AlgoSpace.Grains.Interfaces.Operator;
 
 /// <summary>
 /// What `status` shows: the kernel's state and mode, each component's state and health, uptime, event rates by

@@ -1,8 +1,10 @@
-using AlgoSpace.Events;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
 using Orleans.BroadcastChannel;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Bus;
+namespace AlgoSpace.Grains.Bus;
 
 /// <summary>
 /// The hot path: one Orleans broadcast channel per subscriber (namespace <see cref="KernelKeys.BusNamespace"/>, key =

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Bus;
+namespace AlgoSpace.Grains.Bus;
 
 /// <summary>
 /// Tracing and metrics of the bus (NFR-SK-08): an Activity per publish and per handling, tagged with the event's

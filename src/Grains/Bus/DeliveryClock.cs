@@ -1,4 +1,6 @@
-namespace AlgoSpace.Bus;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Bus;
 
 /// <summary>
 /// Measures the bus hop: the producer stamps each delivery with the wall-clock time it was sent, carried in the

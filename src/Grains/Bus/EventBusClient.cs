@@ -1,15 +1,18 @@
-using AlgoSpace.Components;
-using AlgoSpace.Events;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Bus;
+namespace AlgoSpace.Grains.Bus;
 
 /// <summary>
 /// One component's side of the bus: stamps envelopes (per-producer sequence, correlation), delivers them to the
 /// subscribers its routing table names, one at a time in table order, bounds what it has in flight, and counts.
 /// Lives inside the component's host grain, so it is used by one turn at a time.
 /// </summary>
-public sealed class EventBusClient : Components.Hosting.IHostedBus
+public sealed class EventBusClient : AlgoSpace.Grains.Components.Hosting.IHostedBus
 {
     private readonly string _component;
     private readonly ComponentSpec _spec;

@@ -1,6 +1,7 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Bus;
+namespace AlgoSpace.Grains.Bus;
 
 /// <summary>Carries one envelope to one subscriber. Broadcast channels and streams are the two transports.</summary>
 public interface IBusTransport

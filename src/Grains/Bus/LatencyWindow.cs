@@ -1,6 +1,7 @@
 using System.Globalization;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Bus;
+namespace AlgoSpace.Grains.Bus;
 
 /// <summary>
 /// The last <see cref="Capacity"/> latencies of one recorder, in a fixed ring (constant memory), with percentiles over

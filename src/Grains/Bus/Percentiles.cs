@@ -1,4 +1,6 @@
-namespace AlgoSpace.Bus;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Bus;
 
 /// <summary>Nearest-rank percentiles of a sample.</summary>
 public static class Percentiles

@@ -1,8 +1,10 @@
-using AlgoSpace.Events;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
 using Orleans.Streams;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Bus;
+namespace AlgoSpace.Grains.Bus;
 
 /// <summary>
 /// The Orleans streaming framework (transport: stream): one implicit stream per subscriber. Streams complete a send

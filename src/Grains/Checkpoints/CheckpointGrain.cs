@@ -1,6 +1,9 @@
-using AlgoSpace.Components;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
 
-namespace AlgoSpace.Checkpoints;
+namespace AlgoSpace.Grains.Checkpoints;
 
 /// <summary>Keeps the commit record of the run's last complete checkpoint; see <see cref="ICheckpointGrain"/>.</summary>
 public sealed class CheckpointGrain(

@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
-using AlgoSpace.Bus;
+using AlgoSpace.Grains.Bus;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
 
-namespace AlgoSpace.Checkpoints;
+namespace AlgoSpace.Grains.Checkpoints;
 
 /// <summary>Checkpoint metrics on the AlgoSpace meter (served at /metrics): how many were committed and what each cost.</summary>
 public static class CheckpointTelemetry

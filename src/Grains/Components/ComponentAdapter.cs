@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>
 /// The plumbing every built-in component shares, so that a component holds only its adapter logic: the context it

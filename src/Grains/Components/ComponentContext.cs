@@ -1,7 +1,9 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>The context a host gives its component.</summary>
 public sealed class ComponentContext(
@@ -11,7 +13,7 @@ public sealed class ComponentContext(
     ILogger logger,
     IReadOnlyDictionary<string, LoadedModel> models,
     Action<string> reportDegraded,
-    Journal.IComponentJournal journal,
+    AlgoSpace.Grains.Components.Journal.IComponentJournal journal,
     IComponentCalls? calls = null) : IComponentContext
 {
     public ComponentSpec Spec { get; } = spec;
@@ -23,7 +25,7 @@ public sealed class ComponentContext(
 
     public void ReportDegraded(string reason) => reportDegraded(reason);
 
-    public Journal.IComponentJournal Journal { get; } = journal;
+    public AlgoSpace.Grains.Components.Journal.IComponentJournal Journal { get; } = journal;
 }
 
 /// <summary>For a context without other components (unit tests of one component): every call fails and says why.</summary>
@@ -31,6 +33,6 @@ public sealed class NoComponentCalls : IComponentCalls
 {
     public static NoComponentCalls Instance { get; } = new();
 
-    public ValueTask<TReply> CallAsync<TReply>(string component, Calls.ComponentRequest request) where TReply : Calls.ComponentReply =>
+    public ValueTask<TReply> CallAsync<TReply>(string component, AlgoSpace.Grains.Interfaces.Components.Calls.ComponentRequest request) where TReply : AlgoSpace.Grains.Interfaces.Components.Calls.ComponentReply =>
         throw new ComponentCallException($"No component '{component}' to ask {request.GetType().Name}: this context has no other components.");
 }

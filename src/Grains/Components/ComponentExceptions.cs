@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>A failure worth retrying (FR-SK-06 runtime error): the host retries with exponential backoff and jitter.</summary>
 public sealed class TransientComponentException(string message, Exception? inner = null) : Exception(message, inner);

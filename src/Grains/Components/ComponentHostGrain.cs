@@ -1,20 +1,24 @@
 using System.Diagnostics;
-using AlgoSpace.Bus;
-using AlgoSpace.Checkpoints;
-using AlgoSpace.Components.Hosting;
-using AlgoSpace.Components.Journal;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Kernel;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Bus;
+using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Components.Hosting;
+using AlgoSpace.Grains.Components.Journal;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.BroadcastChannel;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using Orleans.Concurrency;
 using Orleans.Serialization.Invocation;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>
 /// Hosts one component in Orleans, keyed by the component's name. The hosting itself (building the component,
@@ -165,7 +169,7 @@ public sealed partial class ComponentHostGrain(
         return new ComponentHealthSample(counters, detail, _latency.Samples());
     }
 
-    public async Task<Calls.ComponentReply> CallAsync(Calls.ComponentRequest request)
+    public async Task<AlgoSpace.Grains.Interfaces.Components.Calls.ComponentReply> CallAsync(AlgoSpace.Grains.Interfaces.Components.Calls.ComponentRequest request)
     {
         if (Component is not ICallableComponent callable)
         {

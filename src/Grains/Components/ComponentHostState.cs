@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>
 /// What a component host saves (state "component"): its spec and its pieces of the run's checkpoints, at most the

@@ -1,6 +1,8 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>
 /// Declares that a class implements a component kind, and what the kind can do. The component registry finds

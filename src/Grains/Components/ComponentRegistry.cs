@@ -1,6 +1,8 @@
 using System.Reflection;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>
 /// The one registry of component implementations: kind → type, found through <see cref="ComponentKindAttribute"/>

@@ -1,6 +1,8 @@
-using AlgoSpace.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>Component calls as grain calls to the callee's <see cref="IComponentHostGrain"/>.</summary>
 public sealed class GrainComponentCalls(IGrainFactory grains, string caller) : IComponentCalls

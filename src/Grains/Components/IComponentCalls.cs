@@ -1,6 +1,8 @@
-using AlgoSpace.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>
 /// Synchronous calls between components (GetMatrix, GetRegimeVector, GenerateRiskProposal). In a silo each is a

@@ -1,7 +1,9 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>What a component is given by its host: its identity, the settings, the bus, its logger and models.</summary>
 public interface IComponentContext
@@ -25,5 +27,5 @@ public interface IComponentContext
     /// crash between two checkpoints never loses an acknowledged order, fill or position; the rest of a
     /// component's state is saved only in checkpoints, all components at one moment (persistence.snapshot_every_bars).
     /// </summary>
-    Journal.IComponentJournal Journal { get; }
+    AlgoSpace.Grains.Components.Journal.IComponentJournal Journal { get; }
 }

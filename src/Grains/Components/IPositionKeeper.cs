@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>A component that holds orders and positions (an execution handler), so the kernel can protect them.</summary>
 public interface IPositionKeeper

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>
 /// A component that produces data on its own (a data handler). After start the host runs it until it returns (end

@@ -1,9 +1,11 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components;
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>
 /// Transient runtime errors (FR-SK-06) are retried with exponential backoff and jitter, within the limits of the

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components;
 
 /// <summary>Grain storage provider names, shared by the grains and the silo that registers the providers.</summary>
 public static class StorageNames

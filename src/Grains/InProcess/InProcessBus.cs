@@ -1,15 +1,17 @@
-using AlgoSpace.Components;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.InProcess;
+namespace AlgoSpace.Grains.InProcess;
 
 /// <summary>
-/// One component's bus in the in-process runner: stamps envelopes exactly as <see cref="Bus.EventBusClient"/> does
+/// One component's bus in the in-process runner: stamps envelopes exactly as <see cref="AlgoSpace.Grains.Bus.EventBusClient"/> does
 /// (per-producer sequence, inherited correlation, "name:seq" for a new cascade) and delivers them synchronously to
 /// the subscribers of the routing table, one at a time in table order, so a publish returns when every handler it
 /// caused has finished, as the lockstep bus does.
 /// </summary>
-public sealed class InProcessBus(InProcessRunner runner, ComponentSpec spec) : Components.Hosting.IHostedBus
+public sealed class InProcessBus(InProcessRunner runner, ComponentSpec spec) : AlgoSpace.Grains.Components.Hosting.IHostedBus
 {
     private readonly HashSet<string> _publishes = new(spec.Publishes, StringComparer.Ordinal);
 

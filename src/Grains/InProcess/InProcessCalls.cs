@@ -1,7 +1,9 @@
-using AlgoSpace.Components;
-using AlgoSpace.Components.Calls;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.InProcess;
+namespace AlgoSpace.Grains.InProcess;
 
 /// <summary>Component calls as direct method calls on the callee (the in-process runner's <see cref="IComponentCalls"/>).</summary>
 public sealed class InProcessCalls(InProcessRunner runner, string caller) : IComponentCalls

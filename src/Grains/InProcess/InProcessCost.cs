@@ -1,4 +1,6 @@
-namespace AlgoSpace.InProcess;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.InProcess;
 
 /// <summary>
 /// What one component cost in an in-process run: events handled and the time spent in its own handler, without

@@ -1,9 +1,11 @@
 using System.Diagnostics;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Hosting;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Hosting;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.InProcess;
+namespace AlgoSpace.Grains.InProcess;
 
 /// <summary>
 /// One component in the in-process runner: the shell that hosts it (as a host grain's does), its bus and what it
@@ -13,7 +15,7 @@ public sealed class InProcessNode : IComponentShellHost
 {
     private readonly InProcessRunner _runner;
 
-    internal InProcessNode(InProcessRunner runner, ComponentSpec spec, InProcessBus bus, Configuration.RecoverySettings recovery, ILogger logger)
+    internal InProcessNode(InProcessRunner runner, ComponentSpec spec, InProcessBus bus, AlgoSpace.Grains.Interfaces.Configuration.RecoverySettings recovery, ILogger logger)
     {
         _runner = runner;
         Spec = spec;

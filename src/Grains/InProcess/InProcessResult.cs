@@ -1,4 +1,6 @@
-namespace AlgoSpace.InProcess;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.InProcess;
 
 /// <summary>The outcome of an in-process run.</summary>
 /// <param name="Ticks">Ticks the data handler published (from BACKTEST_COMPLETE, or NEW_TICK envelopes counted).</param>

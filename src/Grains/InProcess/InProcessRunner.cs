@@ -1,15 +1,18 @@
 using System.Diagnostics;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Hosting;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Kernel;
-using AlgoSpace.Kernel.Run;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Hosting;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Kernel.Run;
 using System.Runtime.ExceptionServices;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.InProcess;
+namespace AlgoSpace.Grains.InProcess;
 
 /// <summary>
 /// Runs a backtest without Orleans: the same component classes, built from the same settings by the same registry,
@@ -137,7 +140,7 @@ public sealed partial class InProcessRunner
             var node = new InProcessNode(this, spec, bus, _settings.Recovery, _logger);
             try
             {
-                var parts = new ComponentHostParts(_settings, bus, new Components.Journal.InMemoryJournal(), new InProcessCalls(this, spec.Name),
+                var parts = new ComponentHostParts(_settings, bus, new AlgoSpace.Grains.Components.Journal.InMemoryJournal(), new InProcessCalls(this, spec.Name),
                     () => _models, "no model registry given to the in-process runner", _loggers.CreateLogger($"AlgoSpace.Components.{spec.Name}"));
                 var result = node.Shell.Create(_registry, spec, parts, piece: null);
                 _nodes[spec.Name] = node;

@@ -1,9 +1,13 @@
 using System.Diagnostics;
-using AlgoSpace.Checkpoints;
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// Consistent checkpoints (docs/architecture.md, "State and restart"): every component's piece is written at one

@@ -1,7 +1,10 @@
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>What a component is created from: its settings entry and the models its kind needs. Shared by the kernel
 /// and the in-process runner, so both build components alike.</summary>

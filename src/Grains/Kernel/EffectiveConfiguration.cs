@@ -1,4 +1,7 @@
-namespace AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
+
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>The effective settings as YAML with credentials redacted, registered by the silo for the operator's `config`.</summary>
 public sealed record EffectiveConfiguration(string Yaml);

@@ -1,6 +1,9 @@
-using AlgoSpace.Components;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// Decides when the bus is quiet (shutdown step 4). Every component counts the deliveries it started (sent) and

@@ -1,8 +1,12 @@
-using AlgoSpace.Checkpoints;
-using AlgoSpace.Components;
-using AlgoSpace.Reporting;
+using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Reporting;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// What the kernel's plain classes need from Orleans, given by the kernel grain: the component hosts, the checkpoint

@@ -1,6 +1,9 @@
-using AlgoSpace.Components;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// The kernel's own part of the bus accounting: deliveries it handled as a subscriber, by type. The drain

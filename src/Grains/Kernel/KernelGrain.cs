@@ -1,12 +1,16 @@
-using AlgoSpace.Checkpoints;
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Kernel.Run;
-using AlgoSpace.Operator;
-using AlgoSpace.Reporting;
+using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Kernel.Run;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Reporting;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// The kernel grain: a thin host. The run's record and state machine are <see cref="RunRecord"/>, the operations

@@ -1,9 +1,12 @@
 using System.Diagnostics;
-using AlgoSpace.Checkpoints;
-using AlgoSpace.Configuration;
-using AlgoSpace.Kernel.Run;
+using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Kernel.Run;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// The kernel's operations: startup, graceful shutdown, emergency shutdown, mode switch, checkpoint, and the end of

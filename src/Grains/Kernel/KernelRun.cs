@@ -1,10 +1,14 @@
-using AlgoSpace.Checkpoints;
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Kernel.Run;
+using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Kernel.Run;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// The kernel's steps of the run sequence (<see cref="IRunSteps"/>): what each step means for each operation,

@@ -1,6 +1,8 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>What the kernel saves: the run's identity, the state machine and its history, and the components.</summary>
 [GenerateSerializer]

@@ -1,7 +1,10 @@
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>When the operator's mode switch is safe: the checks made before a switch is accepted, each with its reason.</summary>
 public sealed class ModeSwitchRules(AlgoSpaceSettings settings, ComponentRegistry registry)

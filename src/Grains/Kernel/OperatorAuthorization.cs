@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// The operator token that commands changing the system (mode, shutdown) must present. The silo reads it from the

@@ -1,10 +1,13 @@
-using AlgoSpace.Bus;
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
-using AlgoSpace.Kernel.Run;
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Bus;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Kernel.Run;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel;
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// The operator console's side of the kernel: status, routes, configuration and the book are read at any time; a

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
+
+namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// Event rates by type from cumulative counts sampled over time: the rate is the difference between the newest

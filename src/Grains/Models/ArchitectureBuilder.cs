@@ -1,7 +1,8 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// Builds the module a <see cref="ModelArchitecture"/> describes. Training and loading both build through here, so

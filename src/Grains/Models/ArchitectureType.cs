@@ -1,4 +1,6 @@
-namespace AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>The kinds of module a <see cref="ModelArchitecture"/> can rebuild (lower case in the manifest).</summary>
 public enum ArchitectureType

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>A file's SHA-256 in the manifest's spelling: 64 lower-case hexadecimal digits.</summary>
 internal static class FileSha256

@@ -1,6 +1,7 @@
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// One forward pass on zeros of the manifest's input shape, checking the output's shape and element type. A model

@@ -1,7 +1,8 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// Runs an <see cref="ArchitectureBuilder"/> module layer by layer and multiplies each hidden activation by a

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// The models of this silo, as components and grains use them. One per silo: the silo loads each model once, at the

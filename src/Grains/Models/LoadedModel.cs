@@ -1,6 +1,7 @@
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// One model as the registry hands it out: what was loaded and checked (or why it was not), and the forward pass

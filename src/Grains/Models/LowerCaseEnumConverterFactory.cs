@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// Enums as their lower-case names (<c>torchscript</c>, <c>relu</c>), matched exactly. System.Text.Json's own enum

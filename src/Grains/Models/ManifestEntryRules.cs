@@ -1,4 +1,6 @@
-namespace AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// What a well-typed manifest entry must also satisfy before a model is loaded with it. Shared by the reader and

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// Checks a manifest entry's JSON against the record it binds to before binding it, so that an unknown, missing,

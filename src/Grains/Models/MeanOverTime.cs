@@ -1,6 +1,7 @@
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// The <c>"pool": "mean"</c> step of an architecture: the mean over dimension 1 (time) of a

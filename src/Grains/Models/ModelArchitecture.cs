@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// How to rebuild a TorchSharp-format model before loading its weights: TorchSharp's format stores parameters only,

@@ -1,4 +1,6 @@
-namespace AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>How a model file is stored; the manifest's <c>format</c> (written in lower case).</summary>
 public enum ModelFormat

@@ -1,4 +1,6 @@
-namespace AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// An expected reason why a model cannot be used, already worded for the operator. The loader turns it into a

@@ -1,4 +1,6 @@
-namespace AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>The model loader's log lines: one per model, then a summary.</summary>
 internal static partial class ModelLoaderLog

@@ -1,4 +1,6 @@
-namespace AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// A <c>manifest.json</c> as read: either unusable as a whole (<see cref="Error"/>), or a set of entries each of which

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>One model in <c>manifest.json</c>: what the file must be, and how to load and check it.</summary>
 /// <param name="File">The model file, relative to the manifest's folder.</param>

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>
 /// Reads <c>manifest.json</c> strictly and never throws: every problem becomes <see cref="ModelManifest.Error"/> (the

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>The result of one <see cref="ModelLoader.Load(IReadOnlyDictionary{string, string}, string?)"/>: the models by name. Disposing it frees every module.</summary>
 public sealed class ModelRegistry : IModelRegistry, IDisposable

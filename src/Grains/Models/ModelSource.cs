@@ -1,6 +1,7 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>Which models to load: name to file, and the manifest (null: <c>manifest.json</c> beside each file).</summary>
 public sealed record ModelSource(IReadOnlyDictionary<string, string> Models, string? ManifestPath = null)

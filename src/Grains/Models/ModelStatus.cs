@@ -1,4 +1,6 @@
-namespace AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>Whether a model can be used.</summary>
 public enum ModelStatus

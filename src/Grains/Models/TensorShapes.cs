@@ -1,4 +1,6 @@
-namespace AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>Shape helpers: one way to print shapes in every message, and the conversions torch needs.</summary>
 internal static class TensorShapes

@@ -1,6 +1,7 @@
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Models;
+namespace AlgoSpace.Grains.Models;
 
 /// <summary>Opens a model file as a torch module in evaluation mode, by the format its manifest entry names.</summary>
 internal static class TorchModuleFactory

@@ -1,7 +1,8 @@
 using System.Text;
-using AlgoSpace.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Reporting;
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>equity.csv: the equity curve, one row per point, with the drawdown from the running peak.</summary>
 public static class EquityCsvWriter

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AlgoSpace.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Reporting;
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>
 /// equity.svg, written by hand: the equity curve on top and the drawdown below it, on one time axis with date

@@ -1,4 +1,6 @@
-namespace AlgoSpace.Reporting;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>
 /// Where a silo shows the end-of-run summary besides the log (the silo process's console). Registered by the

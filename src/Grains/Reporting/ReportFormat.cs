@@ -1,6 +1,7 @@
 using System.Globalization;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Reporting;
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>
 /// How the report files write numbers and times: invariant culture, a fixed number of decimals per kind of value,

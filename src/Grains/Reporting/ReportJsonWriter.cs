@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using AlgoSpace.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Reporting;
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>
 /// report.json: the deterministic fields first, in a fixed order, and every wall-clock value (the run id, which

@@ -1,6 +1,7 @@
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Reporting;
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>Writes a run's report into <c>&lt;output_dir&gt;/&lt;run id&gt;/</c>: trades.csv, equity.csv, report.json and equity.svg.</summary>
 public static class RunFolderWriter

@@ -1,6 +1,7 @@
-using AlgoSpace.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Reporting;
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>
 /// Everything the end-of-run report says: what ran, the performance tracker's results (null when there was no

@@ -1,9 +1,11 @@
-using AlgoSpace.Components;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Reporting;
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>Assembles a <see cref="RunReport"/> from what the kernel gathered at the end of a run.</summary>
 public static class RunReportBuilder

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Reporting;
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>The end-of-run summary for people: the figures as a small aligned table.</summary>
 public static class RunSummaryTable

@@ -1,7 +1,8 @@
 using System.Text;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Reporting;
+namespace AlgoSpace.Grains.Reporting;
 
 /// <summary>trades.csv: one row per closed trade, ordered by exit time (ties keep the order they were reported in).</summary>
 public static class TradesCsvWriter

@@ -1,6 +1,7 @@
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Training;
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>
 /// The decision models' architectures and shapes (component-contracts 6.2's small models), shared by the training

@@ -1,8 +1,9 @@
-using AlgoSpace.Components.Decision;
-using AlgoSpace.Components.Decision.Marl;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Components.Decision;
+using AlgoSpace.Grains.Components.Decision.Marl;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Training;
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>What a training run produced, for the command's report.</summary>
 public sealed record TrainingSummary(int RegimeWindows, int Synergies, int SynergiesNotReady, int Wins, int Losses, int Unlabelled, IReadOnlyList<ModelManifestEntry> Models);

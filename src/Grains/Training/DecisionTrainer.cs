@@ -1,8 +1,9 @@
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Training;
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>
 /// Plain, deterministic training of the decision models (component-contracts 6), from in-memory datasets, writing

@@ -1,6 +1,7 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Training;
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>
 /// What the Main MARL Core would have seen at one synergy, captured for training: the two matrices and the regime

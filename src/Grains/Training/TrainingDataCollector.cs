@@ -1,7 +1,8 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Training;
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>
 /// Watches a pipeline run (the in-process runner's envelope observer) and keeps what training needs: every

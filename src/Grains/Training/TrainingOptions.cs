@@ -1,4 +1,6 @@
-namespace AlgoSpace.Training;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>How a routine trains: the same options and data give byte-identical model files.</summary>
 /// <param name="Seed">Seeds the one torch.Generator that initialises the weights, shuffles and draws dropout masks.</param>

@@ -1,9 +1,10 @@
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Training;
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>
 /// What every training routine shares: one thread (libtorch's parallel reductions add in a schedule-dependent

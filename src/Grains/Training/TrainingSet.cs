@@ -1,4 +1,6 @@
-namespace AlgoSpace.Training;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>
 /// An in-memory dataset for the training routines: <see cref="Count"/> samples, each made of named input blocks

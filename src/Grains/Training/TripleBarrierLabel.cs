@@ -1,4 +1,6 @@
-namespace AlgoSpace.Training;
+using AlgoSpace.Grains.Interfaces;
+
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>How a hypothetical trade placed at a synergy ended, judged on the bars that followed it.</summary>
 /// <param name="Outcome">+1 the target was reached first, -1 the stop was, 0 neither within the horizon.</param>

@@ -1,6 +1,7 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
-namespace AlgoSpace.Training;
+namespace AlgoSpace.Grains.Training;
 
 /// <summary>
 /// Labels a synergy for training by what the fallback bracket of M-RMS (component-contracts 2.8: stop at

@@ -1,5 +1,6 @@
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

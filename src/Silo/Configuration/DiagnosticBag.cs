@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>Collects every finding so that all of them are reported at once, in file order.</summary>

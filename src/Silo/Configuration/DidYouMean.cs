@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>Suggests the closest known name for a misspelt one.</summary>

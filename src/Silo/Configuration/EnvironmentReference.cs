@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

@@ -1,5 +1,7 @@
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

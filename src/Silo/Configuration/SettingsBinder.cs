@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Silo.Configuration;
 
 public enum DiagnosticSeverity

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

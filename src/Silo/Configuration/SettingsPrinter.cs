@@ -1,8 +1,9 @@
 using System.Collections;
 using System.Globalization;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

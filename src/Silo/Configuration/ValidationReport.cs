@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>Prints the outcome of loading settings: errors and warnings apart, each with where and what.</summary>

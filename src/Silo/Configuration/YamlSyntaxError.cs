@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

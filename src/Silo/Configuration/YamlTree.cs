@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>A position in the settings file, 1-based.</summary>

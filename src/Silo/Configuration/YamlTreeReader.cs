@@ -1,5 +1,6 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

@@ -1,9 +1,12 @@
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
-using AlgoSpace.Kernel;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Models;
 using AlgoSpace.Silo.Lifecycle;
 using Orleans.Serialization;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

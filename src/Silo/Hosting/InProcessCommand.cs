@@ -1,8 +1,9 @@
 using System.Globalization;
-using AlgoSpace.Configuration;
-using AlgoSpace.InProcess;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.InProcess;
+using AlgoSpace.Grains.Models;
 using AlgoSpace.Silo.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

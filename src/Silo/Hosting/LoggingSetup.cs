@@ -1,5 +1,6 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using Microsoft.Extensions.Logging.Console;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

@@ -1,6 +1,8 @@
 using System.Text;
-using AlgoSpace.Configuration;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

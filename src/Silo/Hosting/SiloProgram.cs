@@ -1,4 +1,5 @@
 using AlgoSpace.Silo.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

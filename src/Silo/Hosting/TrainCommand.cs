@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Data;
-using AlgoSpace.Components.Decision;
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Configuration;
-using AlgoSpace.InProcess;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Data;
+using AlgoSpace.Grains.Components.Decision;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.InProcess;
 using AlgoSpace.MarketData.Sample;
 using AlgoSpace.Silo.Configuration;
-using AlgoSpace.Training;
+using AlgoSpace.Grains.Training;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

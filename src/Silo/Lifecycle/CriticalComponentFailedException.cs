@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces;
+
 namespace AlgoSpace.Silo.Lifecycle;
 
 /// <summary>Aborts the silo's start when a component marked critical failed to start (exit code 3).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Lifecycle;
 

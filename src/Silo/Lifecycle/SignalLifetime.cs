@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Lifecycle;
 

@@ -1,5 +1,6 @@
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Persistence;
 

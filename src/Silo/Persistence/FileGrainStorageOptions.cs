@@ -1,4 +1,5 @@
 using Orleans.Storage;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Persistence;
 

@@ -1,8 +1,10 @@
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Configuration;
 using Orleans.Persistence;
 using StackExchange.Redis;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Persistence;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Persistence;
 

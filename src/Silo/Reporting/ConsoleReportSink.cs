@@ -1,5 +1,6 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Reporting;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Reporting;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Reporting;
 

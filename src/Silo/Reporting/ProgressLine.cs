@@ -1,6 +1,7 @@
 using System.Globalization;
-using AlgoSpace.Components.Data;
+using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Replay;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Reporting;
 

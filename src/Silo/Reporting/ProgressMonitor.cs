@@ -1,10 +1,13 @@
 using System.Diagnostics;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Data;
-using AlgoSpace.Configuration;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Data;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
 using AlgoSpace.MarketData.Replay;
 using AlgoSpace.Silo.Lifecycle;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Reporting;
 

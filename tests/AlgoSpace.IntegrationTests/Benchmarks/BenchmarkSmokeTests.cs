@@ -1,5 +1,6 @@
 using AlgoSpace.Benchmarks;
 using AlgoSpace.Benchmarks.Soak;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Benchmarks;
 

@@ -1,5 +1,6 @@
 using AlgoSpace.Benchmarks.Pipeline;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Benchmarks;
 

@@ -1,4 +1,5 @@
 using AlgoSpace.Benchmarks.Soak;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Benchmarks;
 

@@ -3,7 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using AlgoSpace.Client;
 using AlgoSpace.Client.Connection;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

@@ -3,6 +3,7 @@ using AlgoSpace.Client.Commands;
 using AlgoSpace.Client.Connection;
 using AlgoSpace.Client.Rendering;
 using Spectre.Console.Testing;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

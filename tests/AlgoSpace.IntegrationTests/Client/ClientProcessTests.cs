@@ -2,6 +2,7 @@ using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Client;
 using AlgoSpace.Tests.Process;
 using Xunit.Abstractions;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

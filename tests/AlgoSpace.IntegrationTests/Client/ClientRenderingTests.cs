@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AlgoSpace.Client.Rendering;
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

@@ -1,8 +1,10 @@
 using AlgoSpace.Client;
 using AlgoSpace.Client.Commands;
 using AlgoSpace.Client.Connection;
-using AlgoSpace.Kernel;
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

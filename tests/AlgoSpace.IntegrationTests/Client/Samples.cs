@@ -1,5 +1,7 @@
-using AlgoSpace.Kernel;
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

@@ -1,6 +1,8 @@
-using AlgoSpace.Kernel;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Models;
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

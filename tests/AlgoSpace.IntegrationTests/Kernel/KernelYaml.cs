@@ -1,5 +1,6 @@
 using AlgoSpace.TestComponents;
 using AlgoSpace.Tests.Support;
+using AlgoSpace.Grains.Interfaces;
 namespace AlgoSpace.Tests.Kernel;
 
 /// <summary>Settings files for kernel tests: the test components wired into a small routing table.</summary>

@@ -1,6 +1,8 @@
-using AlgoSpace.Kernel;
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Interfaces.Operator;
 using AlgoSpace.Tests.Support;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

@@ -1,12 +1,15 @@
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Hosting;
 using AlgoSpace.Silo.Lifecycle;
 using AlgoSpace.TestComponents;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

@@ -1,5 +1,6 @@
 using AlgoSpace.Benchmarks;
 using AlgoSpace.Benchmarks.Pipeline;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Live;
 

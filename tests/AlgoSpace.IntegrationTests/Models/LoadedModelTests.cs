@@ -1,5 +1,6 @@
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Models;
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 
@@ -106,7 +107,7 @@ public sealed class LoadedModelTests : IDisposable
     [Fact]
     public void Settings_keys_become_model_names_without_the_path_suffix()
     {
-        var settings = new Configuration.AlgoSpaceSettings { Models = { ["rde_path"] = "/m/rde.pt", ["lvn_embedder_path"] = "/m/lvn.pt" } };
+        var settings = new AlgoSpace.Grains.Interfaces.Configuration.AlgoSpaceSettings { Models = { ["rde_path"] = "/m/rde.pt", ["lvn_embedder_path"] = "/m/lvn.pt" } };
 
         var source = ModelSource.FromSettings(settings, "/m/manifest.json");
 

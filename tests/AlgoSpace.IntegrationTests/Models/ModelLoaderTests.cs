@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using AlgoSpace.Configuration;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

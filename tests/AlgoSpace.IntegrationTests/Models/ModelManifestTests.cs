@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

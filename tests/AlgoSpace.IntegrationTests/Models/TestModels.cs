@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Models;
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

@@ -1,5 +1,6 @@
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Models;
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

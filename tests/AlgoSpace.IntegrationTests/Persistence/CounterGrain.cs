@@ -1,4 +1,6 @@
-using AlgoSpace.Components;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Persistence;
 

@@ -1,6 +1,7 @@
 using AlgoSpace.Silo.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Persistence;
 

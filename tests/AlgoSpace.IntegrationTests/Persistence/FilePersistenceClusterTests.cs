@@ -1,5 +1,6 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Persistence;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Persistence;
 

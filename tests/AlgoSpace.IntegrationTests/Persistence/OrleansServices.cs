@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Persistence;
 

@@ -1,6 +1,7 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Persistence;
 using Orleans.TestingHost;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Persistence;
 

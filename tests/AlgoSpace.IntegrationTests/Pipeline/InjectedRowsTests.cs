@@ -3,16 +3,19 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Data;
-using AlgoSpace.Events;
-using AlgoSpace.InProcess;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Data;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.InProcess;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
 using AlgoSpace.MarketData;
-using AlgoSpace.Models;
-using AlgoSpace.Reporting;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Reporting;
 using AlgoSpace.Tests.Kernel;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Pipeline;
 

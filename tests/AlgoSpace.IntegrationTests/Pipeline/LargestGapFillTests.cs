@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.InProcess;
-using AlgoSpace.Kernel;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.InProcess;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Models;
 using AlgoSpace.Tests.Kernel;
 using Xunit.Abstractions;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Pipeline;
 

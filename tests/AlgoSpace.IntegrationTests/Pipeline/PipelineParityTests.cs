@@ -1,9 +1,11 @@
-using AlgoSpace.Events;
-using AlgoSpace.InProcess;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.InProcess;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Tests.Kernel;
 using AlgoSpace.TestComponents;
 using AlgoSpace.MarketData.Bars;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Pipeline;
 

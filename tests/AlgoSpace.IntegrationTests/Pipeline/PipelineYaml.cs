@@ -1,6 +1,7 @@
-using AlgoSpace.Components.Data;
+using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Sample;
 using AlgoSpace.Tests.Support;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Pipeline;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Process;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AlgoSpace.Benchmarks.Process;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Process;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Process;
 

@@ -1,9 +1,12 @@
-using AlgoSpace.Checkpoints;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Silo.Hosting;
 using AlgoSpace.Silo.Lifecycle;
 using AlgoSpace.Tests.Kernel;
 using Orleans.TestingHost;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Recovery;
 

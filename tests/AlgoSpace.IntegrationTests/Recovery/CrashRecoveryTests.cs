@@ -1,4 +1,5 @@
 using AlgoSpace.Tests.Persistence;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Recovery;
 

@@ -1,4 +1,5 @@
 using AlgoSpace.Benchmarks;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Recovery;
 

@@ -1,6 +1,8 @@
-using AlgoSpace.Components;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Recovery;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AlgoSpace.Tests.Process;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Recovery;
 

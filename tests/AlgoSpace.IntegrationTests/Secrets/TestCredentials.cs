@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
-using AlgoSpace.Kernel;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Secrets;
 

@@ -1,4 +1,5 @@
 using AlgoSpace.Silo.Hosting;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.CommandLine;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AlgoSpace.Silo.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AlgoSpace.Silo.Configuration;
 using NJsonSchema;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration;
 

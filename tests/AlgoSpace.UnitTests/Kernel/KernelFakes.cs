@@ -1,9 +1,13 @@
-using AlgoSpace.Checkpoints;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Events;
-using AlgoSpace.Kernel;
-using AlgoSpace.Reporting;
+using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Reporting;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

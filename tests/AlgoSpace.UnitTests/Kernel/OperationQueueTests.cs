@@ -1,4 +1,5 @@
-using AlgoSpace.Kernel.Run;
+using AlgoSpace.Grains.Kernel.Run;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

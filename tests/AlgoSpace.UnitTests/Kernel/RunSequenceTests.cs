@@ -1,6 +1,7 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Kernel.Run;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Kernel.Run;
 using Microsoft.Extensions.Logging.Abstractions;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

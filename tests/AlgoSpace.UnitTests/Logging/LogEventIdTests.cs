@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using AlgoSpace.Logging;
+using AlgoSpace.Grains.Interfaces.Logging;
 using Microsoft.Extensions.Logging;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Logging;
 
@@ -75,7 +76,7 @@ public sealed class LogEventIdTests
         // The rule the tests apply, shown on two made-up messages: without this, a check that never fires looks the same as one that passes.
         var area = LogEventAreas.Of(200);
         Assert.NotNull(area);
-        Assert.True(area.Covers("AlgoSpace.Kernel", "AlgoSpace.Kernel.KernelGrain"));
+        Assert.True(area.Covers("AlgoSpace.Grains.Kernel", "AlgoSpace.Grains.Kernel.KernelGrain"));
         Assert.False(area.Covers("AlgoSpace.Silo.Persistence", "AlgoSpace.Silo.Persistence.FileGrainStorage"));
         Assert.False(area.Covers("AlgoSpace.KernelX", "AlgoSpace.KernelX.Other"));
         Assert.Null(LogEventAreas.Of(5));

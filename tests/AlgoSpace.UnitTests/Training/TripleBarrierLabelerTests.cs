@@ -1,5 +1,6 @@
-using AlgoSpace.Events;
-using AlgoSpace.Training;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Training;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Training;
 

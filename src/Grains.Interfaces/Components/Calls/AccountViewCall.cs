@@ -1,6 +1,6 @@
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Operator;
 
-namespace AlgoSpace.Components.Calls;
+namespace AlgoSpace.Grains.Interfaces.Components.Calls;
 
 /// <summary>Asks an execution handler for its book (the kernel asks for the operator's status, positions and orders).</summary>
 [GenerateSerializer, Immutable]

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components.Calls;
+namespace AlgoSpace.Grains.Interfaces.Components.Calls;
 
 /// <summary>
 /// A synchronous question one component asks another (component-contracts 0: GetMatrix, GetRegimeVector,

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components.Calls;
+namespace AlgoSpace.Grains.Interfaces.Components.Calls;
 
 /// <summary>One point of the equity curve: realized equity at a simulation time, and how far it is below its peak.</summary>
 /// <param name="Equity">Initial capital plus the net P&amp;L of every trade closed at or before <paramref name="Time"/>, USD.</param>

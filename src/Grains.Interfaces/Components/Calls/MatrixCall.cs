@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components.Calls;
+namespace AlgoSpace.Grains.Interfaces.Components.Calls;
 
 /// <summary>GetMatrix(asOfSeq): a matrix assembler's window as of an INDICATORS_READY seq (component-contracts 2.4).</summary>
 [GenerateSerializer, Immutable]

@@ -1,6 +1,6 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
 
-namespace AlgoSpace.Components.Calls;
+namespace AlgoSpace.Grains.Interfaces.Components.Calls;
 
 /// <summary>Asks the performance tracker for the run's results so far (the kernel asks at the end of a backtest).</summary>
 [GenerateSerializer, Immutable]

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components.Calls;
+namespace AlgoSpace.Grains.Interfaces.Components.Calls;
 
 /// <summary>
 /// The run's statistics over its closed trades (net of commissions). A ratio that has no value (no trades, fewer

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components.Calls;
+namespace AlgoSpace.Grains.Interfaces.Components.Calls;
 
 /// <summary>The M-RMS's size and bracket for one trade (component-contracts 2.8). Prices in points, money in USD.</summary>
 /// <param name="PositionSize">Contracts, 0-5 after the hard limits.</param>

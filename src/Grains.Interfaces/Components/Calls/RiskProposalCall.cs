@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components.Calls;
+namespace AlgoSpace.Grains.Interfaces.Components.Calls;
 
 /// <summary>GenerateRiskProposal(TradeQualification): the Main MARL Core asks the M-RMS to size and bracket a qualified trade (component-contracts 2.7 step 4, 2.8).</summary>
 [GenerateSerializer, Immutable]

@@ -1,4 +1,4 @@
-namespace AlgoSpace.Components.Calls;
+namespace AlgoSpace.Grains.Interfaces.Components.Calls;
 
 /// <summary>A synergy the shared policy qualified, as the M-RMS reads it (component-contracts 2.7).</summary>
 /// <param name="SynergyVector">The 30 values of the synergy_vector table.</param>

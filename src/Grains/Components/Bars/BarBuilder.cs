@@ -1,7 +1,9 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.MarketData.Bars;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Bars;
+namespace AlgoSpace.Grains.Components.Bars;
 
 /// <summary>
 /// Builds clock-aligned OHLCV bars from ticks (component-contracts 2.2), for every configured timeframe and for

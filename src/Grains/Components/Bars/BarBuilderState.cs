@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Bars;
+namespace AlgoSpace.Grains.Components.Bars;
 
 // The bar generator's saved state (component-contracts 2.2, State P): per symbol and timeframe the working bar,
 // the last completed start and the last close, plus the counters. Immutable records, so a snapshot never shares

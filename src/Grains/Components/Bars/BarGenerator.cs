@@ -1,7 +1,9 @@
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Bars;
+namespace AlgoSpace.Grains.Components.Bars;
 
 /// <summary>
 /// The bar_generator component (component-contracts 2.2): a thin adapter from NEW_TICK to <see cref="BarBuilder"/>

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Bars;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Bars;
 
 /// <summary>What the bar builder did with one tick.</summary>
 public enum BarTickOutcome

@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Bars;
+namespace AlgoSpace.Grains.Components.Bars;
 
 /// <summary>The bars a tick completed, in emit order, and what happened to the tick.</summary>
 public sealed record BarTickResult(BarTickOutcome Outcome, IReadOnlyList<BarPayload> Bars, IReadOnlyList<SkippedGap> SkippedGaps)

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Bars;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Bars;
 
 /// <summary>A gap longer than bars.max_gap_fill_bars that was left unfilled (logged by the component).</summary>
 /// <param name="After">Start of the last bar before the gap.</param>

@@ -1,12 +1,14 @@
 using System.Diagnostics;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
 using AlgoSpace.MarketData.Replay;
-using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data;
+namespace AlgoSpace.Grains.Components.Data;
 
 /// <summary>
 /// The backtest DataHandler (component-contracts 2.1): replays a tick or OHLCV bar CSV (optionally gzip) as

@@ -1,7 +1,9 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.MarketData.Files;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data;
+namespace AlgoSpace.Grains.Components.Data;
 
 /// <summary>
 /// What the backtest data handler saves so that a restart resumes where it stopped, without publishing a tick

@@ -1,8 +1,10 @@
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
 using AlgoSpace.MarketData.Validation;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data;
+namespace AlgoSpace.Grains.Components.Data;
 
 // The market-data library's snapshots are plain records (it references no Orleans), yet they are saved inside the
 // data handlers' checkpoint state. These Orleans surrogates carry them across that boundary, field for field with

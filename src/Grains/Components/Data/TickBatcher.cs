@@ -1,8 +1,10 @@
-using AlgoSpace.Components.Bars;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components.Bars;
+using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.MarketData.Bars;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data;
+namespace AlgoSpace.Grains.Components.Data;
 
 /// <summary>
 /// Cuts the replayed ticks into NEW_TICK batches (event_bus.tick_batch_size): a batch ends before a tick that

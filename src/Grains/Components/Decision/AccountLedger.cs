@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision;
+namespace AlgoSpace.Grains.Components.Decision;
 
 /// <summary>
 /// The decision components' mirror of the account, from TRADE_CLOSED and POSITION_UPDATE: equity and its drawdown,

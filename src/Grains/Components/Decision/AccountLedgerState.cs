@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Decision;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Decision;
 
 /// <summary>The saved form of an <see cref="AccountLedger"/>.</summary>
 [GenerateSerializer, Immutable]

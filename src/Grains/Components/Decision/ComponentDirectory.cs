@@ -1,6 +1,8 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision;
+namespace AlgoSpace.Grains.Components.Decision;
 
 /// <summary>
 /// Finds the component a caller should ask, by kind: callers name kinds (matrix_assembler_regime, rde, m_rms) and

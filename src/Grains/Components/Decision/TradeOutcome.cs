@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Decision;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Decision;
 
 /// <summary>One closed trade as the decision components remember it (component-contracts 2.8 state).</summary>
 /// <param name="RMultiple">Net P&amp;L over the planned risk (stop distance · point value · size); 0 when the risk is unknown.</param>

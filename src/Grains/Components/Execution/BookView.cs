@@ -1,6 +1,8 @@
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution;
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// The engine's book as the operator sees it (`positions`, `orders`, `status`): open positions marked at the last

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Execution;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// The backtest's randomness (component-contracts 0): each draw is a pure function of the run seed, the sequence

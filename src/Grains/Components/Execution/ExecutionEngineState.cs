@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Execution;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// Everything the execution handler must keep to resume a run exactly (component-contracts 2.9, State P,

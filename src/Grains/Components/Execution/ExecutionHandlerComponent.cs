@@ -1,12 +1,14 @@
 using System.Text.Json;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Execution.Venues;
-using AlgoSpace.Components.Journal;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Execution.Venues;
+using AlgoSpace.Grains.Components.Journal;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution;
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// An execution handler (component-contracts 2.9): a thin adapter from EXECUTE_TRADE, NEW_TICK and NEW_5MIN_BAR to
@@ -202,7 +204,7 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
         _ => Venue.Query(question),
     };
 
-    private string StatusLine(Operator.AccountView book) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+    private string StatusLine(AlgoSpace.Grains.Interfaces.Operator.AccountView book) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"venue={book.Venue} positions={book.Positions.Sum(p => p.Quantity):+#;-#;0} working_orders={book.Orders.Count} pnl_today={book.RealizedPnlToday:F2} unrealized={book.UnrealizedPnl:F2} equity={book.Equity:F2}")
         + (_refusal is null ? "" : $" trading_refused=\"{_refusal}\"")
         + (_reconciler.Unreproduced.Count == 0 ? "" : $" unreproduced_journal_records={_reconciler.Unreproduced.Count}");

@@ -1,6 +1,8 @@
-using AlgoSpace.Components.Journal;
+using AlgoSpace.Grains.Components.Journal;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution;
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// An execution handler's piece of a checkpoint: the venue's book, and the journal records of a previous incarnation

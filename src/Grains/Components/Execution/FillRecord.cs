@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Execution;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>One fill in the journal: the audit trail of every contract bought or sold.</summary>
 /// <param name="Side">+1 buy, -1 sell.</param>

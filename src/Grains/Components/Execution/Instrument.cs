@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Execution;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>Contract terms of a symbol.</summary>
 /// <param name="TickSize">Minimum price increment, in points.</param>

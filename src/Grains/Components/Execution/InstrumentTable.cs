@@ -1,6 +1,8 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution;
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// Tick size and point value per symbol: the built-in table of component-contracts section 0, with settings'

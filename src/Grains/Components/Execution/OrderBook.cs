@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Execution;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// The working orders, in the order they were placed (which is the order they are looked at on a tick). Every

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Execution;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>What an order does for its trade.</summary>
 public enum OrderRole

@@ -1,8 +1,10 @@
-using AlgoSpace.Components.Execution.Venues;
-using AlgoSpace.Configuration;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Components.Execution.Venues;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution;
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// The paper_execution_handler component: the live mode's broker for this release. Orders fill against the live

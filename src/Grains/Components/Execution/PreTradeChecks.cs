@@ -1,8 +1,10 @@
 using System.Globalization;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution;
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// The pre-trade checks of component-contracts 2.9, in this order: no duplicate execution id within

@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution;
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>An event the execution logic wants published, in order, with the simulation time it belongs to.</summary>
 public sealed record PublishedEvent(string Type, EventPayload Payload, DateTime SimTime);

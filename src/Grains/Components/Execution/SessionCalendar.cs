@@ -1,6 +1,8 @@
 using System.Globalization;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution;
+namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
 /// The session close of execution.session_close, in simulation time. There is no session open setting, so a

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Hosting;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Hosting;
 
 /// <summary>
 /// The snapshot policy's clock: simulation time cut into periods of persistence.snapshot_every_bars 30-minute bars.

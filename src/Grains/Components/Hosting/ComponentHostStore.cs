@@ -1,8 +1,11 @@
-using AlgoSpace.Checkpoints;
-using AlgoSpace.Components.Journal;
+using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Components.Journal;
 using Polly;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Hosting;
+namespace AlgoSpace.Grains.Components.Hosting;
 
 /// <summary>
 /// What a component host persists: its pieces of the run's checkpoints (state "component") and its journal (state

@@ -1,9 +1,12 @@
-using AlgoSpace.Events;
-using AlgoSpace.Kernel;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Grains.Models;
 using Polly;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Hosting;
+namespace AlgoSpace.Grains.Components.Hosting;
 
 /// <summary>
 /// Hosts one component wherever it runs (a host grain, the in-process runner): builds it whole with its context and
@@ -24,7 +27,7 @@ public sealed partial class ComponentShell
     private IHostedBus? _bus;
     private bool _creating;
 
-    public ComponentShell(string name, IComponentShellHost host, Configuration.RecoverySettings recovery, ILogger logger)
+    public ComponentShell(string name, IComponentShellHost host, AlgoSpace.Grains.Interfaces.Configuration.RecoverySettings recovery, ILogger logger)
     {
         Name = name;
         _host = host;

@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Hosting;
+namespace AlgoSpace.Grains.Components.Hosting;
 
 /// <summary>
 /// What a <see cref="ComponentShell"/> needs from whoever runs it (the host grain, or the in-process runner):
@@ -21,10 +23,10 @@ public interface IComponentShellHost
 /// <paramref name="ComponentLogger"/>, or to the shell's logger when that is null.
 /// </summary>
 public sealed record ComponentHostParts(
-    Configuration.AlgoSpaceSettings Settings,
+    AlgoSpace.Grains.Interfaces.Configuration.AlgoSpaceSettings Settings,
     IHostedBus Bus,
-    Journal.IComponentJournal Journal,
+    AlgoSpace.Grains.Components.Journal.IComponentJournal Journal,
     IComponentCalls Calls,
-    Func<Models.IModelRegistry?> Models,
+    Func<AlgoSpace.Grains.Models.IModelRegistry?> Models,
     string NoModelRegistry,
     ILogger? ComponentLogger = null);

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Hosting;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Hosting;
 
 /// <summary>
 /// A component's bus as its host sees it: publishes made while an event is handled inherit that event's

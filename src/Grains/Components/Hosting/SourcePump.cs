@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Hosting;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Hosting;
 
 /// <summary>
 /// Runs a source on a flow of its own (in a grain, an interleaving grain timer, so that the host still answers

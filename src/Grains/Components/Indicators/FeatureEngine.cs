@@ -1,7 +1,9 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Indicators;
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>
 /// The indicator engine's logic (component-contracts 2.3), without Orleans. FVG and the 5m statistics run on every

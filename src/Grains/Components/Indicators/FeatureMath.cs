@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Indicators;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>Small numeric helpers shared by the indicators.</summary>
 public static class FeatureMath

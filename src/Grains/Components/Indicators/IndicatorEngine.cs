@@ -1,8 +1,10 @@
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Indicators;
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>
 /// The indicator_engine component (component-contracts 2.3): a thin adapter from NEW_5MIN_BAR and NEW_30MIN_BAR to

@@ -1,7 +1,9 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Indicators;
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>
 /// The LVN outputs of one 30-minute bar (component-contracts 2.3.5). Not ready: all zeros.

@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Indicators;
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>The five parts of an LVN's strength (component-contracts 2.3.5); <see cref="Total"/> is 0-100.</summary>
 public readonly record struct LvnStrength(double Volume, double Tests, double Rejection, double Recency, double Proximity)

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Indicators;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>
 /// The MMD statistic of component-contracts 2.3.6 with a Gaussian kernel k(x, y) = exp(-‖x - y‖² / 2σ²).

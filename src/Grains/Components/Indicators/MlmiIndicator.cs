@@ -1,6 +1,8 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Indicators;
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>
 /// The machine-learning momentum index on 30-minute Heiken Ashi closes (component-contracts 2.3.3).

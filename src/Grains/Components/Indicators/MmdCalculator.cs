@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Indicators;
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>The 23-value MMD vector of one 30-minute bar (component-contracts 2.3.6); all zeros until ready.</summary>
 public sealed record MmdResult(bool Ready, double[] Features);

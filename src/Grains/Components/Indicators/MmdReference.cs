@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Indicators;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>
 /// One reference distribution of the MMD vector, ready to compare against: its z-scored sample, the kernel width

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Indicators;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>
 /// The seven seeded reference samples of component-contracts 2.3.6 (normal, bull, bear, high-vol, low-vol,

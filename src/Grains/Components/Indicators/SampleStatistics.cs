@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Indicators;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>Small statistics over a window of values, as the indicators use them.</summary>
 public static class SampleStatistics

@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Indicators;
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>
 /// A volume profile over a run of bars (component-contracts 2.3.5): levels on a price grid, each bar's volume spread

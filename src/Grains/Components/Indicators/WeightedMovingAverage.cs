@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Indicators;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>
 /// WMA_n = Σ(n−j)·x₍t−j₎ / (n(n+1)/2) over the last n values (component-contracts 2.3.3). Before n values have

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Journal;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Journal;
 
 /// <summary>
 /// A component's append-only journal of what it acknowledged since the last checkpoint. A restored component reads

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Journal;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Journal;
 
 /// <summary>
 /// What a component acknowledges between checkpoints, written before the acknowledgement leaves it. An execution

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Journal;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Journal;
 
 /// <summary>
 /// Reconciles what a restored component produces again (a replay from its checkpoint) with what the previous

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Matrices;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>
 /// A rolling z-score over an exponentially weighted mean and variance (component-contracts 2.4). The n-th sample is

@@ -1,6 +1,8 @@
-using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Matrices;
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>The matrix_assembler_5m component: the 60×7 tactical matrix (component-contracts 2.4).</summary>
 [ComponentKind("matrix_assembler_5m",

@@ -1,7 +1,9 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Matrices;
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>
 /// The tactical matrix, 60×7 = 5 hours of 5-minute rows (component-contracts 2.4), one row per INDICATORS_READY.

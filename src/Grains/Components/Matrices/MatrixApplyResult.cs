@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Matrices;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>What applying one INDICATORS_READY did.</summary>
 /// <param name="NonFiniteFeatures">Inputs that were NaN or infinite (their cells are 0), to be warned about.</param>

@@ -1,9 +1,11 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Matrices;
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>
 /// The adapter the three matrix assemblers share (component-contracts 2.4): INDICATORS_READY in, GetMatrix calls

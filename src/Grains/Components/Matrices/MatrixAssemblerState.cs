@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Matrices;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>A matrix assembler's saved state (component-contracts 2.4, State P).</summary>
 /// <param name="RowsOldestFirst">The window's cells, row-major, oldest row first.</param>

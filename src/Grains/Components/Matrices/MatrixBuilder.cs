@@ -1,8 +1,10 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Matrices;
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>
 /// What the three matrix assemblers share (component-contracts 2.4): a window of normalised rows built from

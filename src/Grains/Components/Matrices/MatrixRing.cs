@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Matrices;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>
 /// A fixed window of rows kept in one flat float array: appending overwrites the oldest row once the window is full.

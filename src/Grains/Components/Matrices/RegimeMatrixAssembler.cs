@@ -1,6 +1,8 @@
-using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Matrices;
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>The matrix_assembler_regime component: the 96×26 regime matrix (component-contracts 2.4), read by the RDE.</summary>
 [ComponentKind("matrix_assembler_regime",

@@ -1,7 +1,9 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Matrices;
+namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>
 /// The structure matrix, 48×8 = 24 hours of 30-minute rows (component-contracts 2.4). A row is appended only when

@@ -1,7 +1,9 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Performance;
+namespace AlgoSpace.Grains.Components.Performance;
 
 /// <summary>
 /// The performance tracker's memory: the closed trades in the order they were reported, the simulation dates seen

@@ -1,9 +1,11 @@
 using System.Globalization;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Performance;
+namespace AlgoSpace.Grains.Components.Performance;
 
 /// <summary>
 /// The performance_tracker component: a thin adapter from TRADE_CLOSED and NEW_5MIN_BAR to

@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Performance;
+namespace AlgoSpace.Grains.Components.Performance;
 
 /// <summary>What the performance tracker saves: the closed trades in arrival order, the simulation dates seen, and
 /// the simulated span. The equity curve and the statistics are recomputed from these.</summary>

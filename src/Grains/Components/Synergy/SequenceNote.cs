@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Synergy;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Synergy;
 
 /// <summary>Something the pattern tracker did with a signal, for the log.</summary>
 public sealed record SequenceNote(SequenceNoteKind Kind, string Detail);

@@ -1,7 +1,9 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Synergy;
+namespace AlgoSpace.Grains.Components.Synergy;
 
 /// <summary>
 /// Which signals an INDICATORS_READY activates (component-contracts 2.5, Activation), in the order mlmi, nwrqk,

@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Synergy;
+namespace AlgoSpace.Grains.Components.Synergy;
 
 /// <summary>
 /// The synergy_detector component (component-contracts 2.5, gate 1): a thin adapter from INDICATORS_READY to

@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Synergy;
+namespace AlgoSpace.Grains.Components.Synergy;
 
 /// <summary>The synergy detector's saved state (component-contracts 2.5, State P).</summary>
 /// <param name="Sequence">The signals of the open pattern, in arrival order; empty when none is open.</param>

@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Synergy;
+namespace AlgoSpace.Grains.Components.Synergy;
 
 /// <summary>What one INDICATORS_READY did to the detector.</summary>
 /// <param name="Detected">The completed pattern to publish; null when none completed (or it was discarded).</param>

@@ -1,7 +1,9 @@
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Synergy;
+namespace AlgoSpace.Grains.Components.Synergy;
 
 /// <summary>Builds SYNERGY_DETECTED from a completed pattern and the INDICATORS_READY that completed it (component-contracts 2.5, Payload).</summary>
 public static class SynergyPayloadFactory

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Synergy;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Synergy;
 
 /// <summary>The detector's state (component-contracts 2.5), derived from its sequence and its last synergy.</summary>
 public enum SynergyPhase

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Kernel.Run;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
+
+namespace AlgoSpace.Grains.Kernel.Run;
 
 /// <summary>
 /// What carries out the steps of the run sequence: the kernel over component host grains

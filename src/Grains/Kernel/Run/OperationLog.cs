@@ -1,6 +1,8 @@
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel.Run;
+namespace AlgoSpace.Grains.Kernel.Run;
 
 /// <summary>
 /// The steps of the operation under way, as the operator's console follows them (SystemStatusReport.Steps): the

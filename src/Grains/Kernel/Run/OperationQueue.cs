@@ -1,4 +1,7 @@
-namespace AlgoSpace.Kernel.Run;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
+
+namespace AlgoSpace.Grains.Kernel.Run;
 
 /// <summary>
 /// Serialises the kernel's operations (startup, shutdown, mode switch, checkpoint, a switched backtest's end): each

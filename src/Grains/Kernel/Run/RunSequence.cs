@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel.Run;
+namespace AlgoSpace.Grains.Kernel.Run;
 
 /// <summary>
 /// The one run sequence: which steps each operation takes, in which order, each bounded by its timeout from

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Kernel.Run;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
+
+namespace AlgoSpace.Grains.Kernel.Run;
 
 /// <summary>
 /// The steps the kernel's operations are made of (docs/architecture.md, "The run sequence"). Each has a timeout in

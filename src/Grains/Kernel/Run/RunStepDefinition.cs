@@ -1,6 +1,8 @@
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
 
-namespace AlgoSpace.Kernel.Run;
+namespace AlgoSpace.Grains.Kernel.Run;
 
 /// <summary>
 /// One step of the run sequence: its name (what logs and the operator's console show unless the step says more),

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Kernel.Run;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
+
+namespace AlgoSpace.Grains.Kernel.Run;
 
 /// <summary>
 /// What one step did. <see cref="Label"/> is what the operator's console shows for it (a step may say what it did,

@@ -1,5 +1,6 @@
-using AlgoSpace.Components.Bars;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components.Bars;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Bars;
 
@@ -73,7 +74,7 @@ public sealed class BarBuilderTests
     [Fact]
     public void A_gap_of_years_is_counted_at_once_and_skipped_leaving_no_synthetic_bars()
     {
-        var builder = new BarBuilder([5, 30], AlgoSpace.Configuration.BarsSettings.DefaultMaxGapFillBars);
+        var builder = new BarBuilder([5, 30], AlgoSpace.Grains.Interfaces.Configuration.BarsSettings.DefaultMaxGapFillBars);
         builder.OnTick(Tick(10, 31, 0, 100));
 
         var later = builder.OnTick(Tick(10, 31, 0, 100) with { Timestamp = Day.AddYears(20).AddHours(10).AddMinutes(31) });

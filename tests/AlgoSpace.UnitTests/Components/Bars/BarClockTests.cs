@@ -1,5 +1,6 @@
-using AlgoSpace.Components.Bars;
+using AlgoSpace.Grains.Components.Bars;
 using AlgoSpace.MarketData.Bars;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Bars;
 

@@ -1,10 +1,12 @@
 using System.Reflection;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Bars;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Bars;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using Microsoft.Extensions.Logging;
-using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Bars;
 

@@ -1,9 +1,11 @@
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
+using AlgoSpace.Grains.Interfaces;
 
 // Shared by the component tests of Bars and Execution; it lives here only because new test files are limited to
 // the Bars and Execution folders. It could move to Components/ as it stands.
@@ -23,7 +25,7 @@ public sealed class RecordingComponentContext(string kind, AlgoSpaceSettings set
     public RecordingLogger RecordingLogger { get; } = new();
     public ILogger Logger => RecordingLogger;
     /// <summary>The models assigned to the component; none unless a test sets them.</summary>
-    public IReadOnlyDictionary<string, AlgoSpace.Models.LoadedModel> Models { get; set; } = new Dictionary<string, AlgoSpace.Models.LoadedModel>();
+    public IReadOnlyDictionary<string, AlgoSpace.Grains.Models.LoadedModel> Models { get; set; } = new Dictionary<string, AlgoSpace.Grains.Models.LoadedModel>();
     public List<string> Degraded { get; } = [];
 
     /// <summary>Other components the component under test may call; none unless a test sets them.</summary>
@@ -31,10 +33,10 @@ public sealed class RecordingComponentContext(string kind, AlgoSpaceSettings set
 
     public void ReportDegraded(string reason) => Degraded.Add(reason);
 
-    /// <summary>The component's journal; <see cref="AlgoSpace.Components.Journal.InMemoryJournal.Appended"/> is what it journaled.</summary>
-    public AlgoSpace.Components.Journal.InMemoryJournal RecordingJournal { get; set; } = new();
+    /// <summary>The component's journal; <see cref="AlgoSpace.Grains.Components.Journal.InMemoryJournal.Appended"/> is what it journaled.</summary>
+    public AlgoSpace.Grains.Components.Journal.InMemoryJournal RecordingJournal { get; set; } = new();
 
-    public AlgoSpace.Components.Journal.IComponentJournal Journal => RecordingJournal;
+    public AlgoSpace.Grains.Components.Journal.IComponentJournal Journal => RecordingJournal;
 }
 
 /// <summary>Records publishes and, like the real bus, refuses an event its spec does not list under publishes.</summary>

@@ -1,7 +1,8 @@
-using AlgoSpace.Components.Data;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components.Data;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,7 +1,9 @@
-using AlgoSpace.Components;
-using AlgoSpace.Components.Data;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Data;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 
@@ -24,7 +26,7 @@ public sealed class DataHandlerHarness
         };
         Context = new ComponentContext(
             new ComponentSpec("data_handler", "backtest_data_handler", true, [], [EventTypes.NewTick, EventTypes.BacktestComplete, EventTypes.SystemError], [], new Dictionary<string, string>()),
-            Settings, Bus, Logger, new Dictionary<string, AlgoSpace.Models.LoadedModel>(), _ => { }, new AlgoSpace.Components.Journal.InMemoryJournal());
+            Settings, Bus, Logger, new Dictionary<string, AlgoSpace.Grains.Models.LoadedModel>(), _ => { }, new AlgoSpace.Grains.Components.Journal.InMemoryJournal());
     }
 
     public AlgoSpaceSettings Settings { get; }

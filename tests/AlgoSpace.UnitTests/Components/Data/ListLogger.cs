@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

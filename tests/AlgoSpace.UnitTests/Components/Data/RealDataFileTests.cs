@@ -1,8 +1,9 @@
 using System.Globalization;
-using AlgoSpace.Components.Data;
+using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
 using Xunit.Abstractions;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,13 +1,15 @@
 using System.Globalization;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Bars;
-using AlgoSpace.Components.Data;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Bars;
+using AlgoSpace.Grains.Components.Data;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
-using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 
@@ -242,11 +244,11 @@ public sealed class RealDataPipelineTests(ITestOutputHelper output)
         public AlgoSpaceSettings Settings => settings;
         public IEventBus Bus => bus;
         public ILogger Logger => NullLogger.Instance;
-        public IReadOnlyDictionary<string, AlgoSpace.Models.LoadedModel> Models { get; } = new Dictionary<string, AlgoSpace.Models.LoadedModel>();
+        public IReadOnlyDictionary<string, AlgoSpace.Grains.Models.LoadedModel> Models { get; } = new Dictionary<string, AlgoSpace.Grains.Models.LoadedModel>();
         public IComponentCalls Calls => NoComponentCalls.Instance;
 
         public void ReportDegraded(string reason) => throw new InvalidOperationException($"{name} degraded: {reason}");
 
-        public AlgoSpace.Components.Journal.IComponentJournal Journal { get; } = new AlgoSpace.Components.Journal.InMemoryJournal();
+        public AlgoSpace.Grains.Components.Journal.IComponentJournal Journal { get; } = new AlgoSpace.Grains.Components.Journal.InMemoryJournal();
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using AlgoSpace.Components.Data;
+using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Sample;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

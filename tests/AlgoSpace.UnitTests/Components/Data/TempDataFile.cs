@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,5 +1,6 @@
-using AlgoSpace.Components.Data;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components.Data;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

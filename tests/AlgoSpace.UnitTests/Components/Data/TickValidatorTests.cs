@@ -1,6 +1,7 @@
-using AlgoSpace.Components.Data;
+using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Validation;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,5 +1,6 @@
-using AlgoSpace.Components.Data;
+using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Files;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,6 +1,7 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

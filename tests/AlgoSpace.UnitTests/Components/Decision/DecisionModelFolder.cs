@@ -1,7 +1,8 @@
-using AlgoSpace.Models;
-using AlgoSpace.Training;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using AlgoSpace.Models;
-using AlgoSpace.Training;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Training;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

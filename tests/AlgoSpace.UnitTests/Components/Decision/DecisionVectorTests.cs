@@ -1,9 +1,10 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Decision;
-using AlgoSpace.Components.Decision.Marl;
-using AlgoSpace.Components.Decision.Risk;
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Decision;
+using AlgoSpace.Grains.Components.Decision.Marl;
+using AlgoSpace.Grains.Components.Decision.Risk;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 
@@ -105,7 +106,7 @@ public class DecisionVectorTests
     {
         var settings = DecisionFixtures.Settings();
         Assert.Equal("matrix_regime", ComponentDirectory.NameOfKind(settings, "matrix_assembler_regime"));
-        var error = Assert.Throws<AlgoSpace.Components.ComponentCallException>(() => ComponentDirectory.NameOfKind(settings, "synergy_detector"));
+        var error = Assert.Throws<AlgoSpace.Grains.Components.ComponentCallException>(() => ComponentDirectory.NameOfKind(settings, "synergy_detector"));
         Assert.Contains("no component of kind 'synergy_detector'", error.Message);
     }
 

@@ -1,10 +1,11 @@
-using AlgoSpace.Components.Decision.Marl;
-using AlgoSpace.Components.Decision.Rde;
-using AlgoSpace.Components.Decision.Risk;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Models;
-using AlgoSpace.Training;
+using AlgoSpace.Grains.Components.Decision.Marl;
+using AlgoSpace.Grains.Components.Decision.Rde;
+using AlgoSpace.Grains.Components.Decision.Risk;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Training;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

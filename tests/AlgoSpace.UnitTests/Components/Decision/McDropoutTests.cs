@@ -1,6 +1,7 @@
-using AlgoSpace.Components.Decision.Marl;
-using AlgoSpace.Models;
-using AlgoSpace.Training;
+using AlgoSpace.Grains.Components.Decision.Marl;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Training;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

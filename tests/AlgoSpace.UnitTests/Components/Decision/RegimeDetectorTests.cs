@@ -1,9 +1,10 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Decision.Rde;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Models;
-using AlgoSpace.Training;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Decision.Rde;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Training;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

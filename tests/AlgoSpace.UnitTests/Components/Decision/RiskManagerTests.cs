@@ -1,6 +1,7 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Decision.Risk;
-using AlgoSpace.Training;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Decision.Risk;
+using AlgoSpace.Grains.Training;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -1,6 +1,7 @@
-using AlgoSpace.Components.Decision.Risk;
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components.Decision.Risk;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

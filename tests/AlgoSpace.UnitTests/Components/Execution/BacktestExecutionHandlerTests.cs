@@ -1,10 +1,12 @@
 using System.Reflection;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 using static AlgoSpace.Tests.Components.Execution.ExecutionHarness;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Execution;
 
@@ -161,7 +163,7 @@ public sealed class ExecutionJournalTests
         Assert.NotEmpty(journal);
 
         var after = Context();
-        after.RecordingJournal = new AlgoSpace.Components.Journal.InMemoryJournal(journal);
+        after.RecordingJournal = new AlgoSpace.Grains.Components.Journal.InMemoryJournal(journal);
         var restored = await RunAsync(after, checkpoint, Trade.Skip(1));
 
         Assert.Empty(after.RecordingJournal.Appended);
@@ -179,7 +181,7 @@ public sealed class ExecutionJournalTests
 
         // A replay without the decision: the journaled order never comes back.
         var after = Context();
-        after.RecordingJournal = new AlgoSpace.Components.Journal.InMemoryJournal(before.RecordingJournal.Appended.ToList());
+        after.RecordingJournal = new AlgoSpace.Grains.Components.Journal.InMemoryJournal(before.RecordingJournal.Appended.ToList());
         var restored = await RunAsync(after, checkpoint, Trade.Skip(2));
 
         Assert.Contains(after.RecordingLogger.Entries, e => e.EventId == 460);
@@ -219,11 +221,11 @@ public sealed class PaperVenueReconciliationTests
         var checkpoint = OrleansRoundTrip.Copy(original.SaveState()!);
         await original.HandleAsync(new EventEnvelope(ExecuteTrade, 1, At(10, 0), "m", "c", Command()), CancellationToken.None);
         await original.HandleAsync(Tick(2, At(10, 0, 30), 5000), CancellationToken.None);
-        var journal = before.RecordingJournal.Appended.Select(r => (AlgoSpace.Components.Journal.JournalRecord)OrleansRoundTrip.Copy(r)).ToList();
+        var journal = before.RecordingJournal.Appended.Select(r => (AlgoSpace.Grains.Components.Journal.JournalRecord)OrleansRoundTrip.Copy(r)).ToList();
         Assert.NotNull(journal[^1].VenueState);
 
         var after = Context();
-        after.RecordingJournal = new AlgoSpace.Components.Journal.InMemoryJournal(journal);
+        after.RecordingJournal = new AlgoSpace.Grains.Components.Journal.InMemoryJournal(journal);
         var restored = await StartedAsync(after, checkpoint);
 
         Assert.Contains(after.RecordingLogger.Entries, e => e.EventId == 457);
@@ -235,7 +237,7 @@ public sealed class PaperVenueReconciliationTests
     public async Task A_journal_the_venue_cannot_agree_with_stops_trading_and_says_why()
     {
         var context = Context();
-        context.RecordingJournal = new AlgoSpace.Components.Journal.InMemoryJournal([new("ORDER_SUBMITTED:X", "{}", At(10, 0))]);
+        context.RecordingJournal = new AlgoSpace.Grains.Components.Journal.InMemoryJournal([new("ORDER_SUBMITTED:X", "{}", At(10, 0))]);
         var handler = await StartedAsync(context);
 
         await handler.HandleAsync(Tick(1, At(10, 1), 5000), CancellationToken.None);

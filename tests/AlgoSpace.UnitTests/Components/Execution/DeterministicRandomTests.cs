@@ -1,4 +1,5 @@
-using AlgoSpace.Components.Execution;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Execution;
 

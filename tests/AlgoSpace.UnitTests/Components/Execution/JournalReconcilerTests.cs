@@ -1,4 +1,5 @@
-using AlgoSpace.Components.Journal;
+using AlgoSpace.Grains.Components.Journal;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Execution;
 

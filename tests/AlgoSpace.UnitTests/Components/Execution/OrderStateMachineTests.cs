@@ -1,5 +1,6 @@
-using AlgoSpace.Components.Execution;
-using static AlgoSpace.Components.Execution.OrderStatus;
+using AlgoSpace.Grains.Components.Execution;
+using static AlgoSpace.Grains.Components.Execution.OrderStatus;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Execution;
 

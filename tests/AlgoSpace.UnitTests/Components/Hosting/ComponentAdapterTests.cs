@@ -1,8 +1,10 @@
-using AlgoSpace.Components;
-using AlgoSpace.Components.Decision.Risk;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Decision.Risk;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Tests.Components.Hosting.ShellHarness;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Hosting;
 

@@ -1,6 +1,8 @@
-using AlgoSpace.Components;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Hosting;
 
@@ -41,9 +43,9 @@ public sealed class ComponentRegistryTests
         public AlgoSpaceSettings Settings => inner.Settings;
         public IEventBus Bus => inner.Bus;
         public Microsoft.Extensions.Logging.ILogger Logger => inner.Logger;
-        public IReadOnlyDictionary<string, AlgoSpace.Models.LoadedModel> Models => inner.Models;
+        public IReadOnlyDictionary<string, AlgoSpace.Grains.Models.LoadedModel> Models => inner.Models;
         public IComponentCalls Calls => inner.Calls;
-        public AlgoSpace.Components.Journal.IComponentJournal Journal => inner.Journal;
+        public AlgoSpace.Grains.Components.Journal.IComponentJournal Journal => inner.Journal;
 
         public void ReportDegraded(string reason) => inner.ReportDegraded(reason);
     }

@@ -1,8 +1,10 @@
-using AlgoSpace.Components;
-using AlgoSpace.Components.Hosting;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Hosting;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Hosting;
 
@@ -35,7 +37,7 @@ public sealed class ShellHarness : IComponentShellHost
     public ShellProbe Probe => (ShellProbe)Shell.Component!;
 
     public ComponentInitResult Create(HostCheckpoint? piece = null, IModelRegistry? models = null) =>
-        Shell.Create(Registry, Spec, new ComponentHostParts(new AlgoSpaceSettings(), Bus, new AlgoSpace.Components.Journal.InMemoryJournal(),
+        Shell.Create(Registry, Spec, new ComponentHostParts(new AlgoSpaceSettings(), Bus, new AlgoSpace.Grains.Components.Journal.InMemoryJournal(),
             NoComponentCalls.Instance, () => models, "no registry here"), piece);
 
     public static EventEnvelope Event(long seq, string source = "source", string? type = null, EventPayload? payload = null) =>

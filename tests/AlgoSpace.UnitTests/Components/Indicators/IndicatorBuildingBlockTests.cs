@@ -1,5 +1,6 @@
-using AlgoSpace.Components.Indicators;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components.Indicators;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Indicators;
 

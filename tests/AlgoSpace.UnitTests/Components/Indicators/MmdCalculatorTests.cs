@@ -1,6 +1,7 @@
-using AlgoSpace.Components.Indicators;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components.Indicators;
+using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Tests.Components.Indicators.IndicatorBars;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Indicators;
 

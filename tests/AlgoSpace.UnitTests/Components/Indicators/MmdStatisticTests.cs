@@ -1,4 +1,5 @@
-using AlgoSpace.Components.Indicators;
+using AlgoSpace.Grains.Components.Indicators;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Indicators;
 

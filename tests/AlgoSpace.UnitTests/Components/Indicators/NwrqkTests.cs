@@ -1,5 +1,6 @@
-using AlgoSpace.Components.Indicators;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components.Indicators;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Indicators;
 

@@ -1,4 +1,5 @@
-using AlgoSpace.Components.Matrices;
+using AlgoSpace.Grains.Components.Matrices;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Matrices;
 

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Reflection;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Matrices;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Matrices;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using Microsoft.Extensions.Logging;
-using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 using static AlgoSpace.Tests.Components.FeatureStore;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Matrices;
 

@@ -1,7 +1,8 @@
-using AlgoSpace.Components.Matrices;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components.Matrices;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Tests.Components.FeatureStore;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Matrices;
 

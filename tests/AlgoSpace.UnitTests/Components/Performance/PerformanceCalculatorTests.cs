@@ -1,5 +1,6 @@
-using AlgoSpace.Components.Performance;
+using AlgoSpace.Grains.Components.Performance;
 using static AlgoSpace.Tests.Components.Performance.TradeFactory;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Performance;
 

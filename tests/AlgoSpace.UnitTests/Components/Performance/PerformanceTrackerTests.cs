@@ -1,10 +1,12 @@
-using AlgoSpace.Components;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Performance;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Performance;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 using static AlgoSpace.Tests.Components.Performance.TradeFactory;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Performance;
 

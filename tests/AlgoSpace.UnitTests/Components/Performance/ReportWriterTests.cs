@@ -1,7 +1,8 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Performance;
-using AlgoSpace.Reporting;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Performance;
+using AlgoSpace.Grains.Reporting;
 using static AlgoSpace.Tests.Components.Performance.TradeFactory;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Performance;
 

@@ -1,12 +1,14 @@
 using System.Reflection;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Synergy;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Synergy;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using Microsoft.Extensions.Logging;
-using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 using static AlgoSpace.Tests.Components.FeatureStore;
 using static AlgoSpace.Tests.Components.Synergy.SynergySignals;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Synergy;
 

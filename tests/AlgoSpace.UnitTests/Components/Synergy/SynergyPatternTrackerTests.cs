@@ -1,8 +1,9 @@
-using AlgoSpace.Components.Synergy;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components.Synergy;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Tests.Components.FeatureStore;
 using static AlgoSpace.Tests.Components.Synergy.SynergySignals;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Synergy;
 

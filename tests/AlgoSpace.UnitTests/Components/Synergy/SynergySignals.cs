@@ -1,5 +1,6 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Tests.Components.FeatureStore;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Synergy;
 

@@ -1,4 +1,5 @@
 using CsCheck;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration.Robustness;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration.Robustness;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AlgoSpace.Silo.Hosting;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration.Robustness;
 

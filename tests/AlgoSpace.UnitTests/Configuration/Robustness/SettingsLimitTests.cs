@@ -1,5 +1,6 @@
 using System.Text;
 using AlgoSpace.Silo.Configuration;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration.Robustness;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsCheck;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration.Robustness;
 

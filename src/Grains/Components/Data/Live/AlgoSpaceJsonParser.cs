@@ -1,8 +1,10 @@
 using System.Text.Json;
 using AlgoSpace.MarketData;
-using static AlgoSpace.Components.Data.Live.JsonFields;
+using static AlgoSpace.Grains.Components.Data.Live.JsonFields;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data.Live;
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>
 /// The project's feed message (docs/live-feed.md), one JSON object per WebSocket text message:

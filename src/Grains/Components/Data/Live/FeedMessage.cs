@@ -1,6 +1,8 @@
 using AlgoSpace.MarketData;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data.Live;
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>What one feed message is to the live data handler.</summary>
 public enum FeedMessageKind

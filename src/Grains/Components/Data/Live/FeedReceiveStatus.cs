@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Data.Live;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>How a receive on the feed socket ended.</summary>
 public enum FeedReceiveStatus

@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data.Live;
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>
 /// One WebSocket connection to the feed: connect (with the API key as the <c>X-API-Key</c> header), receive whole

@@ -1,6 +1,8 @@
 using AlgoSpace.MarketData.Files;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data.Live;
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>
 /// Reads a feed message's time. The pipeline's times carry no zone (component-contracts 0: the exchange's wall time

@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data.Live;
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>Reads typed field values off a <see cref="Utf8JsonReader"/> positioned on the value, with errors that name the field.</summary>
 internal static class JsonFields

@@ -1,6 +1,8 @@
 using AlgoSpace.MarketData;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data.Live;
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 // The live data handler's log lines (EventIds 1100-1119). The API key is never among their fields.
 public sealed partial class LiveDataHandler

@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using AlgoSpace.Bus;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Bus;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Validation;
-using static AlgoSpace.Events.EventTypes;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data.Live;
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>
 /// The live DataHandler (component-contracts 2.1, docs/live-feed.md): receives ticks from the WebSocket feed at

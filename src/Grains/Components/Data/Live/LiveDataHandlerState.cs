@@ -1,6 +1,8 @@
 using AlgoSpace.MarketData.Validation;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Data.Live;
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>
 /// The live data handler's saved state: the last tick id it let through (so a restarted silo still drops the ticks

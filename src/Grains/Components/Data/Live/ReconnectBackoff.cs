@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Data.Live;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>
 /// The wait before reconnect attempt n (1-based): base · 2^(n−1), capped at <see cref="CapFactor"/> · base, less a

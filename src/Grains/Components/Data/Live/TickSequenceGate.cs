@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Data.Live;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>What <see cref="TickSequenceGate.Admit"/> decided.</summary>
 /// <param name="IsNew">The id is above every id seen: the tick goes on to validation.</param>

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Decision.Marl;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>
 /// account_state_vector[10] of component-contracts 2.7 from the live account mirror. With no closed trades yet the

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Models;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Models;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Marl;
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>
 /// The Main MARL Core's flow (component-contracts 2.7) as plain logic: inputs through calls, embedders, the shared

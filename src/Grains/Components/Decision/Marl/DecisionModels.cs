@@ -1,6 +1,8 @@
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Marl;
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>The six models of the Main MARL Core (component-contracts 2.7), all loaded, or none.</summary>
 public sealed record DecisionModels(

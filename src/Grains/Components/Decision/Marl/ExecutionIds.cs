@@ -1,6 +1,8 @@
 using System.Globalization;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Marl;
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary><c>EX_yyyyMMdd_HHmmss_NNN</c> from the simulation time; NNN is the run's execution number modulo 1000, so two trades in one simulated second still differ.</summary>
 public static class ExecutionIds

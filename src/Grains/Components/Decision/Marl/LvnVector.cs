@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Marl;
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>
 /// The LVN vector [1,5] of component-contracts 2.7 step 1: [s/100, dₙ, (c − p)/c, 1[c &gt; p], (s/100)(1 − dₙ)] with

@@ -1,8 +1,10 @@
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Marl;
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>
 /// The main_marl_core component (component-contracts 2.7, gate 2): a thin adapter from SYNERGY_DETECTED,

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Decision.Marl;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>The saved Main MARL Core (component-contracts 2.7 state P): trading day, daily count, counters, account mirror.</summary>
 [GenerateSerializer, Immutable]

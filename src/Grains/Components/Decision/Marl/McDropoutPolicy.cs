@@ -1,7 +1,9 @@
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Marl;
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>
 /// Monte Carlo dropout over the shared policy: <c>passes</c> copies of u in one batched forward pass, each with its

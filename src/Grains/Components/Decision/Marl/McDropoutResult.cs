@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Decision.Marl;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>The shared policy's Monte Carlo dropout verdict (component-contracts 2.7 step 3).</summary>
 /// <param name="Mean">p̄: the mean softmax over the passes; index 0 QUALIFY, 1 PASS.</param>

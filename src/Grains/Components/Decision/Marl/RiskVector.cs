@@ -1,6 +1,8 @@
-using AlgoSpace.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Marl;
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>
 /// The risk vector ρ [1,8] of component-contracts 2.7 step 5: [size/5, m_sl/3, rr/5, confidence, size/maxSize,

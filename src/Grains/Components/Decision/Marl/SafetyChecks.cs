@@ -1,7 +1,9 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Marl;
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>The hard checks of component-contracts 2.7 step 7; every failing check is one reason.</summary>
 public static class SafetyChecks

@@ -1,6 +1,8 @@
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Marl;
+namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>
 /// synergy_vector[30] of component-contracts 2.7, in the code's layout with its reserved constants. The three

@@ -1,7 +1,9 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Rde;
+namespace AlgoSpace.Grains.Components.Decision.Rde;
 
 /// <summary>One answer of the RDE with what it should raise: a regime-transition breach, and the soft alerts to log.</summary>
 public sealed record RegimeAssessment(RegimeVectorReply Reply, RiskBreachPayload? Breach, IReadOnlyList<string> Alerts);

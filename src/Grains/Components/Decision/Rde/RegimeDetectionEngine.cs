@@ -1,9 +1,11 @@
 using System.Diagnostics;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Rde;
+namespace AlgoSpace.Grains.Components.Decision.Rde;
 
 /// <summary>
 /// The rde component (component-contracts 2.6): answers GetRegimeVector calls by asking the regime matrix assembler

@@ -1,10 +1,12 @@
 using System.Globalization;
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Rde;
+namespace AlgoSpace.Grains.Components.Decision.Rde;
 
 /// <summary>
 /// The RDE logic (component-contracts 2.6): the regime vector of a regime matrix, its magnitude and its shift from

@@ -1,8 +1,10 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Events;
-using static AlgoSpace.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Events;
+using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Risk;
+namespace AlgoSpace.Grains.Components.Decision.Risk;
 
 /// <summary>
 /// The m_rms component (component-contracts 2.8): answers GenerateRiskProposal calls with <see cref="RiskManager"/>

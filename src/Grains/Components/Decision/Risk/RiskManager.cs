@@ -1,10 +1,12 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Models;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Risk;
+namespace AlgoSpace.Grains.Components.Decision.Risk;
 
 /// <summary>
 /// The M-RMS logic (component-contracts 2.8): proposals from the model, or the fallback when the model is missing

@@ -1,4 +1,7 @@
-namespace AlgoSpace.Components.Decision.Risk;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
+
+namespace AlgoSpace.Grains.Components.Decision.Risk;
 
 /// <summary>
 /// The M-RMS model's three heads, packed into one output of 8 values so that one small MLP (40 → 128 → 64 → 8) is

@@ -1,8 +1,10 @@
-using AlgoSpace.Components.Calls;
-using AlgoSpace.Components.Execution;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Decision.Risk;
+namespace AlgoSpace.Grains.Components.Decision.Risk;
 
 /// <summary>
 /// Turns the model's (or the fallback's) size, stop and target into a bracket and applies the hard limits of

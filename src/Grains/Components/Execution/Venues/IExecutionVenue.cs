@@ -1,7 +1,9 @@
-using AlgoSpace.Events;
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution.Venues;
+namespace AlgoSpace.Grains.Components.Execution.Venues;
 
 /// <summary>
 /// Where an execution handler's orders go: the simulated fill model (backtest, paper) or a real venue's adapter.
@@ -50,5 +52,5 @@ public interface IExecutionVenue
     /// restored checkpoint (oldest first; each record's VenueState, where present, is the book after it). Returns
     /// null when they agree (the venue's book is then the handler's), or what disagrees.
     /// </summary>
-    ValueTask<string?> ReconcileAsync(IReadOnlyList<Journal.JournalRecord> journal, CancellationToken cancellation);
+    ValueTask<string?> ReconcileAsync(IReadOnlyList<AlgoSpace.Grains.Components.Journal.JournalRecord> journal, CancellationToken cancellation);
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
-using AlgoSpace.Operator;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components;
 
-namespace AlgoSpace.Components.Execution.Venues;
+namespace AlgoSpace.Grains.Components.Execution.Venues;
 
 /// <summary>
 /// The backtest fill model of component-contracts 2.9 as a venue (<see cref="ExecutionEngine"/>): entries fill on
@@ -52,7 +54,7 @@ public sealed class SimulatedVenue(string name, AlgoSpaceSettings settings) : IE
     /// The paper venue keeps no book outside this process, so the book journaled with its last acknowledgement is
     /// the venue's own record (as a real venue's books would be): it is adopted, after checking it is one.
     /// </summary>
-    public ValueTask<string?> ReconcileAsync(IReadOnlyList<Journal.JournalRecord> journal, CancellationToken cancellation)
+    public ValueTask<string?> ReconcileAsync(IReadOnlyList<AlgoSpace.Grains.Components.Journal.JournalRecord> journal, CancellationToken cancellation)
     {
         if (journal.Count == 0) return ValueTask.FromResult<string?>(null);
         if (journal[^1].VenueState is not { } last) return ValueTask.FromResult<string?>($"the last journal record ({journal[^1].Key}) carries no venue book");

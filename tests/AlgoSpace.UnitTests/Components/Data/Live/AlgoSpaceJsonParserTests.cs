@@ -1,5 +1,6 @@
 using System.Text;
-using AlgoSpace.Components.Data.Live;
+using AlgoSpace.Grains.Components.Data.Live;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

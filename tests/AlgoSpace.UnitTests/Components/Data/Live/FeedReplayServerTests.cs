@@ -1,5 +1,6 @@
 using AlgoSpace.FeedReplay;
 using AlgoSpace.MarketData;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

@@ -1,4 +1,5 @@
-using AlgoSpace.Bus;
+using AlgoSpace.Grains.Bus;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

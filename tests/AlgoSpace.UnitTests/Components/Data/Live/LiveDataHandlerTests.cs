@@ -1,8 +1,10 @@
-using AlgoSpace.Components;
-using AlgoSpace.Components.Data;
-using AlgoSpace.Components.Data.Live;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Data;
+using AlgoSpace.Grains.Components.Data.Live;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.MarketData.Validation;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
-using AlgoSpace.Components;
-using AlgoSpace.Components.Data.Live;
-using AlgoSpace.Configuration;
-using AlgoSpace.Events;
+using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Components.Data.Live;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Events;
 using Microsoft.Extensions.Logging;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 
@@ -37,13 +39,13 @@ public sealed class LiveHarness : IComponentContext, IAsyncDisposable
     public LockedBus RecordingBus { get; } = new();
     public LockedLogger RecordingLogger { get; } = new();
     public ILogger Logger => RecordingLogger;
-    public IReadOnlyDictionary<string, AlgoSpace.Models.LoadedModel> Models { get; } = new Dictionary<string, AlgoSpace.Models.LoadedModel>();
+    public IReadOnlyDictionary<string, AlgoSpace.Grains.Models.LoadedModel> Models { get; } = new Dictionary<string, AlgoSpace.Grains.Models.LoadedModel>();
     public IComponentCalls Calls => NoComponentCalls.Instance;
     public ConcurrentQueue<string> Degraded { get; } = new();
 
     public void ReportDegraded(string reason) => Degraded.Enqueue(reason);
 
-    public AlgoSpace.Components.Journal.IComponentJournal Journal { get; } = new AlgoSpace.Components.Journal.InMemoryJournal();
+    public AlgoSpace.Grains.Components.Journal.IComponentJournal Journal { get; } = new AlgoSpace.Grains.Components.Journal.InMemoryJournal();
 
     /// <summary>The run: faulted when RunAsync threw.</summary>
     public Task Run => _run ?? throw new InvalidOperationException("Not started.");

@@ -1,4 +1,5 @@
-using AlgoSpace.Components.Data.Live;
+using AlgoSpace.Grains.Components.Data.Live;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

@@ -1,9 +1,10 @@
 using System.IO.Compression;
 using System.Text;
-using AlgoSpace.Components.Data;
+using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
 using CsCheck;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Properties;
 

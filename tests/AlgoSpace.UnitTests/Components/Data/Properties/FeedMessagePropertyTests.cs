@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AlgoSpace.Components.Data.Live;
-using AlgoSpace.Configuration;
+using AlgoSpace.Grains.Components.Data.Live;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.FeedReplay;
 using AlgoSpace.MarketData;
 using AlgoSpace.Tests.Components.Data.Live;
 using CsCheck;
+using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Properties;
 
@@ -88,7 +89,7 @@ public sealed class FeedMessagePropertyTests
             Assert.False(harness.Run.IsCompleted, $"the handler's run ended after batch {batch}");
         }
 
-        Assert.DoesNotContain(AlgoSpace.Events.EventTypes.ConnectionLost, harness.EventTypesPublished());
+        Assert.DoesNotContain(AlgoSpace.Grains.Interfaces.Events.EventTypes.ConnectionLost, harness.EventTypesPublished());
         Assert.StartsWith("state=connected", harness.Handler.Query("status"));
     }
 
