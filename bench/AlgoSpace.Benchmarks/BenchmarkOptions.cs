@@ -1,5 +1,4 @@
 using System.Globalization;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks;
 

@@ -5,7 +5,6 @@ using AlgoSpace.Benchmarks.Pipeline;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Benchmarks.Report;
 using AlgoSpace.Benchmarks.Soak;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using AlgoSpace.Client.Commands;
 using AlgoSpace.Client.Connection;
 using AlgoSpace.Client.Rendering;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client;
 

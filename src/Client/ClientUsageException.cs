@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Client;
 
 /// <summary>A wrong command line or --config file: the message says what and where; exit code 2.</summary>

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Tests;
 
 /// <summary>The repository this test build came from, found by walking up from the test's output folder.</summary>

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Benchmarks.Components;
 
 /// <summary>The one event of the benchmark's routing table; its envelope's SimTime carries the send time.</summary>

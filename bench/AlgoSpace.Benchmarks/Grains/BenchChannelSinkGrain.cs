@@ -1,6 +1,5 @@
 using AlgoSpace.Benchmarks.Components;
 using Orleans.BroadcastChannel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Grains;
 

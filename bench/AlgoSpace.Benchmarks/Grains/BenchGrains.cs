@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using AlgoSpace.Benchmarks.Components;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.BroadcastChannel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Grains;
 

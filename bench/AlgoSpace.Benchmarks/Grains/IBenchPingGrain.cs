@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Benchmarks.Grains;
 
 /// <summary>The direct-call reference hop: a trivial grain method that answers when it was reached.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using AlgoSpace.Benchmarks.Report;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Hops;
 

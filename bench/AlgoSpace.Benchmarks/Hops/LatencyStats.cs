@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using AlgoSpace.Benchmarks.Report;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Hops;
 

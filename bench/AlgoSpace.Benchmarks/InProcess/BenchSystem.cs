@@ -1,6 +1,5 @@
 using AlgoSpace.Benchmarks.Components;
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Hosting;
@@ -8,7 +7,6 @@ using AlgoSpace.Silo.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.InProcess;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Benchmarks.InProcess;
 
 /// <summary>The settings of the in-process benchmark system: bench_source → bench_sink over one transport.</summary>

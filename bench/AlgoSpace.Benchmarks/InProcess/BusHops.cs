@@ -2,7 +2,6 @@ using AlgoSpace.Benchmarks.Components;
 using AlgoSpace.Benchmarks.Grains;
 using AlgoSpace.Benchmarks.Hops;
 using AlgoSpace.Benchmarks.Report;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.InProcess;
 

@@ -1,6 +1,5 @@
 using AlgoSpace.Benchmarks.Components;
 using AlgoSpace.Benchmarks.Report;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.InProcess;
 

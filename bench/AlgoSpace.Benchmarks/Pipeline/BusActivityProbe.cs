@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AlgoSpace.Grains.Bus;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Pipeline;
 

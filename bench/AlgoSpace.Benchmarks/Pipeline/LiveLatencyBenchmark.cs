@@ -2,12 +2,10 @@ using System.Diagnostics;
 using AlgoSpace.Benchmarks.InProcess;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Benchmarks.Report;
-using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.FeedReplay;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Silo.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Pipeline;
 

@@ -2,14 +2,12 @@ using System.Diagnostics;
 using AlgoSpace.Benchmarks.InProcess;
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Benchmarks.Report;
+using AlgoSpace.Grains.InProcess;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.InProcess;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Silo.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Pipeline;
 

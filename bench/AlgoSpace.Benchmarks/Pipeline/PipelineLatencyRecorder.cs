@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Pipeline;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AlgoSpace.Benchmarks.Report;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Process;
 

@@ -1,5 +1,4 @@
 using AlgoSpace.TestComponents;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Process;
 

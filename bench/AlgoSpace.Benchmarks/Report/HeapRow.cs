@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>One managed-heap measure after warm-up and after the measured events.</summary>

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>One hop benchmark: one-way latency (send → handler start) and throughput with each send awaited.</summary>

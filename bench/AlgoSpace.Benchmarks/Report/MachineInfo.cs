@@ -1,6 +1,5 @@
 using System.Runtime;
 using System.Runtime.InteropServices;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Report;
 

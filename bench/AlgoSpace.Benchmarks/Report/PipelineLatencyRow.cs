@@ -1,5 +1,4 @@
 using AlgoSpace.Benchmarks.Hops;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Report;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>One run of the default job for the pipeline-latency benchmark: what went through it and how long it took.</summary>

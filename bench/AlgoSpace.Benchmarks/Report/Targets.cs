@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>The kernel issue's performance targets, stated next to the figures they apply to.</summary>

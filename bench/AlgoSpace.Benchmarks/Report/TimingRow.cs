@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Benchmarks.Report;
 
 /// <summary>A wall-clock figure measured once per silo process, with its median.</summary>

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AlgoSpace.Benchmarks.Process;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Sample;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Soak;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Soak;
 

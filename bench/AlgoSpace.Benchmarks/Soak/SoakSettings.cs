@@ -1,6 +1,5 @@
 using AlgoSpace.Benchmarks.Pipeline;
 using AlgoSpace.Benchmarks.Process;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Benchmarks.Soak;
 

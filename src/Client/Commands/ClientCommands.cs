@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

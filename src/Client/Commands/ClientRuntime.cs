@@ -1,7 +1,6 @@
 using AlgoSpace.Client.Connection;
 using AlgoSpace.Client.Rendering;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AlgoSpace.Client.Connection;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

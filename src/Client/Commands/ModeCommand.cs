@@ -2,7 +2,6 @@ using System.CommandLine;
 using AlgoSpace.Client.Rendering;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Interfaces.Operator;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Interfaces.Operator;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

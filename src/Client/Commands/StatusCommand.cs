@@ -3,7 +3,6 @@ using AlgoSpace.Client.Rendering;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Interfaces.Operator;
 using Spectre.Console;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Commands;
 

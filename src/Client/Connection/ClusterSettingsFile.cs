@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Connection;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Client.Connection;
 
 /// <summary>No gateway of the cluster answered within the connect budget; the message names what was tried. Exit code 3.</summary>

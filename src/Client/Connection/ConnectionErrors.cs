@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Connection;
 

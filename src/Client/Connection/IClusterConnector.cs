@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Client.Connection;
 
 /// <summary>Opens a connection to the cluster; the commands only need its grain factory.</summary>

@@ -2,7 +2,6 @@ using AlgoSpace.Grains.Interfaces.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Connection;
 

@@ -1,5 +1,4 @@
 using Spectre.Console;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Rendering;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Rendering;
 

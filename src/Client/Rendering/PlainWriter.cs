@@ -1,5 +1,4 @@
 using System.Text;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Client.Rendering;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Client.Rendering;
 
 /// <summary>How a piece of text reads: colour in a terminal, nothing in plain text.</summary>

@@ -1,5 +1,5 @@
-using Orleans.Concurrency;
 using AlgoSpace.Grains.Interfaces.Operator;
+using Orleans.Concurrency;
 
 namespace AlgoSpace.Grains.Interfaces.Kernel;
 

@@ -1,9 +1,6 @@
-using AlgoSpace.Grains.Components;
 using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Bus;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.Bus;
 
 /// <summary>Nearest-rank percentiles of a sample.</summary>

@@ -1,8 +1,6 @@
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using Orleans.Streams;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Bus;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
 using AlgoSpace.Grains.Bus;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Checkpoints;
 
 namespace AlgoSpace.Grains.Checkpoints;
 

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components;
 
 /// <summary>A failure worth retrying (FR-SK-06 runtime error): the host retries with exponential backoff and jitter.</summary>

@@ -1,22 +1,19 @@
 using System.Diagnostics;
 using AlgoSpace.Grains.Bus;
-using AlgoSpace.Grains.Checkpoints;
-using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Components.Hosting;
 using AlgoSpace.Grains.Components.Journal;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
+using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.BroadcastChannel;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 using Orleans.Concurrency;
 using Orleans.Serialization.Invocation;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
+using Orleans.Streams;
+using Orleans.Streams.Core;
 
 namespace AlgoSpace.Grains.Components;
 

@@ -1,6 +1,5 @@
-using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Configuration;
 
 namespace AlgoSpace.Grains.Components;
 

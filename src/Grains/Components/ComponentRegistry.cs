@@ -1,5 +1,4 @@
 using System.Reflection;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components;

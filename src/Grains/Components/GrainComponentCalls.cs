@@ -1,6 +1,5 @@
-using AlgoSpace.Grains.Interfaces.Components.Calls;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
 
 namespace AlgoSpace.Grains.Components;
 

@@ -2,8 +2,6 @@ using AlgoSpace.Grains.Interfaces.Configuration;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components;
 

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components;
 
 /// <summary>Grain storage provider names, shared by the grains and the silo that registers the providers.</summary>

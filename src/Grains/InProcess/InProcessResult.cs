@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.InProcess;
 
 /// <summary>The outcome of an in-process run.</summary>

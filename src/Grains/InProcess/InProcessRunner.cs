@@ -1,16 +1,15 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Components.Hosting;
+using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Kernel.Run;
-using System.Runtime.ExceptionServices;
 using AlgoSpace.Grains.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.InProcess;
 

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using AlgoSpace.Grains.Checkpoints;
-using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
 
 namespace AlgoSpace.Grains.Kernel;

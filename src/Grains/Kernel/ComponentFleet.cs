@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using AlgoSpace.Grains.Checkpoints;
-using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces.Operator;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Interfaces.Operator;
 
 namespace AlgoSpace.Grains.Kernel;
 

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Kernel;
-
 namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>The effective settings as YAML with credentials redacted, registered by the silo for the operator's `config`.</summary>

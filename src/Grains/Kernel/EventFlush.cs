@@ -1,7 +1,4 @@
-using AlgoSpace.Grains.Components;
 using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Kernel;
 
 namespace AlgoSpace.Grains.Kernel;
 

@@ -1,10 +1,7 @@
-using AlgoSpace.Grains.Checkpoints;
 using AlgoSpace.Grains.Interfaces.Checkpoints;
-using AlgoSpace.Grains.Components;
 using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Reporting;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Reporting;
 
 namespace AlgoSpace.Grains.Kernel;
 

@@ -1,14 +1,12 @@
-using AlgoSpace.Grains.Checkpoints;
-using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Kernel.Run;
-using AlgoSpace.Grains.Interfaces.Operator;
-using AlgoSpace.Grains.Reporting;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Kernel.Run;
+using AlgoSpace.Grains.Reporting;
 
 namespace AlgoSpace.Grains.Kernel;
 

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Kernel.Run;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel.Run;
 
 namespace AlgoSpace.Grains.Kernel;
 

@@ -1,12 +1,10 @@
-using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Checkpoints;
-using AlgoSpace.Grains.Components;
 using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Kernel.Run;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Kernel.Run;
 
 namespace AlgoSpace.Grains.Kernel;
 

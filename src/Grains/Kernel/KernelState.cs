@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
 
 namespace AlgoSpace.Grains.Kernel;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Kernel;
 
 namespace AlgoSpace.Grains.Kernel;
 

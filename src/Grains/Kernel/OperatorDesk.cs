@@ -1,11 +1,9 @@
 using AlgoSpace.Grains.Bus;
-using AlgoSpace.Grains.Components;
 using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Kernel.Run;
-using AlgoSpace.Grains.Interfaces.Operator;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Kernel.Run;
 
 namespace AlgoSpace.Grains.Kernel;
 

@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using AlgoSpace.Grains.Components;
 using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Reporting;
-using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Reporting;
 
 namespace AlgoSpace.Grains.Kernel;
 

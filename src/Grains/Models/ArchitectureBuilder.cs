@@ -1,6 +1,5 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Models;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.Models;
 
 /// <summary>The kinds of module a <see cref="ModelArchitecture"/> can rebuild (lower case in the manifest).</summary>

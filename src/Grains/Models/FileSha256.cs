@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Models;
 

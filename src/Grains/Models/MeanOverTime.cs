@@ -1,5 +1,4 @@
 using static TorchSharp.torch;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Models;
 

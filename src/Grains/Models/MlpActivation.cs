@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.Models;
 
 /// <summary>The non-linearity between the linear layers of an <see cref="ArchitectureType.Mlp"/> (lower case in the manifest).</summary>

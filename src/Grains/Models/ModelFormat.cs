@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.Models;
 
 /// <summary>How a model file is stored; the manifest's <c>format</c> (written in lower case).</summary>

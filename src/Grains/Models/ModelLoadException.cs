@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.Models;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Models;
 

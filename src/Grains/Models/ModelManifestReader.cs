@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Models;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Models;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.Models;
 
 /// <summary>How an <see cref="ArchitectureType.Mlp"/> reduces a <c>[batch, time, features]</c> input before its first linear layer (lower case in the manifest).</summary>

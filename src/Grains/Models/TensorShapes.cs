@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.Models;
 
 /// <summary>Shape helpers: one way to print shapes in every message, and the conversions torch needs.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using AlgoSpace.Grains.Interfaces.Components.Calls;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Reporting;
 

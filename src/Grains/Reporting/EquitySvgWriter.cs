@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AlgoSpace.Grains.Interfaces.Components.Calls;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Reporting;
 

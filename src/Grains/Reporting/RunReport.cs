@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Interfaces.Components.Calls;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Reporting;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Reporting;
 

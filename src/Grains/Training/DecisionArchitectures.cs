@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Models;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Training;
 

@@ -1,7 +1,6 @@
 using AlgoSpace.Grains.Components.Decision;
 using AlgoSpace.Grains.Components.Decision.Marl;
 using AlgoSpace.Grains.Models;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Training;
 

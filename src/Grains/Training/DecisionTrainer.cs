@@ -1,7 +1,5 @@
 using AlgoSpace.Grains.Models;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Training;
 

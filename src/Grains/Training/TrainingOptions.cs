@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.Training;
 
 /// <summary>How a routine trains: the same options and data give byte-identical model files.</summary>

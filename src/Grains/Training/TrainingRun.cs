@@ -2,7 +2,6 @@ using AlgoSpace.Grains.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Grains.Training;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Grains.Training;
 
 /// <summary>How a hypothetical trade placed at a synergy ended, judged on the bars that followed it.</summary>

@@ -1,6 +1,5 @@
 using AlgoSpace.Grains.Components.Execution;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

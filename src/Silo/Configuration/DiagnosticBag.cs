@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>Collects every finding so that all of them are reported at once, in file order.</summary>

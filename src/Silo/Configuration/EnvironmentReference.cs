@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>Where each path of the settings tree was written, so that rules across keys can point at a line.</summary>

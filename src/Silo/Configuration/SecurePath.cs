@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>Resolves symbolic links in every part of a path, so that containment checks see where a path really leads.</summary>

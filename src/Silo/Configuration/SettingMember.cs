@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Runtime.Serialization;
 using System.Text;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

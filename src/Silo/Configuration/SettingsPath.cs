@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>Builds the dotted YAML paths used in messages: <c>system.mode</c>, <c>components[3].type</c>.</summary>

@@ -3,7 +3,6 @@ using System.Globalization;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

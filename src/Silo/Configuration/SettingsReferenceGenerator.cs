@@ -1,6 +1,5 @@
 using System.Text;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

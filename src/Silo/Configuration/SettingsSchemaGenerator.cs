@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

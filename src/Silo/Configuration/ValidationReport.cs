@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>Prints the outcome of loading settings: errors and warnings apart, each with where and what.</summary>

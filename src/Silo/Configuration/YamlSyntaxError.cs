@@ -1,5 +1,4 @@
 using YamlDotNet.Core;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Configuration;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>A position in the settings file, 1-based.</summary>

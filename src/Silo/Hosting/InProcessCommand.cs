@@ -1,9 +1,9 @@
 using System.Globalization;
-using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.InProcess;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Silo.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

@@ -1,6 +1,5 @@
 using AlgoSpace.Grains.Interfaces.Configuration;
 using Microsoft.Extensions.Logging.Console;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

@@ -1,8 +1,6 @@
 using System.Text;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

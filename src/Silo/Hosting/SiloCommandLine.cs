@@ -1,7 +1,7 @@
 using System.CommandLine;
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Reporting;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Lifecycle;
 using AlgoSpace.Silo.Reporting;
 using OpenTelemetry.Metrics;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

@@ -1,5 +1,5 @@
-using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Silo.Configuration;
 
 namespace AlgoSpace.Silo.Hosting;
 

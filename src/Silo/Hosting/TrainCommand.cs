@@ -1,17 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Interfaces.Components.Calls;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.Grains.Components.Decision;
 using AlgoSpace.Grains.Components.Execution;
-using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.InProcess;
+using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Training;
 using AlgoSpace.MarketData.Sample;
 using AlgoSpace.Silo.Configuration;
-using AlgoSpace.Grains.Training;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Hosting;
 

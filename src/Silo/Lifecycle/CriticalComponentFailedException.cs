@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Silo.Lifecycle;
 
 /// <summary>Aborts the silo's start when a component marked critical failed to start (exit code 3).</summary>

@@ -1,6 +1,4 @@
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Lifecycle;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Silo.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Lifecycle;
 

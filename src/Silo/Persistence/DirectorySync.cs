@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Persistence;
 

@@ -1,6 +1,5 @@
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Persistence;
 

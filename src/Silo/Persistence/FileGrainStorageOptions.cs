@@ -1,5 +1,4 @@
 using Orleans.Storage;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Persistence;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Silo.Persistence;
 
 /// <summary>Says once, as the silo starts, where grain state is kept: the first thing to check after a restart.</summary>

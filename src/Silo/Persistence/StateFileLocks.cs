@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Persistence;
 

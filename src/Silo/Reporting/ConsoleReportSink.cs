@@ -1,6 +1,5 @@
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Reporting;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Reporting;
 

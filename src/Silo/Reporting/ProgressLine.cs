@@ -1,7 +1,5 @@
 using System.Globalization;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Replay;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Reporting;
 

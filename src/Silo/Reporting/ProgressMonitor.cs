@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using AlgoSpace.Grains.Components;
 using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel;
 using AlgoSpace.MarketData.Replay;
 using AlgoSpace.Silo.Lifecycle;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Silo.Reporting;
 

@@ -1,6 +1,5 @@
 using AlgoSpace.Benchmarks;
 using AlgoSpace.Benchmarks.Soak;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Benchmarks;
 

@@ -1,6 +1,5 @@
 using AlgoSpace.Benchmarks.Pipeline;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Benchmarks;
 

@@ -1,5 +1,4 @@
 using AlgoSpace.Benchmarks.Soak;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Benchmarks;
 

@@ -1,11 +1,9 @@
 using System.Text.Json;
 using AlgoSpace.Client;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Tests.Kernel;
 using AlgoSpace.Tests.Support;
 using Xunit.Abstractions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

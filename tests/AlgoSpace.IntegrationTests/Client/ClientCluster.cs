@@ -1,8 +1,6 @@
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Tests.Kernel;
 using AlgoSpace.Tests.Support;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using AlgoSpace.Client;
 using AlgoSpace.Client.Connection;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

@@ -3,7 +3,6 @@ using AlgoSpace.Client.Commands;
 using AlgoSpace.Client.Connection;
 using AlgoSpace.Client.Rendering;
 using Spectre.Console.Testing;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

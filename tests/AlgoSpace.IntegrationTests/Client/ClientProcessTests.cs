@@ -1,8 +1,8 @@
 using AlgoSpace.Benchmarks.Process;
 using AlgoSpace.Client;
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Tests.Process;
 using Xunit.Abstractions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AlgoSpace.Client.Rendering;
 using AlgoSpace.Grains.Interfaces.Operator;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

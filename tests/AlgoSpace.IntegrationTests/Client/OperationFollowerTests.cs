@@ -2,9 +2,7 @@ using AlgoSpace.Client;
 using AlgoSpace.Client.Commands;
 using AlgoSpace.Client.Connection;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Interfaces.Operator;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Client;
 

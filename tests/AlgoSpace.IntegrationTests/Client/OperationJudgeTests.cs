@@ -1,9 +1,8 @@
 using AlgoSpace.Client;
 using AlgoSpace.Client.Commands;
-using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
-using AlgoSpace.Grains.Interfaces.Operator;
 using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Interfaces.Operator;
 
 namespace AlgoSpace.Tests.Client;
 

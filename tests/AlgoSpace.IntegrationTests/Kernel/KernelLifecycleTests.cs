@@ -1,7 +1,6 @@
-using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
-using AlgoSpace.TestComponents;
 using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.TestComponents;
 
 namespace AlgoSpace.Tests.Kernel;
 

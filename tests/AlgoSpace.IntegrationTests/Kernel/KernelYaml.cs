@@ -1,6 +1,4 @@
-using AlgoSpace.TestComponents;
 using AlgoSpace.Tests.Support;
-using AlgoSpace.Grains.Interfaces;
 namespace AlgoSpace.Tests.Kernel;
 
 /// <summary>Settings files for kernel tests: the test components wired into a small routing table.</summary>
@@ -24,15 +22,15 @@ public static class KernelYaml
         int maxQueue = 100,
         string journal = "",
         string mode = "backtest") => new TestSettings
-    {
-        Mode = mode,
-        EventBus = TestSettings.Bus(transport, $"max_queue_size: {maxQueue}"),
-        DataHandler = "backtest_file: ../data/ticks.csv\nlive:\n  url: ws://127.0.0.1:9/unused",
-        FastRecovery = true,
-        Persistence = persistence,
-        CustomEvents = TestSettings.TestEventTypes,
-        Extra = extra,
-        Components = $$"""
+        {
+            Mode = mode,
+            EventBus = TestSettings.Bus(transport, $"max_queue_size: {maxQueue}"),
+            DataHandler = "backtest_file: ../data/ticks.csv\nlive:\n  url: ws://127.0.0.1:9/unused",
+            FastRecovery = true,
+            Persistence = persistence,
+            CustomEvents = TestSettings.TestEventTypes,
+            Extra = extra,
+            Components = $$"""
             - name: recorder
               type: test_recorder
               critical: {{(recorderCritical ? "true" : "false")}}
@@ -51,5 +49,5 @@ public static class KernelYaml
               publishes: [TEST_NUMBER, BACKTEST_COMPLETE]
               parameters: { {{sourceParameters}} }
             """,
-    }.Build();
+        }.Build();
 }

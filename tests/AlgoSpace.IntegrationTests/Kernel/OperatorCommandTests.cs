@@ -1,8 +1,8 @@
-using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
-using AlgoSpace.Grains.Interfaces.Operator;
-using AlgoSpace.Tests.Support;
 using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Kernel;
+using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Kernel;
+using AlgoSpace.Tests.Support;
 
 namespace AlgoSpace.Tests.Kernel;
 

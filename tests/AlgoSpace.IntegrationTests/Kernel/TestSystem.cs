@@ -9,7 +9,6 @@ using AlgoSpace.Silo.Lifecycle;
 using AlgoSpace.TestComponents;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

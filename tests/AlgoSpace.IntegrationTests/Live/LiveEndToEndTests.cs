@@ -1,13 +1,13 @@
 using AlgoSpace.Client;
 using AlgoSpace.Client.Connection;
 using AlgoSpace.FeedReplay;
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Interfaces.Operator;
+using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Tests.Client;
 using AlgoSpace.Tests.Process;
 using Xunit.Abstractions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Live;
 

@@ -3,10 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AlgoSpace.FeedReplay;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Tests.Kernel;
 using AlgoSpace.Tests.Support;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Live;
 

@@ -4,7 +4,6 @@ using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

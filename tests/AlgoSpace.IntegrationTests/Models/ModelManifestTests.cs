@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AlgoSpace.Grains.Models;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

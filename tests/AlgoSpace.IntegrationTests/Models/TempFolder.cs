@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Tests.Models;
 
 /// <summary>A folder under the system temp folder for one test, deleted with everything in it on dispose.</summary>

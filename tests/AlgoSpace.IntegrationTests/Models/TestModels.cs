@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AlgoSpace.Grains.Models;
 using static TorchSharp.torch;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

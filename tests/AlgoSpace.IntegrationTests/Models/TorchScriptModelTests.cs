@@ -1,6 +1,5 @@
 using AlgoSpace.Grains.Models;
 using static TorchSharp.torch;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

@@ -1,6 +1,5 @@
 using TorchSharp;
 using static TorchSharp.torch;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Models;
 

@@ -1,7 +1,6 @@
 using AlgoSpace.Silo.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Persistence;
 

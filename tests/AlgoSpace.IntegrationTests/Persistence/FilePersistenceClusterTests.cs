@@ -1,6 +1,5 @@
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Persistence;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Persistence;
 

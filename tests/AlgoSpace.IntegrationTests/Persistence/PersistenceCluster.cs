@@ -1,7 +1,6 @@
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Persistence;
 using Orleans.TestingHost;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Persistence;
 

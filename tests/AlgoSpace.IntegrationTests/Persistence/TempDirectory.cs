@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Tests.Persistence;
 
 /// <summary>A fresh folder under the system's temp folder, deleted with everything in it when disposed.</summary>

@@ -1,14 +1,11 @@
 using System.Text.Json.Nodes;
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.InProcess;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Grains.Reporting;
 using AlgoSpace.Tests.Kernel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Pipeline;
 

@@ -1,5 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-
 namespace AlgoSpace.Tests.Pipeline;
 
 /// <summary>The default job's inputs (the shipped 20-day sample and the committed models) copied into a new project tree.</summary>

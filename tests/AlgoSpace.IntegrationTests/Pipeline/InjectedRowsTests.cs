@@ -4,18 +4,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Interfaces.Components.Calls;
-using AlgoSpace.Grains.Components.Data;
-using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.InProcess;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
+using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
-using AlgoSpace.MarketData;
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Grains.Reporting;
+using AlgoSpace.MarketData;
 using AlgoSpace.Tests.Kernel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Pipeline;
 

@@ -2,15 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using AlgoSpace.Grains.InProcess;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.InProcess;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Tests.Kernel;
 using Xunit.Abstractions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Pipeline;
 

@@ -1,11 +1,8 @@
-using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.InProcess;
+using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
-using AlgoSpace.Tests.Kernel;
 using AlgoSpace.TestComponents;
-using AlgoSpace.MarketData.Bars;
-using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Tests.Kernel;
 
 namespace AlgoSpace.Tests.Pipeline;
 

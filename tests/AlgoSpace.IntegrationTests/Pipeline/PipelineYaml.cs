@@ -1,7 +1,5 @@
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Sample;
 using AlgoSpace.Tests.Support;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Pipeline;
 

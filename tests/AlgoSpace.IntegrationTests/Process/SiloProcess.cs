@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Process;
 

@@ -1,12 +1,10 @@
-using AlgoSpace.Grains.Checkpoints;
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Silo.Hosting;
 using AlgoSpace.Silo.Lifecycle;
 using AlgoSpace.Tests.Kernel;
 using Orleans.TestingHost;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Recovery;
 

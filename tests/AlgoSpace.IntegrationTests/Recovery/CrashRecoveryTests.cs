@@ -1,5 +1,5 @@
-using AlgoSpace.Tests.Persistence;
 using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Tests.Persistence;
 
 namespace AlgoSpace.Tests.Recovery;
 

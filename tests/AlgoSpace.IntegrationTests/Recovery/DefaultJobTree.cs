@@ -1,5 +1,4 @@
 using AlgoSpace.Benchmarks;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Recovery;
 

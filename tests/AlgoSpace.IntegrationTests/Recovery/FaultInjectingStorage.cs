@@ -1,8 +1,6 @@
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Recovery;
 

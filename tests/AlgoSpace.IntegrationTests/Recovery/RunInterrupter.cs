@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using AlgoSpace.Tests.Process;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Recovery;
 

@@ -5,15 +5,14 @@ using System.Text.RegularExpressions;
 using AlgoSpace.Client;
 using AlgoSpace.Client.Connection;
 using AlgoSpace.FeedReplay;
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Interfaces.Operator;
 using AlgoSpace.Tests.Client;
 using AlgoSpace.Tests.Persistence;
 using AlgoSpace.Tests.Process;
 using StackExchange.Redis;
 using Xunit.Abstractions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Secrets;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Secrets;
 

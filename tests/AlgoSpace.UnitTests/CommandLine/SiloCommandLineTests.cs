@@ -1,6 +1,6 @@
+using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Hosting;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.CommandLine;
 

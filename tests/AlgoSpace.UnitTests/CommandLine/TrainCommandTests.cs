@@ -1,5 +1,4 @@
 using AlgoSpace.Silo.Hosting;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.CommandLine;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AlgoSpace.Silo.Configuration;
 using NJsonSchema;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration;
 

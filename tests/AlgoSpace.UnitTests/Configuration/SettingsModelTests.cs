@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration;
 

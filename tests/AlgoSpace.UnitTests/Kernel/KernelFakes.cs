@@ -1,13 +1,11 @@
-using AlgoSpace.Grains.Checkpoints;
-using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Components;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Reporting;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

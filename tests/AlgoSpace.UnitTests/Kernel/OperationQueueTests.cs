@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Kernel.Run;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

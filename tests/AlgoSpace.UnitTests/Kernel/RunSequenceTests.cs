@@ -1,7 +1,6 @@
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Kernel.Run;
 using Microsoft.Extensions.Logging.Abstractions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Kernel;
 

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using AlgoSpace.Grains.Interfaces.Logging;
 using Microsoft.Extensions.Logging;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Logging;
 

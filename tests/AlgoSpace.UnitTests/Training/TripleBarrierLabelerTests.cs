@@ -1,6 +1,5 @@
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Training;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Training;
 

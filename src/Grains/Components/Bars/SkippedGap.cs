@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Bars;
 
 /// <summary>A gap longer than bars.max_gap_fill_bars that was left unfilled (logged by the component).</summary>

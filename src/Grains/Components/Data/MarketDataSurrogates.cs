@@ -1,8 +1,6 @@
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
 using AlgoSpace.MarketData.Validation;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Data;
 

@@ -1,8 +1,5 @@
-using AlgoSpace.Grains.Components.Bars;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.MarketData.Bars;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Data;
 

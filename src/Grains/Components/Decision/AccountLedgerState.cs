@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Decision;
 
 /// <summary>The saved form of an <see cref="AccountLedger"/>.</summary>

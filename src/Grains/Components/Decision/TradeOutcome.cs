@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Decision;
 
 /// <summary>One closed trade as the decision components remember it (component-contracts 2.8 state).</summary>

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>What the execution handler has done so far (status queries and the saved state).</summary>

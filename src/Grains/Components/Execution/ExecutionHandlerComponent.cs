@@ -1,12 +1,10 @@
 using System.Text.Json;
-using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Components.Execution.Venues;
 using AlgoSpace.Grains.Components.Journal;
-using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Grains.Interfaces.Components;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Execution;
 

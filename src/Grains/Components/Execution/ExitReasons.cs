@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>Why a trade closed, as TRADE_CLOSED spells it (component-contracts 2.9).</summary>

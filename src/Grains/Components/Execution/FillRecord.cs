@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>One fill in the journal: the audit trail of every contract bought or sold.</summary>

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>The states of an order (component-contracts 2.9); <see cref="OrderStateMachine"/> says which follow which.</summary>

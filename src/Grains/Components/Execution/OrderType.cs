@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>How an order fills: at the market, when a stop price is reached, or at a limit price.</summary>

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>A failed pre-trade check: its code (<see cref="RejectionCodes"/>), an explanation and the values behind it.</summary>

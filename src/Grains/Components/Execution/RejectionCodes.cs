@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>Why an order was rejected or cancelled: the first word of an ORDER_REJECTED or ORDER_CANCELLED reason.</summary>

@@ -1,9 +1,7 @@
-using AlgoSpace.Grains.Checkpoints;
-using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Components.Journal;
-using Polly;
-using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Grains.Interfaces.Checkpoints;
 using AlgoSpace.Grains.Interfaces.Components;
+using Polly;
 
 namespace AlgoSpace.Grains.Components.Hosting;
 

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Indicators;
 
 /// <summary>Small statistics over a window of values, as the indicators use them.</summary>

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Matrices;
 
 /// <summary>A matrix assembler's saved state (component-contracts 2.4, State P).</summary>

@@ -1,6 +1,4 @@
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Matrices;
 

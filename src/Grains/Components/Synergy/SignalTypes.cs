@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Synergy;
 
 /// <summary>The three signal types, as named in SYNERGY_DETECTED's signal_sequence.</summary>

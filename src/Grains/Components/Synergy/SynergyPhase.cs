@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Synergy;
 
 /// <summary>The detector's state (component-contracts 2.5), derived from its sequence and its last synergy.</summary>

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Kernel;
 
 namespace AlgoSpace.Grains.Kernel.Run;
 

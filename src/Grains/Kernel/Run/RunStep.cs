@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Kernel;
-
 namespace AlgoSpace.Grains.Kernel.Run;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using AlgoSpace.Grains.Components.Bars;
 using AlgoSpace.MarketData.Bars;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Bars;
 

@@ -1,12 +1,8 @@
-using System.Reflection;
-using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Components.Bars;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using Microsoft.Extensions.Logging;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Bars;
 

@@ -5,7 +5,6 @@ using AlgoSpace.Grains.Interfaces.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
-using AlgoSpace.Grains.Interfaces;
 
 // Shared by the component tests of Bars and Execution; it lives here only because new test files are limited to
 // the Bars and Execution folders. It could move to Components/ as it stands.

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,6 +1,4 @@
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Validation;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
 using Xunit.Abstractions;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData.Sample;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

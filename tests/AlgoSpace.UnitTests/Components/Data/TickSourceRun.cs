@@ -1,8 +1,5 @@
-using AlgoSpace.Grains.Components.Data;
-using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

@@ -1,7 +1,5 @@
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Validation;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

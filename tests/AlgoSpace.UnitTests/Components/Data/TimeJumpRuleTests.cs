@@ -1,8 +1,6 @@
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Validation;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data;
 

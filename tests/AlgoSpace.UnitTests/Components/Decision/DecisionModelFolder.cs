@@ -1,8 +1,6 @@
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Grains.Training;
-using TorchSharp;
 using static TorchSharp.torch;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Grains.Training;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

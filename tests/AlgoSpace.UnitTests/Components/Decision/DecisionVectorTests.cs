@@ -1,10 +1,9 @@
-using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Components.Decision;
 using AlgoSpace.Grains.Components.Decision.Marl;
 using AlgoSpace.Grains.Components.Decision.Risk;
 using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -1,7 +1,6 @@
 using AlgoSpace.Grains.Components.Decision.Marl;
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Grains.Training;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -1,10 +1,9 @@
-using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Components.Decision.Rde;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Models;
 using AlgoSpace.Grains.Training;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -1,7 +1,6 @@
-using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Components.Decision.Risk;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Training;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -1,7 +1,6 @@
 using AlgoSpace.Grains.Components.Decision.Risk;
 using AlgoSpace.Grains.Components.Execution;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Decision;
 

@@ -1,12 +1,10 @@
-using System.Reflection;
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 using static AlgoSpace.Tests.Components.Execution.ExecutionHarness;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Execution;
 

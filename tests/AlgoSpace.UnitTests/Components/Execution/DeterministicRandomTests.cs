@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Components.Execution;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Execution;
 

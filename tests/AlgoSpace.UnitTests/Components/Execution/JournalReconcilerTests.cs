@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Components.Journal;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Execution;
 

@@ -1,6 +1,5 @@
 using AlgoSpace.Grains.Components.Execution;
 using static AlgoSpace.Grains.Components.Execution.OrderStatus;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Execution;
 

@@ -1,10 +1,7 @@
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Kernel;
 using static AlgoSpace.Tests.Components.Hosting.ShellHarness;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Hosting;
 

@@ -1,10 +1,9 @@
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Components.Hosting;
+using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Models;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Hosting;
 

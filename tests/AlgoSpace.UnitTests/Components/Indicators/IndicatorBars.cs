@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Indicators;
 

@@ -1,6 +1,5 @@
 using AlgoSpace.Grains.Components.Indicators;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Indicators;
 

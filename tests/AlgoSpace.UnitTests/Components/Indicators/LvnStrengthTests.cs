@@ -1,7 +1,6 @@
 using AlgoSpace.Grains.Components.Indicators;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Tests.Components.Indicators.IndicatorBars;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Indicators;
 

@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Components.Indicators;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Indicators;
 

@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.Grains.Interfaces;
 
 // Shared by the Matrices and Synergy tests: INDICATORS_READY payloads built directly, as the indicator engine would.
 namespace AlgoSpace.Tests.Components;

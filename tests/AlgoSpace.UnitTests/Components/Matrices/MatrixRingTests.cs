@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Components.Matrices;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Matrices;
 

@@ -2,7 +2,6 @@ using AlgoSpace.Grains.Components.Matrices;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Tests.Components.FeatureStore;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Matrices;
 

@@ -1,6 +1,5 @@
 using AlgoSpace.Grains.Components.Performance;
 using static AlgoSpace.Tests.Components.Performance.TradeFactory;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Performance;
 

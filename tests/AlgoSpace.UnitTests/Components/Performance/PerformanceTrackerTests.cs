@@ -1,12 +1,10 @@
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Components.Performance;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 using static AlgoSpace.Tests.Components.Performance.TradeFactory;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Performance;
 

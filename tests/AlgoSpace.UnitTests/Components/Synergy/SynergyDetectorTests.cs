@@ -1,6 +1,3 @@
-using System.Reflection;
-using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Components.Synergy;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
@@ -8,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 using static AlgoSpace.Tests.Components.FeatureStore;
 using static AlgoSpace.Tests.Components.Synergy.SynergySignals;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Synergy;
 

@@ -3,7 +3,6 @@ using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Tests.Components.FeatureStore;
 using static AlgoSpace.Tests.Components.Synergy.SynergySignals;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Synergy;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using CsCheck;
 using AlgoSpace.Grains.Interfaces;
+using CsCheck;
 
 namespace AlgoSpace.Tests.Configuration.Robustness;
 

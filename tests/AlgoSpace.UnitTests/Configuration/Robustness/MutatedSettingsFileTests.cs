@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using AlgoSpace.Silo.Hosting;
 using AlgoSpace.Grains.Interfaces;
+using AlgoSpace.Silo.Hosting;
 
 namespace AlgoSpace.Tests.Configuration.Robustness;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using AlgoSpace.Silo.Configuration;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration.Robustness;
 

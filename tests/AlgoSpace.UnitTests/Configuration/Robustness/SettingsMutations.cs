@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsCheck;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Configuration.Robustness;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using AlgoSpace.MarketData;
 using static AlgoSpace.Grains.Components.Data.Live.JsonFields;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Data.Live;
 

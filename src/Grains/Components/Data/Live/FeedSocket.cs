@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Data.Live;
 

@@ -1,7 +1,5 @@
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.MarketData;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Data.Live;
 

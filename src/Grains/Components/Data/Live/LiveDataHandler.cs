@@ -2,13 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AlgoSpace.Grains.Bus;
+using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Validation;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Data.Live;
 

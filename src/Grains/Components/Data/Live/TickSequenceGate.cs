@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>What <see cref="TickSequenceGate.Admit"/> decided.</summary>

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>The saved Main MARL Core (component-contracts 2.7 state P): trading day, daily count, counters, account mirror.</summary>

@@ -1,7 +1,5 @@
 using AlgoSpace.Grains.Components.Execution;
 using AlgoSpace.Grains.Models;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Decision.Marl;
 

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Decision.Marl;
 
 /// <summary>The shared policy's Monte Carlo dropout verdict (component-contracts 2.7 step 3).</summary>

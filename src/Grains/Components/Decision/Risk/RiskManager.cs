@@ -1,10 +1,8 @@
-using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Models;
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
 
 namespace AlgoSpace.Grains.Components.Decision.Risk;
 

@@ -1,6 +1,3 @@
-using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Components;
-
 namespace AlgoSpace.Grains.Components.Decision.Risk;
 
 /// <summary>The saved M-RMS: the account mirror with its last outcomes, and the day a drawdown warning was last sent.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using AlgoSpace.Grains.Components.Data.Live;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

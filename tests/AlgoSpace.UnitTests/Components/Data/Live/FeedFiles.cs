@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

@@ -1,6 +1,5 @@
 using AlgoSpace.FeedReplay;
 using AlgoSpace.MarketData;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

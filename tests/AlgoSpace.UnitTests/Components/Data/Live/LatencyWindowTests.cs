@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Bus;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

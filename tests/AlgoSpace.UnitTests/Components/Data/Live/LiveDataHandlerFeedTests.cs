@@ -1,14 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using AlgoSpace.FeedReplay;
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
-using AlgoSpace.FeedReplay;
 using AlgoSpace.MarketData;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

@@ -1,10 +1,8 @@
 using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.Grains.Components.Data.Live;
+using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.MarketData.Validation;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

@@ -1,5 +1,4 @@
 using AlgoSpace.Grains.Components.Data.Live;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Live;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AlgoSpace.MarketData;
 using CsCheck;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Properties;
 

@@ -1,10 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using AlgoSpace.Grains.Components.Data;
 using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
 using CsCheck;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Properties;
 

@@ -1,12 +1,11 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AlgoSpace.FeedReplay;
 using AlgoSpace.Grains.Components.Data.Live;
 using AlgoSpace.Grains.Interfaces.Configuration;
-using AlgoSpace.FeedReplay;
 using AlgoSpace.MarketData;
 using AlgoSpace.Tests.Components.Data.Live;
 using CsCheck;
-using AlgoSpace.Grains.Interfaces;
 
 namespace AlgoSpace.Tests.Components.Data.Properties;
 
