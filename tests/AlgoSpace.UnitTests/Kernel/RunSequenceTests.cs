@@ -67,17 +67,31 @@ public sealed class RunSequenceTests
     [Fact]
     public async Task A_budget_bounds_each_step_by_what_is_left_of_it()
     {
+        var clock = new ManualClock();
         var steps = new RecordingSteps();
-        steps.Behaviour[RunStep.StopData] = async _ =>
+        steps.Behaviour[RunStep.StopData] = _ =>
         {
-            await Task.Delay(300);
-            return StepOutcome.Done("stopped");
+            clock.Advance(TimeSpan.FromMilliseconds(300));
+            return Task.FromResult(StepOutcome.Done("stopped"));
         };
+        var sequence = new RunSequence(new SystemSettings(), NullLogger.Instance, time: clock);
 
-        await Sequence().RunAsync(RunOperation.Shutdown, steps, budget: TimeSpan.FromSeconds(2));
+        await sequence.RunAsync(RunOperation.Shutdown, steps, budget: TimeSpan.FromSeconds(2));
 
-        Assert.InRange(steps.Calls[0].Call.Timeout.TotalSeconds, 1.9, 2.0);
-        Assert.True(steps.Calls[1].Call.Timeout <= TimeSpan.FromSeconds(1.7), $"left after 300 ms: {steps.Calls[1].Call.Timeout}");
+        Assert.Equal(TimeSpan.FromSeconds(2), steps.Calls[0].Call.Timeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(1700), steps.Calls[1].Call.Timeout);
+    }
+
+    /// <summary>A clock that moves only when the test says: the sequence's elapsed time without waiting for it.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 
     [Fact]

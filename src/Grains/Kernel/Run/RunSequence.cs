@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AlgoSpace.Grains.Interfaces.Configuration;
 
 namespace AlgoSpace.Grains.Kernel.Run;
@@ -9,7 +8,12 @@ namespace AlgoSpace.Grains.Kernel.Run;
 /// in-process runner all run operations through it; none lists steps of its own. docs/architecture.md's step table is
 /// checked against <see cref="Operations"/> and <see cref="Steps"/> by a test.
 /// </summary>
-public sealed partial class RunSequence(SystemSettings settings, ILogger logger, IReadOnlyDictionary<RunStep, RunStepDefinition>? steps = null, IReadOnlyDictionary<RunOperation, IReadOnlyList<RunStep>>? operations = null)
+public sealed partial class RunSequence(
+    SystemSettings settings,
+    ILogger logger,
+    IReadOnlyDictionary<RunStep, RunStepDefinition>? steps = null,
+    IReadOnlyDictionary<RunOperation, IReadOnlyList<RunStep>>? operations = null,
+    TimeProvider? time = null)
 {
     /// <summary>The steps, in the order of <see cref="RunStep"/>.</summary>
     public static IReadOnlyDictionary<RunStep, RunStepDefinition> Steps { get; } = new[]
@@ -37,6 +41,7 @@ public sealed partial class RunSequence(SystemSettings settings, ILogger logger,
 
     private readonly IReadOnlyDictionary<RunStep, RunStepDefinition> _steps = steps ?? Steps;
     private readonly IReadOnlyDictionary<RunOperation, IReadOnlyList<RunStep>> _operations = operations ?? Operations;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>The steps <paramref name="operation"/> takes, in order.</summary>
     public IReadOnlyList<RunStep> StepsOf(RunOperation operation) => _operations[operation];
@@ -50,7 +55,7 @@ public sealed partial class RunSequence(SystemSettings settings, ILogger logger,
     public async Task<SequenceResult> RunAsync(
         RunOperation operation, IRunSteps runner, IStepRecorder? recorder = null, TimeSpan? budget = null, CancellationToken cancellation = default)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         var list = _operations[operation];
         StepOutcome? last = null;
         for (var i = 0; i < list.Count; i++)
@@ -62,7 +67,7 @@ public sealed partial class RunSequence(SystemSettings settings, ILogger logger,
             }
 
             var timeout = definition.TimeoutIn(settings, operation);
-            if (budget is { } total) timeout = Min(timeout, total - Stopwatch.GetElapsedTime(started));
+            if (budget is { } total) timeout = Min(timeout, total - _time.GetElapsedTime(started));
             var (outcome, error) = await RunStepAsync(definition, runner, new StepCall(operation, timeout, cancellation), i + 1);
             last = outcome;
             var label = outcome.Label ?? definition.Name;
@@ -78,13 +83,13 @@ public sealed partial class RunSequence(SystemSettings settings, ILogger logger,
 
     private async Task<(StepOutcome Outcome, Exception? Error)> RunStepAsync(RunStepDefinition definition, IRunSteps runner, StepCall call, int index)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         StepOutcome outcome;
         Exception? error = null;
         try
         {
             var running = definition.Run(runner, call);
-            outcome = definition.BoundsItself ? await running : await running.WaitAsync(call.Timeout);
+            outcome = definition.BoundsItself ? await running : await running.WaitAsync(call.Timeout, _time);
         }
         catch (TimeoutException)
         {
@@ -97,7 +102,7 @@ public sealed partial class RunSequence(SystemSettings settings, ILogger logger,
             outcome = StepOutcome.Failed(ex.GetBaseException().Message);
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
         var operationName = Describe(call.Operation);
         var label = outcome.Label ?? definition.Name;
         if (outcome.Succeeded) LogStep(logger, operationName, index, label, elapsed, outcome.Detail);
