@@ -19,26 +19,7 @@ public static partial class ClusterSettingsFile
 
     public static ConnectionSettings Read(string path, Func<string, string?> environment)
     {
-        YamlStream yaml;
-        try
-        {
-            using var reader = File.OpenText(path);
-            yaml = new YamlStream();
-            yaml.Load(reader);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ClientUsageException($"--config {path}: no such file.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ClientUsageException($"--config {path}: cannot read it ({e.Message}).");
-        }
-        catch (YamlException e)
-        {
-            throw new ClientUsageException($"--config {path}:{e.Start.Line}:{e.Start.Column}: not valid YAML ({e.Message}).");
-        }
-
+        var yaml = Load(path);
         var defaults = ConnectionSettings.Default;
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("cluster"), out var node))
@@ -62,39 +43,77 @@ public static partial class ClusterSettingsFile
             return Resolve(text, $"--config {path}:{value.Start.Line}: cluster.{key}", environment);
         }
 
-        var providerText = Scalar("provider") ?? "localhost";
-        var provider = providerText.ToLowerInvariant() switch
+        // The keys are read in this order so that, of several faults, the same one is reported as before.
+        var provider = ParseProvider(Scalar("provider") ?? "localhost", path);
+        var port = ParsePort(Scalar("gateway_port"), defaults.GatewayPort, path);
+        var (redis, redisVariable) = provider == ClusteringProvider.Redis ? ReadRedisConnection(cluster, path, environment) : (null, null);
+        return new ConnectionSettings(provider, Scalar("cluster_id") ?? defaults.ClusterId, Scalar("service_id") ?? defaults.ServiceId, port, redis, redisVariable);
+    }
+
+    /// <summary>Parses the file, turning a missing, unreadable or malformed file into a usage error that names it.</summary>
+    private static YamlStream Load(string path)
+    {
+        try
         {
-            "localhost" => ClusteringProvider.Localhost,
-            "redis" => ClusteringProvider.Redis,
-            _ => throw new ClientUsageException($"--config {path}: cluster.provider is '{providerText}'; expected localhost or redis."),
-        };
-        var portText = Scalar("gateway_port");
-        var port = defaults.GatewayPort;
+            using var reader = File.OpenText(path);
+            var yaml = new YamlStream();
+            yaml.Load(reader);
+            return yaml;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ClientUsageException($"--config {path}: no such file.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ClientUsageException($"--config {path}: cannot read it ({e.Message}).");
+        }
+        catch (YamlException e)
+        {
+            throw new ClientUsageException($"--config {path}:{e.Start.Line}:{e.Start.Column}: not valid YAML ({e.Message}).");
+        }
+    }
+
+    private static ClusteringProvider ParseProvider(string providerText, string path) => providerText.ToLowerInvariant() switch
+    {
+        "localhost" => ClusteringProvider.Localhost,
+        "redis" => ClusteringProvider.Redis,
+        _ => throw new ClientUsageException($"--config {path}: cluster.provider is '{providerText}'; expected localhost or redis."),
+    };
+
+    /// <summary>The gateway port, or <paramref name="defaultPort"/> when the key is absent.</summary>
+    private static int ParsePort(string? portText, int defaultPort, string path)
+    {
+        var port = defaultPort;
         if (portText is not null && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65_535))
         {
             throw new ClientUsageException($"--config {path}: cluster.gateway_port is '{portText}'; expected a port 1-65535.");
         }
 
-        string? redis = null, redisVariable = null;
-        if (provider == ClusteringProvider.Redis)
-        {
-            if (!cluster.Children.TryGetValue(new YamlScalarNode("redis_connection"), out var reference)
-                || reference is not YamlScalarNode { Value: { } referenceText }
-                || EnvironmentReference().Match(referenceText) is not { Success: true, Groups: var groups } || groups["default"].Success)
-            {
-                throw new ClientUsageException($"--config {path}: cluster.provider is redis, so cluster.redis_connection must be ${{env:NAME}} naming the environment variable that holds the connection string.");
-            }
+        return port;
+    }
 
-            redisVariable = groups["name"].Value;
-            redis = environment(redisVariable);
-            if (string.IsNullOrEmpty(redis))
-            {
-                throw new ClientUsageException($"--config {path}: cluster.redis_connection comes from ${redisVariable}, which is not set in this shell.");
-            }
+    /// <summary>
+    /// The Redis connection string and the variable it came from. It is a credential, so only a plain ${env:NAME}
+    /// reference is accepted: no literal and no default that would put it in the file.
+    /// </summary>
+    private static (string? Connection, string? Variable) ReadRedisConnection(YamlMappingNode cluster, string path, Func<string, string?> environment)
+    {
+        if (!cluster.Children.TryGetValue(new YamlScalarNode("redis_connection"), out var reference)
+            || reference is not YamlScalarNode { Value: { } referenceText }
+            || EnvironmentReference().Match(referenceText) is not { Success: true, Groups: var groups } || groups["default"].Success)
+        {
+            throw new ClientUsageException($"--config {path}: cluster.provider is redis, so cluster.redis_connection must be ${{env:NAME}} naming the environment variable that holds the connection string.");
         }
 
-        return new ConnectionSettings(provider, Scalar("cluster_id") ?? defaults.ClusterId, Scalar("service_id") ?? defaults.ServiceId, port, redis, redisVariable);
+        var redisVariable = groups["name"].Value;
+        var redis = environment(redisVariable);
+        if (string.IsNullOrEmpty(redis))
+        {
+            throw new ClientUsageException($"--config {path}: cluster.redis_connection comes from ${redisVariable}, which is not set in this shell.");
+        }
+
+        return (redis, redisVariable);
     }
 
     private static string Resolve(string text, string where, Func<string, string?> environment)

@@ -31,20 +31,20 @@ public static class EquitySvgWriter
             return svg.Append("</svg>\n").ToString();
         }
 
-        var t0 = curve[0].Time;
-        var span = curve[^1].Time - t0;
-        var min = curve.Min(p => p.Equity);
-        var max = curve.Max(p => p.Equity);
-        var deepest = curve.Max(p => p.Drawdown);
-        double X(DateTime t) => span > TimeSpan.Zero ? Left + (t - t0) / span * (Right - Left) : Left;
-        double Y(double equity) => max > min ? EquityBottom - (equity - min) / (max - min) * (EquityBottom - EquityTop) : (EquityTop + EquityBottom) / 2;
-        double D(double drawdown) => deepest > 0 ? DrawdownTop + drawdown / deepest * (DrawdownBottom - DrawdownTop) : DrawdownTop;
+        var scale = Scale.Of(curve);
+        WritePanelsAndAxes(svg, scale);
+        WriteCurves(svg, curve, scale);
+        return svg.Append("</svg>\n").ToString();
+    }
 
-        // Panels and axes.
+    /// <summary>The two panels' frames, their value labels and titles, and the time axis with its date labels.</summary>
+    private static void WritePanelsAndAxes(StringBuilder svg, Scale scale)
+    {
+        var (t0, span, min, max, deepest) = scale;
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(Left)}\" y=\"{N(EquityTop)}\" width=\"{N(Right - Left)}\" height=\"{N(EquityBottom - EquityTop)}\" fill=\"none\" stroke=\"#999\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(Left)}\" y=\"{N(DrawdownTop)}\" width=\"{N(Right - Left)}\" height=\"{N(DrawdownBottom - DrawdownTop)}\" fill=\"none\" stroke=\"#999\"/>\n");
-        ValueLabel(svg, Y(max), ReportFormat.Money(max));
-        if (max > min) ValueLabel(svg, Y(min), ReportFormat.Money(min));
+        ValueLabel(svg, scale.Y(max), ReportFormat.Money(max));
+        if (max > min) ValueLabel(svg, scale.Y(min), ReportFormat.Money(min));
         ValueLabel(svg, DrawdownTop, "0.00");
         if (deepest > 0) ValueLabel(svg, DrawdownBottom, "-" + ReportFormat.Money(deepest));
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left)}\" y=\"{N(EquityTop - 6)}\">Equity (USD)</text>\n");
@@ -55,34 +55,52 @@ public static class EquitySvgWriter
         {
             var time = t0 + span * i / TimeTicks;
             var label = time.ToString(format, CultureInfo.InvariantCulture);
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(X(time))}\" y1=\"{N(DrawdownBottom)}\" x2=\"{N(X(time))}\" y2=\"{N(DrawdownBottom + 4)}\" stroke=\"#999\"/>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(time))}\" y=\"{N(AxisLabelY)}\" text-anchor=\"middle\">{label}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(scale.X(time))}\" y1=\"{N(DrawdownBottom)}\" x2=\"{N(scale.X(time))}\" y2=\"{N(DrawdownBottom + 4)}\" stroke=\"#999\"/>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(scale.X(time))}\" y=\"{N(AxisLabelY)}\" text-anchor=\"middle\">{label}</text>\n");
         }
+    }
 
-        // The curves, as steps: a value holds until the next point.
+    /// <summary>The curves, as steps: a value holds until the next point.</summary>
+    private static void WriteCurves(StringBuilder svg, IReadOnlyList<EquityPoint> curve, Scale scale)
+    {
         var equity = new StringBuilder();
-        var drawdown = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{N(X(t0))},{N(DrawdownTop)}");
+        var drawdown = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{N(scale.X(scale.T0))},{N(DrawdownTop)}");
         for (var i = 0; i < curve.Count; i++)
         {
-            var x = X(curve[i].Time);
+            var x = scale.X(curve[i].Time);
             if (i > 0)
             {
-                equity.Append(CultureInfo.InvariantCulture, $" {N(x)},{N(Y(curve[i - 1].Equity))}");
-                drawdown.Append(CultureInfo.InvariantCulture, $" {N(x)},{N(D(curve[i - 1].Drawdown))}");
+                equity.Append(CultureInfo.InvariantCulture, $" {N(x)},{N(scale.Y(curve[i - 1].Equity))}");
+                drawdown.Append(CultureInfo.InvariantCulture, $" {N(x)},{N(scale.D(curve[i - 1].Drawdown))}");
             }
 
-            equity.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? " " : "")}{N(x)},{N(Y(curve[i].Equity))}");
-            drawdown.Append(CultureInfo.InvariantCulture, $" {N(x)},{N(D(curve[i].Drawdown))}");
+            equity.Append(CultureInfo.InvariantCulture, $"{(i > 0 ? " " : "")}{N(x)},{N(scale.Y(curve[i].Equity))}");
+            drawdown.Append(CultureInfo.InvariantCulture, $" {N(x)},{N(scale.D(curve[i].Drawdown))}");
         }
 
-        drawdown.Append(CultureInfo.InvariantCulture, $" {N(X(curve[^1].Time))},{N(DrawdownTop)}");
+        drawdown.Append(CultureInfo.InvariantCulture, $" {N(scale.X(curve[^1].Time))},{N(DrawdownTop)}");
         svg.Append("<polygon points=\"").Append(drawdown).Append("\" fill=\"#e06666\" fill-opacity=\"0.6\" stroke=\"#cc0000\"/>\n");
         svg.Append("<polyline points=\"").Append(equity).Append("\" fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"1.5\"/>\n");
-        return svg.Append("</svg>\n").ToString();
     }
 
     private static void ValueLabel(StringBuilder svg, double y, string text) =>
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left - 6)}\" y=\"{N(y + 4)}\" text-anchor=\"end\">{text}</text>\n");
 
     private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Maps a non-empty curve's times to x and its equity and drawdown to y in their panels; a flat extent maps to
+    /// the panel's left edge, middle or top.
+    /// </summary>
+    private readonly record struct Scale(DateTime T0, TimeSpan Span, double Min, double Max, double Deepest)
+    {
+        public static Scale Of(IReadOnlyList<EquityPoint> curve) =>
+            new(curve[0].Time, curve[^1].Time - curve[0].Time, curve.Min(p => p.Equity), curve.Max(p => p.Equity), curve.Max(p => p.Drawdown));
+
+        public double X(DateTime t) => Span > TimeSpan.Zero ? Left + (t - T0) / Span * (Right - Left) : Left;
+
+        public double Y(double equity) => Max > Min ? EquityBottom - (equity - Min) / (Max - Min) * (EquityBottom - EquityTop) : (EquityTop + EquityBottom) / 2;
+
+        public double D(double drawdown) => Deepest > 0 ? DrawdownTop + drawdown / Deepest * (DrawdownBottom - DrawdownTop) : DrawdownTop;
+    }
 }

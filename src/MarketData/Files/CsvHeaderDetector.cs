@@ -38,8 +38,34 @@ public static class CsvHeaderDetector
     public static CsvLayout Detect(string headerLine, DataFileFormat requested, string fileName)
     {
         var cells = SplitHeader(headerLine);
-        var found = new Dictionary<Role, int>();
         var ignored = new List<string>();
+        var found = FindColumns(cells, ignored, fileName);
+        var format = ChooseFormat(found, requested, cells, fileName);
+        var (timestamp, date, time) = TimestampColumns(found, cells, fileName);
+        if (!found.TryGetValue(Role.Volume, out var volume))
+        {
+            throw new DataFileException($"{fileName}: the header '{string.Join(",", cells)}' has no volume column; {Expected}.");
+        }
+
+        var bar = format == DataFileFormat.Bar;
+        IgnoreOtherFormatColumns(found, bar, cells, ignored);
+        return new CsvLayout(
+            format, cells.Length, timestamp, date, time,
+            Price: bar ? -1 : found[Role.Price],
+            Volume: volume,
+            Bid: bar ? -1 : found.GetValueOrDefault(Role.Bid, -1),
+            Ask: bar ? -1 : found.GetValueOrDefault(Role.Ask, -1),
+            Open: bar ? found[Role.Open] : -1,
+            High: bar ? found[Role.High] : -1,
+            Low: bar ? found[Role.Low] : -1,
+            Close: bar ? found[Role.Close] : -1,
+            ignored);
+    }
+
+    /// <summary>The index of each known column by its role; unknown cells go to <paramref name="ignored"/>, a role twice is refused.</summary>
+    private static Dictionary<Role, int> FindColumns(string[] cells, List<string> ignored, string fileName)
+    {
+        var found = new Dictionary<Role, int>();
         for (var i = 0; i < cells.Length; i++)
         {
             if (!Aliases.TryGetValue(Normalize(cells[i]), out var role))
@@ -55,9 +81,15 @@ public static class CsvHeaderDetector
             }
         }
 
+        return found;
+    }
+
+    /// <summary>The requested format when the header has its columns; with auto, bars win over ticks.</summary>
+    private static DataFileFormat ChooseFormat(Dictionary<Role, int> found, DataFileFormat requested, string[] cells, string fileName)
+    {
         var hasBar = found.ContainsKey(Role.Open) && found.ContainsKey(Role.High) && found.ContainsKey(Role.Low) && found.ContainsKey(Role.Close);
         var hasTick = found.ContainsKey(Role.Price);
-        var format = requested switch
+        return requested switch
         {
             DataFileFormat.Bar when hasBar => DataFileFormat.Bar,
             DataFileFormat.Tick when hasTick => DataFileFormat.Tick,
@@ -66,7 +98,11 @@ public static class CsvHeaderDetector
             _ => throw new DataFileException(
                 $"{fileName}: the header '{string.Join(",", cells)}' is not {FormatName(requested)}; {Expected}." + MissingHint(found)),
         };
+    }
 
+    /// <summary>The timestamp, date and time columns (-1 when absent): one timestamp column, or date and time together.</summary>
+    private static (int Timestamp, int Date, int Time) TimestampColumns(Dictionary<Role, int> found, string[] cells, string fileName)
+    {
         var timestamp = found.GetValueOrDefault(Role.Timestamp, -1);
         var date = found.GetValueOrDefault(Role.Date, -1);
         var time = found.GetValueOrDefault(Role.Time, -1);
@@ -82,12 +118,12 @@ public static class CsvHeaderDetector
             throw new DataFileException($"{fileName}: the header has both a timestamp column and a separate date or time column; keep one.");
         }
 
-        if (!found.TryGetValue(Role.Volume, out var volume))
-        {
-            throw new DataFileException($"{fileName}: the header '{string.Join(",", cells)}' has no volume column; {Expected}.");
-        }
+        return (timestamp, date, time);
+    }
 
-        var bar = format == DataFileFormat.Bar;
+    /// <summary>A bar file reads no price column and a tick file no open/high/low/close: those are reported as ignored.</summary>
+    private static void IgnoreOtherFormatColumns(Dictionary<Role, int> found, bool bar, string[] cells, List<string> ignored)
+    {
         if (bar && found.ContainsKey(Role.Price)) ignored.Add(cells[found[Role.Price]]);
         if (!bar)
         {
@@ -96,18 +132,6 @@ public static class CsvHeaderDetector
                 if (found.TryGetValue(role, out var index)) ignored.Add(cells[index]);
             }
         }
-
-        return new CsvLayout(
-            format, cells.Length, timestamp, date, time,
-            Price: bar ? -1 : found[Role.Price],
-            Volume: volume,
-            Bid: bar ? -1 : found.GetValueOrDefault(Role.Bid, -1),
-            Ask: bar ? -1 : found.GetValueOrDefault(Role.Ask, -1),
-            Open: bar ? found[Role.Open] : -1,
-            High: bar ? found[Role.High] : -1,
-            Low: bar ? found[Role.Low] : -1,
-            Close: bar ? found[Role.Close] : -1,
-            ignored);
     }
 
     private static string FormatName(DataFileFormat requested) => requested switch

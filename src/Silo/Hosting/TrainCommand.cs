@@ -51,11 +51,7 @@ public static class TrainCommand
         }
 
         var started = Stopwatch.GetTimestamp();
-        var dataFile = Path.Combine(first.Settings!.System.OutputDir, "training", $"ES-train-seed{train.Seed}-{train.Days}d.csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
-        var ticks = new SampleTickGenerator(SessionOptions(train.Seed, train.Days, TrainingStart)).WriteCsv(dataFile);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"training data: {ticks} generated ticks over {train.Days} days (seed {train.Seed}) in {dataFile}"));
-
+        var dataFile = await GenerateTrainingDataAsync(first.Settings!, train, output);
         var loaded = SettingsLoader.Load(options.ConfigFile, overrides with { DataFile = dataFile }, options.EnvironmentVariables);
         if (!loaded.IsValid)
         {
@@ -64,27 +60,56 @@ public static class TrainCommand
         }
 
         var settings = loaded.Settings!;
+        // Created here, not in the replay, so that it is disposed (and its output flushed) when the command ends, as before.
         using var loggers = LoggerFactory.Create(logging => LoggingSetup.Configure(logging, settings.System, options.Debug));
+        if (await ReplayAsync(settings, loaded.Registry!, loggers, output, error, cancellation) is not { } collector)
+        {
+            return ExitCodes.EmergencyShutdown;
+        }
+
+        return await TrainModelsAsync(collector, settings, train, folder, started, output, error);
+    }
+
+    /// <summary>Writes the generated training ticks under the output folder and returns the file's path.</summary>
+    private static async Task<string> GenerateTrainingDataAsync(AlgoSpaceSettings settings, TrainOptions train, TextWriter output)
+    {
+        var dataFile = Path.Combine(settings.System.OutputDir, "training", $"ES-train-seed{train.Seed}-{train.Days}d.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
+        var ticks = new SampleTickGenerator(SessionOptions(train.Seed, train.Days, TrainingStart)).WriteCsv(dataFile);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"training data: {ticks} generated ticks over {train.Days} days (seed {train.Seed}) in {dataFile}"));
+        return dataFile;
+    }
+
+    /// <summary>Replays the training data and collects what the models learn from; null when the replay was interrupted or failed.</summary>
+    private static async Task<TrainingDataCollector?> ReplayAsync(AlgoSpaceSettings settings, ComponentRegistry registry, ILoggerFactory loggers,
+        TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
         InProcessRunner? runner = null;
         var collector = new TrainingDataCollector((kind, request) => Ask(runner!, settings, kind, request));
         // No models: the decision components run degraded and trade nothing; the features do not depend on them.
-        runner = new InProcessRunner(settings, loaded.Registry!, loggers) { Observer = collector.Observe };
+        runner = new InProcessRunner(settings, registry, loggers) { Observer = collector.Observe };
         var run = await runner.RunAsync(cancellation);
         if (cancellation.IsCancellationRequested)
         {
             await error.WriteLineAsync($"error: interrupted after {run.Ticks} ticks; no model was written.");
-            return ExitCodes.EmergencyShutdown;
+            return null;
         }
 
         if (run.FatalError is { } fatal)
         {
             await error.WriteLineAsync($"error: the training replay stopped: {fatal}");
-            return ExitCodes.EmergencyShutdown;
+            return null;
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"replayed {run.Ticks} ticks: {collector.Bars.Count} 5-minute bars, {collector.RegimeWindows.Count} regime windows, {collector.Synergies.Count} synergies with ready matrices ({collector.SynergiesNotReady} before); raw signals on 30m events: mlmi {collector.RawSignals.Mlmi}, nwrqk {collector.RawSignals.Nwrqk}; fvg mitigations {collector.RawSignals.FvgMitigation}"));
+        return collector;
+    }
 
+    /// <summary>Trains the models from the collected data into <paramref name="folder"/> and reports each; returns the exit code.</summary>
+    private static async Task<int> TrainModelsAsync(TrainingDataCollector collector, AlgoSpaceSettings settings, TrainOptions train, string folder,
+        long started, TextWriter output, TextWriter error)
+    {
         var instrument = new InstrumentTable(settings.Instruments).Get(settings.Symbols[0]);
         TrainingSummary summary;
         try

@@ -97,17 +97,7 @@ public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataH
             // sequence number does.
             var tick = read.Tick.Tick;
             var payload = new TickPayload(_symbol, tick.Timestamp, tick.Price, tick.Volume, tick.Bid, tick.Ask);
-            if (_batcher is { } batcher)
-            {
-                if (batcher.Add(payload, source.Accepted) is { } ended) await PublishBatchAsync(bus, ended);
-                if (batcher.IsFull) await PublishHeldAsync(bus);
-            }
-            else
-            {
-                await pacer.WaitAsync(tick.Timestamp, cancellation);
-                await bus.PublishAsync(NewTick, payload, tick.Timestamp, correlationId: null);
-            }
-
+            await PublishTickAsync(bus, payload, tick.Timestamp, source.Accepted, pacer, cancellation);
             publishedHere++;
             if (source.Accepted % logEvery == 0)
             {
@@ -123,6 +113,24 @@ public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataH
         LogSummary(source, Seconds(started, Stopwatch.GetTimestamp()), publishedHere);
         await bus.PublishAsync(BacktestComplete, new BacktestCompletePayload(source.Rows, source.Issues.RejectedCount, source.Accepted),
             source.LastTickTime ?? default, correlationId: null);
+    }
+
+    /// <summary>
+    /// One accepted tick: into the batch being gathered (publishing the batch it ends, and the batch once full), or,
+    /// without batching, paced and published on its own.
+    /// </summary>
+    private async Task PublishTickAsync(IEventBus bus, TickPayload payload, DateTime time, long accepted, ReplayPacer pacer, CancellationToken cancellation)
+    {
+        if (_batcher is { } batcher)
+        {
+            if (batcher.Add(payload, accepted) is { } ended) await PublishBatchAsync(bus, ended);
+            if (batcher.IsFull) await PublishHeldAsync(bus);
+        }
+        else
+        {
+            await pacer.WaitAsync(time, cancellation);
+            await bus.PublishAsync(NewTick, payload, time, correlationId: null);
+        }
     }
 
     private Task PublishHeldAsync(IEventBus bus) =>

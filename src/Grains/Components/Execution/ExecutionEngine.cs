@@ -40,7 +40,7 @@ public sealed class ExecutionEngine
     private long _nextOrderNumber = 1;
     private DateTime? _now;
     private ExecutionCounters _counters = ExecutionCounters.Zero;
-    private List<PublishedEvent> _out = [];
+    private readonly ExecutionEventOutbox _outbox = new();
 
     public ExecutionEngine(ExecutionSettings settings, double initialCapital, int runSeed, InstrumentTable instruments)
     {
@@ -92,26 +92,25 @@ public sealed class ExecutionEngine
         if (invalid is not null || spec is null || risk is null)
         {
             Reject(entry.OrderId, $"{RejectionCodes.InvalidCommand}: {invalid}", simTime);
-            return Drain();
+            return _outbox.Drain();
         }
 
         var failure = _trades.Exists(t => t.ExecutionId == executionId)
-            ? new PreTradeFailure(RejectionCodes.DuplicateOrder, $"execution id {executionId} belongs to a trade that is still active",
-                new Dictionary<string, string> { ["check"] = RejectionCodes.DuplicateOrder, ["execution_id"] = executionId, ["symbol"] = spec.Symbol })
-            : _checks.Evaluate(command, _instruments.Get(spec.Symbol), Exposure(spec.Symbol), LastPrice(spec.Symbol), simTime, _duplicates);
+            ? PreTradeChecks.ActiveTradeDuplicate(executionId, spec.Symbol)
+            : _checks.Evaluate(command, _instruments.Get(spec.Symbol), PreTradeChecks.Exposure(_trades, spec.Symbol), LastPrice(spec.Symbol), simTime, _duplicates);
         _duplicates.Record(executionId, simTime);
         if (failure is not null)
         {
             Reject(entry.OrderId, $"{failure.Code}: {failure.Message}", simTime);
             _counters = _counters with { RiskBreaches = _counters.RiskBreaches + 1 };
-            Emit(RiskBreach, new RiskBreachPayload(RiskCheckFailed, failure.Message, failure.Context), simTime);
-            return Drain();
+            _outbox.Emit(RiskBreach, new RiskBreachPayload(RiskCheckFailed, failure.Message, failure.Context), simTime);
+            return _outbox.Drain();
         }
 
         Submit(entry.OrderId, simTime);
         _trades.Add(new TradeState(executionId, spec.Symbol, spec.Direction, risk.PositionSize, spec.EntryPrice, risk.StopLoss,
             risk.TakeProfit, risk.MaxHoldTime, simTime, _session.NextClose(simTime), TradePhase.PendingEntry));
-        return Drain();
+        return _outbox.Drain();
     }
 
     /// <summary>NEW_TICK: end-of-day flat, entry fills, then stops, targets and pending exits.</summary>
@@ -128,13 +127,13 @@ public sealed class ExecutionEngine
         _tickIndex++;
         _lastPrices[tick.Symbol] = tick.Price;
         // The hot path of a backtest: most ticks find no trade, and then allocate nothing.
-        if (_trades.Count == 0 && _out.Count == 0) return [];
+        if (_trades.Count == 0 && _outbox.IsEmpty) return [];
         foreach (var executionId in _trades.Where(t => t.Symbol == tick.Symbol).Select(t => t.ExecutionId).ToList())
         {
             OnTradeTick(executionId, tick, seq);
         }
 
-        return Drain();
+        return _outbox.Drain();
     }
 
     /// <summary>NEW_5MIN_BAR: counts bars held and starts the time stop.</summary>
@@ -147,7 +146,7 @@ public sealed class ExecutionEngine
         {
             var trade = Trade(executionId);
             // A bar that closed at or before the entry fill was mostly before the position existed.
-            if (trade.Phase != TradePhase.Open || bar.CloseTime <= trade.EntryTime || HasPendingExit(trade)) continue;
+            if (trade.Phase != TradePhase.Open || bar.CloseTime <= trade.EntryTime || _book.HasExit(trade.ExecutionId)) continue;
             trade = Replace(trade with { BarsHeld = trade.BarsHeld + 1 });
             if (trade.MaxHoldTime > 0 && trade.BarsHeld >= trade.MaxHoldTime)
             {
@@ -158,7 +157,7 @@ public sealed class ExecutionEngine
             }
         }
 
-        return Drain();
+        return _outbox.Drain();
     }
 
     /// <summary>
@@ -186,7 +185,7 @@ public sealed class ExecutionEngine
             }
         }
 
-        return Drain();
+        return _outbox.Drain();
     }
 
     public ExecutionEngineState SaveState() => new(
@@ -250,14 +249,7 @@ public sealed class ExecutionEngine
         var instrument = _instruments.Get(trade.Symbol);
         foreach (var order in _book.ForExecution(executionId).Where(o => o.PlacedAtTick < _tickIndex))
         {
-            var (price, slippage, reason) = order.Type switch
-            {
-                OrderType.Market => (_fills.MarketFillPrice(tick.Price, order.Side, instrument), _fills.Slippage(instrument), order.ExitReason ?? ExitReasons.TimeStop),
-                OrderType.Stop when FillModel.StopTriggered(order.Side, order.Price!.Value, tick.Price) =>
-                    (_fills.MarketFillPrice(tick.Price, order.Side, instrument), _fills.Slippage(instrument), ExitReasons.StopLoss),
-                OrderType.Limit when FillModel.LimitTouched(order.Side, order.Price!.Value, tick.Price) => (order.Price.Value, 0.0, ExitReasons.TakeProfit),
-                _ => (0.0, 0.0, (string?)null),
-            };
+            var (price, slippage, reason) = _fills.ExitFill(order, tick.Price, instrument);
             if (reason is null) continue;
             Fill(order, price, slippage, time);
             Close(trade, order, price, slippage, reason, time);
@@ -332,15 +324,7 @@ public sealed class ExecutionEngine
         _trades.Remove(trade);
         _counters = _counters with { TradesClosed = _counters.TradesClosed + 1 };
 
-        var outcome = pnl.Net > 0 ? "WIN" : pnl.Net < 0 ? "LOSS" : "BREAKEVEN";
-        Emit(TradeClosed, new TradeClosedPayload(
-            trade.ExecutionId, trade.Symbol, trade.Direction,
-            new TradeEntry(trade.EntryPrice, trade.Quantity, trade.EntryTime, trade.EntrySlippage),
-            new TradeExit(exitPrice, trade.Quantity, time, reason),
-            new TradePerformance(pnl.Gross, pnl.Points, pnl.Percent, pnl.Commission, pnl.Net, trade.BarsHeld, trade.MaxFavorable, trade.MaxAdverse),
-            new ExecutionQuality(trade.EntrySlippage, exitSlippage, (trade.EntryTime - trade.DecisionTime).TotalMilliseconds),
-            new TradeResult(outcome, pnl.Net, (time - trade.EntryTime).TotalSeconds, reason, reason == ExitReasons.StopLoss, reason == ExitReasons.TakeProfit,
-                trade.Quantity, Math.Abs(trade.PlannedEntry - trade.StopLoss), Math.Abs(trade.TakeProfit - trade.PlannedEntry))), time);
+        _outbox.EmitTradeClosed(trade, pnl, exitPrice, exitSlippage, reason, time);
         EmitPosition(trade.Symbol, time);
     }
 
@@ -355,7 +339,7 @@ public sealed class ExecutionEngine
     {
         var order = _book.Advance(orderId, OrderStatus.Submitted);
         _counters = _counters with { OrdersSubmitted = _counters.OrdersSubmitted + 1 };
-        EmitOrder(OrderSubmitted, order, time, null, null);
+        _outbox.EmitOrder(OrderSubmitted, order, time, null, null);
         return order;
     }
 
@@ -368,14 +352,14 @@ public sealed class ExecutionEngine
         var commission = _fills.Commission(order.Quantity);
         _journal.Add(new FillRecord(order.OrderId, order.ExecutionId, order.Role, order.Side, price, order.Quantity, commission, slippage, time));
         _counters = _counters with { OrdersFilled = _counters.OrdersFilled + 1 };
-        EmitOrder(OrderFilled, filled, time, new OrderFill(price, order.Quantity, commission, slippage), null);
+        _outbox.EmitOrder(OrderFilled, filled, time, new OrderFill(price, order.Quantity, commission, slippage), null);
     }
 
     private void Reject(string orderId, string reason, DateTime time)
     {
         var rejected = _book.Advance(orderId, OrderStatus.Rejected);
         _counters = _counters with { OrdersRejected = _counters.OrdersRejected + 1 };
-        EmitOrder(OrderRejected, rejected, time, null, reason);
+        _outbox.EmitOrder(OrderRejected, rejected, time, null, reason);
     }
 
     /// <summary>Cancels every working order of a trade. A SUBMITTED order is acknowledged first: the table has no SUBMITTED → CANCELLED.</summary>
@@ -387,38 +371,12 @@ public sealed class ExecutionEngine
                 ? _book.Advance(order.OrderId, OrderStatus.Acknowledged, OrderStatus.Cancelled)
                 : _book.Advance(order.OrderId, OrderStatus.Cancelled);
             _counters = _counters with { OrdersCancelled = _counters.OrdersCancelled + 1 };
-            EmitOrder(OrderCancelled, cancelled, time, null, reason);
+            _outbox.EmitOrder(OrderCancelled, cancelled, time, null, reason);
         }
     }
 
-    private void EmitOrder(string type, Order order, DateTime time, OrderFill? fill, string? reason) =>
-        Emit(type, new OrderEventPayload(order.ExecutionId, order.OrderId, OrderStateMachine.Name(order.Status), time,
-            new OrderDetails(order.Symbol, order.Side, TypeName(order.Type), order.Quantity, order.Price, order.OcoGroup, RoleName(order.Role)),
-            fill, reason), time);
-
-    /// <summary>
-    /// The net position of a symbol. AvgPrice is the break-even price of the net position, so that unrealized P&amp;L
-    /// = (last − AvgPrice) · quantity · point value also when trades of both directions are open.
-    /// </summary>
-    private void EmitPosition(string symbol, DateTime time)
-    {
-        var open = _trades.Where(t => t.Symbol == symbol && t.Phase == TradePhase.Open).ToList();
-        var pointValue = _instruments.Get(symbol).PointValue;
-        var quantity = open.Sum(t => t.SignedQuantity);
-        var last = LastPrice(symbol) ?? 0;
-        var average = quantity != 0 ? open.Sum(t => t.SignedQuantity * t.EntryPrice) / quantity : 0;
-        var unrealized = open.Sum(t => (last - t.EntryPrice) * t.SignedQuantity) * pointValue;
-        Emit(PositionUpdate, new PositionUpdatePayload(symbol, quantity, average, unrealized, _account.RealizedDay, open.Count, _account.Equity, time), time);
-    }
-
-    private void Emit(string type, EventPayload payload, DateTime time) => _out.Add(new PublishedEvent(type, payload, time));
-
-    private List<PublishedEvent> Drain()
-    {
-        var events = _out;
-        _out = [];
-        return events;
-    }
+    private void EmitPosition(string symbol, DateTime time) =>
+        _outbox.EmitPosition(symbol, _trades, _instruments.Get(symbol).PointValue, LastPrice(symbol) ?? 0, _account, time);
 
     private void Observe(DateTime time)
     {
@@ -426,13 +384,7 @@ public sealed class ExecutionEngine
         _account.Observe(time);
     }
 
-    /// <summary>Signed contracts held plus entries waiting for their fill.</summary>
-    private int Exposure(string symbol) =>
-        _trades.Where(t => t.Symbol == symbol).Sum(t => t.Phase == TradePhase.Open ? t.SignedQuantity : t.Direction * t.Quantity);
-
     private double? LastPrice(string symbol) => _lastPrices.TryGetValue(symbol, out var price) ? price : null;
-
-    private bool HasPendingExit(TradeState trade) => _book.ForExecution(trade.ExecutionId).Any(o => o.Role == OrderRole.Exit);
 
     private TradeState Trade(string executionId) => _trades.Find(t => t.ExecutionId == executionId)
         ?? throw new KeyNotFoundException($"No active trade {executionId}.");
@@ -443,19 +395,4 @@ public sealed class ExecutionEngine
         _trades[index] = trade;
         return trade;
     }
-
-    private static string TypeName(OrderType type) => type switch
-    {
-        OrderType.Market => "MARKET",
-        OrderType.Stop => "STOP",
-        _ => "LIMIT",
-    };
-
-    private static string RoleName(OrderRole role) => role switch
-    {
-        OrderRole.Entry => "ENTRY",
-        OrderRole.StopLoss => "STOP_LOSS",
-        OrderRole.TakeProfit => "TAKE_PROFIT",
-        _ => "EXIT",
-    };
 }

@@ -24,4 +24,18 @@ public sealed class FillModel(int slippageTicks, double commissionPerContract)
     public static bool LimitTouched(int side, double limitPrice, double tickPrice) => side < 0 ? tickPrice >= limitPrice : tickPrice <= limitPrice;
 
     public double Commission(int quantity) => quantity * CommissionPerContract;
+
+    /// <summary>
+    /// Whether a working exit order fills at <paramref name="tickPrice"/>, and at what price, slippage and exit
+    /// reason; the reason is null when it does not fill. A pending market exit carries its own reason (a time stop
+    /// when it has none).
+    /// </summary>
+    internal (double Price, double Slippage, string? Reason) ExitFill(Order order, double tickPrice, Instrument instrument) => order.Type switch
+    {
+        OrderType.Market => (MarketFillPrice(tickPrice, order.Side, instrument), Slippage(instrument), order.ExitReason ?? ExitReasons.TimeStop),
+        OrderType.Stop when StopTriggered(order.Side, order.Price!.Value, tickPrice) =>
+            (MarketFillPrice(tickPrice, order.Side, instrument), Slippage(instrument), ExitReasons.StopLoss),
+        OrderType.Limit when LimitTouched(order.Side, order.Price!.Value, tickPrice) => (order.Price.Value, 0.0, ExitReasons.TakeProfit),
+        _ => (0.0, 0.0, (string?)null),
+    };
 }

@@ -50,6 +50,9 @@ public sealed class OrderBook
     /// <summary>The working orders of one trade, in placement order.</summary>
     public IReadOnlyList<Order> ForExecution(string executionId) => _orders.Where(o => o.ExecutionId == executionId).ToList();
 
+    /// <summary>Whether a trade already has a pending market exit, so a time stop does not place a second one.</summary>
+    public bool HasExit(string executionId) => ForExecution(executionId).Any(o => o.Role == OrderRole.Exit);
+
     public void Restore(IEnumerable<Order> orders)
     {
         _orders.Clear();

@@ -67,6 +67,20 @@ public sealed class PreTradeChecks(ExecutionSettings settings, SessionCalendar s
         return null;
     }
 
+    /// <summary>
+    /// The exposure the position limit is checked against: signed contracts held plus entries waiting for their fill.
+    /// </summary>
+    internal static int Exposure(IEnumerable<TradeState> trades, string symbol) =>
+        trades.Where(t => t.Symbol == symbol).Sum(t => t.Phase == TradePhase.Open ? t.SignedQuantity : t.Direction * t.Quantity);
+
+    /// <summary>
+    /// The duplicate check for an execution id whose trade is still open or waiting: the engine knows its trades,
+    /// the window in <see cref="DuplicateWindow"/> only knows recent ids; both report DUPLICATE_ORDER alike.
+    /// </summary>
+    internal static PreTradeFailure ActiveTradeDuplicate(string executionId, string symbol) =>
+        new(RejectionCodes.DuplicateOrder, $"execution id {executionId} belongs to a trade that is still active",
+            new Dictionary<string, string> { ["check"] = RejectionCodes.DuplicateOrder, ["execution_id"] = executionId, ["symbol"] = symbol });
+
     private static PreTradeFailure Fail(string code, string message, Dictionary<string, string> context, object? limit, object? actual)
     {
         context["check"] = code;

@@ -53,12 +53,7 @@ public sealed class DecisionEngine
         var started = Stopwatch.GetTimestamp();
         _decisions++;
         var day = DateOnly.FromDateTime(synergy.Timestamp);
-        if (day != _tradingDay)
-        {
-            _tradingDay = day;
-            _dailyTrades = 0;
-        }
-
+        EnterTradingDay(day);
         if (_models is not { } models) return Reject(synergy, TradeRejectedPayload.StageGate2, [$"degraded: {_degradedReason}"], 0, null);
         CheckSynergy(synergy);
 
@@ -100,8 +95,27 @@ public sealed class DecisionEngine
 
         _executions++;
         _dailyTrades++;
-        var metadata = new DecisionMetadata(verdict.Mean[0], verdict.Std[0], gate[0],
-            new McDropoutMetrics(verdict.MeanStd, verdict.MaxStd, verdict.Entropy), regime.Vector.Select(v => (double)v).ToArray(),
+        return Execute(synergy, proposal, verdict, gate[0], regime.Vector, started);
+    }
+
+    /// <summary>A new simulation day starts the daily trade count again.</summary>
+    private void EnterTradingDay(DateOnly day)
+    {
+        if (day != _tradingDay)
+        {
+            _tradingDay = day;
+            _dailyTrades = 0;
+        }
+    }
+
+    /// <summary>
+    /// The EXECUTE_TRADE for a synergy that passed every gate, numbered by the execution count the caller has just
+    /// raised; its metadata carries the time the decision took since <paramref name="started"/>.
+    /// </summary>
+    private PublishedEvent Execute(SynergyDetectedPayload synergy, RiskProposal proposal, McDropoutResult verdict, double gate, float[] regime, long started)
+    {
+        var metadata = new DecisionMetadata(verdict.Mean[0], verdict.Std[0], gate,
+            new McDropoutMetrics(verdict.MeanStd, verdict.MaxStd, verdict.Entropy), regime.Select(v => (double)v).ToArray(),
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var command = new ExecuteTradePayload(
             ExecutionIds.Format(synergy.Timestamp, _executions),
