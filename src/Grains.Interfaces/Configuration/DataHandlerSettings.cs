@@ -31,7 +31,7 @@ public sealed class DataHandlerSettings
     public int MaxTimeJumpHours { get; init; } = DefaultMaxTimeJumpHours;
 
     [SettingRange(1, 1_000_000), SettingUnit("ticks")]
-    [Description("Progress is logged every this many ticks.")]
+    [Description("A DEBUG line is logged every this many ticks published (people see the silo's progress display or lines).")]
     public int LogEvery { get; init; } = 1000;
 
     [Description("The WebSocket market-data feed used in live mode.")]

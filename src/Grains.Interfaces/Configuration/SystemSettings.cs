@@ -19,6 +19,10 @@ public sealed class SystemSettings
     [Description("Longest a graceful shutdown may take before the emergency path runs.")]
     public int ShutdownTimeout { get; init; } = 30;
 
+    [SettingRange(0.01, 3600), SettingUnit("seconds")]
+    [Description("How often a backtest logs a progress line when the output is not a terminal (redirected, CI, --display plain); a terminal shows the live display instead, and live mode logs the feed's state once a minute.")]
+    public double ProgressInterval { get; init; } = 2;
+
     [Description("Timeouts of the run sequence's steps (create, wire, start; stop data, protect the book, drain, report, checkpoint and stop).")]
     public RunStepSettings Steps { get; init; } = new();
 

@@ -79,7 +79,7 @@ public static class LogEventAreas
         new("Client: operator console", 1300, 1399, "AlgoSpace.Client.*"),
         new("Reporting: performance tracker", 1500, 1509, "AlgoSpace.Grains.Components.Performance.*"),
         new("Reporting: run report of the kernel", 1510, 1519, "AlgoSpace.Grains.Kernel.RunReporter", "AlgoSpace.Grains.Reporting.*"),
-        new("Reporting: progress display", 1520, 1599, "AlgoSpace.Silo.Reporting.*"),
+        new("Reporting: the run display, progress lines and the run log file", 1520, 1599, "AlgoSpace.Silo.Reporting.*"),
         new("In-process runner", 1900, 1999, "AlgoSpace.Grains.InProcess.*"),
     ];
 

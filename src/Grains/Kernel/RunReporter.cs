@@ -44,8 +44,8 @@ public sealed partial class RunReporter(AlgoSpaceSettings settings, IKernelPorts
                 new RunTimingInput(record.State.RunId ?? "run", StartedUtc, DateTime.UtcNow, runTime));
             var folder = RunFolderWriter.Write(settings.System.OutputDir, report);
             var summary = RunSummaryTable.Format(report, folder);
-            LogRunReport(logger, folder, summary);
-            foreach (var sink in ports.ReportSinks) sink.Show(summary);
+            LogRunReport(logger, report, folder);
+            foreach (var sink in ports.ReportSinks) sink.Show(report, folder, summary);
             return folder;
         }
         catch (Exception ex)
@@ -77,8 +77,20 @@ public sealed partial class RunReporter(AlgoSpaceSettings settings, IKernelPorts
         }
     }
 
-    [LoggerMessage(EventId = 1510, Level = LogLevel.Information, Message = "Run report written to {Folder}:\n{Summary}")]
-    private static partial void LogRunReport(ILogger logger, string folder, string summary);
+    /// <summary>
+    /// The report as one structured log event: its headline figures as fields a collector can query, the rest in
+    /// report.json. People read the table, which the silo's console prints once (docs/operations.md).
+    /// </summary>
+    private static void LogRunReport(ILogger logger, RunReport report, string folder)
+    {
+        var s = report.Performance?.Statistics;
+        LogRunReport(logger, report.Timing.RunId, report.Mode, report.Complete, s?.Trades ?? 0, s?.NetPnl ?? 0, s?.FinalEquity ?? report.InitialCapital,
+            s?.MaxDrawdown ?? 0, report.Input?.Ticks ?? 0, report.Timing.RunTime.TotalSeconds, folder);
+    }
+
+    [LoggerMessage(EventId = 1510, Level = LogLevel.Information, Message = "Run report of {RunId} ({Mode}, complete {Complete}): {Trades} trades, net P&L {NetPnl:F2}, final equity {FinalEquity:F2}, max drawdown {MaxDrawdown:F2}, {Ticks} ticks in {RunSeconds:F1} s; written to {Folder}")]
+    private static partial void LogRunReport(ILogger logger, string runId, string mode, bool complete, int trades, double netPnl, double finalEquity,
+        double maxDrawdown, long ticks, double runSeconds, string folder);
 
     [LoggerMessage(EventId = 1511, Level = LogLevel.Error, Message = "The run report could not be written under {OutputDir}")]
     private static partial void LogReportFailed(ILogger logger, string outputDir, Exception exception);

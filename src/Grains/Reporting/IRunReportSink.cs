@@ -6,5 +6,6 @@ namespace AlgoSpace.Grains.Reporting;
 /// </summary>
 public interface IRunReportSink
 {
-    void Show(string summary);
+    /// <summary>Shows <paramref name="summary"/> (the table of <paramref name="report"/>, written to <paramref name="folder"/>).</summary>
+    void Show(RunReport report, string folder, string summary);
 }

@@ -14,7 +14,7 @@ public static class RunFolderWriter
     /// <summary>Writes the four files (replacing those of an earlier attempt of the same run) and returns the folder.</summary>
     public static string Write(string outputDirectory, RunReport report)
     {
-        var folder = Path.Combine(Path.GetFullPath(outputDirectory), SafeName(report.Timing.RunId));
+        var folder = FolderOf(outputDirectory, report.Timing.RunId);
         Directory.CreateDirectory(folder);
         var trades = report.Performance?.Trades ?? [];
         var equity = report.Performance?.Equity ?? [];
@@ -25,6 +25,9 @@ public static class RunFolderWriter
         File.WriteAllText(Path.Combine(folder, "report.json"), ReportJsonWriter.Write(report), Utf8);
         return folder;
     }
+
+    /// <summary>The run folder of <paramref name="runId"/>: output/&lt;run id&gt; (the silo's log file goes there too).</summary>
+    public static string FolderOf(string outputDirectory, string runId) => Path.Combine(Path.GetFullPath(outputDirectory), SafeName(runId));
 
     /// <summary>A run id as a folder name: anything but letters, digits, '-', '_' and '.' becomes '_'.</summary>
     public static string SafeName(string runId)

@@ -1,9 +1,13 @@
 using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Silo.Terminal;
 using Microsoft.Extensions.Logging.Console;
 
 namespace AlgoSpace.Silo.Hosting;
 
-/// <summary>Console logging from settings: readable lines or JSON lines, at the configured level.</summary>
+/// <summary>
+/// Logging from settings, at the configured level: the console in the process's style (readable lines, JSON lines,
+/// or under the live display only warnings, errors and milestones), and, for a silo, the run's full log file.
+/// </summary>
 public static class LoggingSetup
 {
     public static LogLevel ToLogLevel(LogLevelSetting level) => level switch
@@ -15,7 +19,8 @@ public static class LoggingSetup
         _ => LogLevel.Error,
     };
 
-    public static void Configure(ILoggingBuilder logging, SystemSettings system, bool debug)
+    /// <summary>Configures <paramref name="logging"/>; without <paramref name="console"/> (the in-process runner), console lines only.</summary>
+    public static void Configure(ILoggingBuilder logging, SystemSettings system, bool debug, SiloConsole? console = null)
     {
         logging.ClearProviders();
         var level = ToLogLevel(system.LogLevel);
@@ -33,7 +38,12 @@ public static class LoggingSetup
         logging.AddFilter("Microsoft", frameworkLevel);
         logging.AddFilter("Polly", frameworkLevel);
 
-        if (system.LogFormat == LogFormat.Json)
+        if (console is not null) logging.AddProvider(console.LogFile);
+        if (console?.Display is { } display)
+        {
+            logging.AddProvider(new TerminalLog(display));
+        }
+        else if (system.LogFormat == LogFormat.Json)
         {
             logging.AddJsonConsole(options =>
             {

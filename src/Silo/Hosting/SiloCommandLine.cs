@@ -2,6 +2,7 @@ using System.CommandLine;
 using AlgoSpace.Grains.Interfaces;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Configuration;
+using AlgoSpace.Silo.Terminal;
 
 namespace AlgoSpace.Silo.Hosting;
 
@@ -37,6 +38,13 @@ public static class SiloCommandLine
         };
         runner.AcceptOnlyFromAmong("orleans", "in-process");
         var data = new Option<string?>("--data") { Description = "Replay this tick or bar CSV instead of data_handler.backtest_file (checked by the same path rules).", HelpName = "PATH" };
+        var display = new Option<string>("--display")
+        {
+            Description = "auto shows a live display of the run on a terminal (progress, trades, P&L, health; warnings above it; the full log in the run folder) and plain log lines when the output is redirected or CI is set; plain always writes lines; live always draws the display. Ignored with log_format json. [default: auto]",
+            HelpName = "auto|live|plain",
+            DefaultValueFactory = _ => "auto",
+        };
+        display.AcceptOnlyFromAmong("auto", "live", "plain");
         var train = new Option<bool>("--train")
         {
             Description = "Train the decision models (RDE, embedders, shared policy, decision gate, M-RMS) deterministically on generated sample data and write them with their manifest into the folder the settings' models: paths name, then exit.",
@@ -52,7 +60,7 @@ public static class SiloCommandLine
             "3 a critical component failed to start; 4 emergency shutdown (fatal error or shutdown timeout exceeded).\n\n" +
             "Settings values may reference environment variables as ${env:NAME} or ${env:NAME:-default}; credentials must.")
         {
-            config, mode, debug, logLevel, validate, printConfig, routes, printSchema, runner, data, train, trainDays, trainSeed, trainEpochs,
+            config, mode, debug, logLevel, validate, printConfig, routes, printSchema, runner, data, display, train, trainDays, trainSeed, trainEpochs,
         };
 
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -88,6 +96,7 @@ public static class SiloCommandLine
             PrintRoutes = parsed.GetValue(routes),
             InProcess = parsed.GetValue(runner) == "in-process",
             DataFile = parsed.GetValue(data),
+            Display = Enum.Parse<DisplayChoice>(parsed.GetValue(display) ?? "auto", ignoreCase: true),
             Train = parsed.GetValue(train) ? new TrainOptions(parsed.GetValue(trainDays), parsed.GetValue(trainSeed), parsed.GetValue(trainEpochs)) : null,
             EnvironmentVariables = environment ?? Environment.GetEnvironmentVariable,
         };

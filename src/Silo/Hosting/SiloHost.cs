@@ -6,6 +6,7 @@ using AlgoSpace.Grains.Reporting;
 using AlgoSpace.Silo.Configuration;
 using AlgoSpace.Silo.Lifecycle;
 using AlgoSpace.Silo.Reporting;
+using AlgoSpace.Silo.Terminal;
 using OpenTelemetry.Metrics;
 
 namespace AlgoSpace.Silo.Hosting;
@@ -16,7 +17,9 @@ public static partial class SiloHost
     public static async Task<int> RunAsync(LoadedSettings loaded, SiloOptions options, ComponentRegistry registry, CancellationToken cancellation)
     {
         var settings = loaded.Settings!;
-        using var app = Build(loaded, options, registry);
+        // Created before the host and disposed after it, so that the host's start and end are in the log file.
+        using var console = SiloConsole.Create(settings.System, options.Display, options.EnvironmentVariables);
+        using var app = Build(loaded, options, registry, console);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AlgoSpace.Silo");
         var exit = app.Services.GetRequiredService<SystemExit>();
         LogConfiguration(logger, loaded, options);
@@ -55,6 +58,8 @@ public static partial class SiloHost
             await StopQuietlyAsync(app);
         }
 
+        console.Display?.Close();
+        if (console.LogFile.Path is { } log) LogFullLog(logger, log);
         LogStopped(logger, exit.Code, exit.Reason ?? "");
         return exit.Code;
     }
@@ -95,17 +100,18 @@ public static partial class SiloHost
         }
     }
 
-    private static WebApplication Build(LoadedSettings loaded, SiloOptions options, ComponentRegistry registry)
+    private static WebApplication Build(LoadedSettings loaded, SiloOptions options, ComponentRegistry registry, SiloConsole console)
     {
         var settings = loaded.Settings!;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = loaded.ProjectRoot });
-        LoggingSetup.Configure(builder.Logging, settings.System, options.Debug);
+        LoggingSetup.Configure(builder.Logging, settings.System, options.Debug, console);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(console);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.System.ShutdownTimeout));
         builder.Services.AddSingleton<IHostLifetime, SignalLifetime>();
-        // This process has a console: progress while the backtest runs, and the summary at its end.
-        builder.Services.AddSingleton<ProgressMonitor>();
-        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProgressMonitor>());
+        // This process has a console: the run's progress and figures while it runs, and the summary at its end.
+        builder.Services.AddSingleton<RunMonitor>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RunMonitor>());
         builder.Services.AddSingleton<IRunReportSink, ConsoleReportSink>();
         builder.UseOrleans(silo =>
         {
@@ -168,6 +174,9 @@ public static partial class SiloHost
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Critical, Message = "A critical component failed to start: {Reason}")]
     private static partial void LogCriticalFailure(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 114, Level = LogLevel.Information, Message = "Full log: {Path}")]
+    private static partial void LogFullLog(ILogger logger, string path);
 
     [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "AlgoSpace stopped with exit code {ExitCode}: {Reason}")]
     private static partial void LogStopped(ILogger logger, int exitCode, string reason);

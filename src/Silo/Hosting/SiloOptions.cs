@@ -1,4 +1,5 @@
 using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Silo.Terminal;
 
 namespace AlgoSpace.Silo.Hosting;
 
@@ -20,6 +21,9 @@ public sealed record SiloOptions(
 
     /// <summary>--data: the backtest file to replay instead of data_handler.backtest_file.</summary>
     public string? DataFile { get; init; }
+
+    /// <summary>--display: the live display on a terminal (auto), always, or never (plain lines).</summary>
+    public DisplayChoice Display { get; init; } = DisplayChoice.Auto;
 
     /// <summary>--train: train the decision models instead of running (see <see cref="TrainCommand"/>).</summary>
     public TrainOptions? Train { get; init; }

@@ -136,28 +136,5 @@ public sealed class RedisServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindBinary()
-    {
-        var script = RepositoryRoot.File("scripts", "redis.sh");
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(script);
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{script} did not finish within 10 minutes; no redis-server to test against.");
-        }
-
-        var path = stdout.Trim().Split('\n').LastOrDefault()?.Trim();
-        if (process.ExitCode != 0 || string.IsNullOrEmpty(path) || !File.Exists(path))
-        {
-            throw new InvalidOperationException(
-                $"{script} could not provide redis-server (exit code {process.ExitCode}, printed '{path}'). The Redis persistence "
-                + $"tests need it: run the script as root with access to Debian's package repository.\n{stderr.Result}");
-        }
-
-        return path;
-    }
+    private static string FindBinary() => Support.MachineTool.Find("redis.sh");
 }

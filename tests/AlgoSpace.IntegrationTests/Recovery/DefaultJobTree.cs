@@ -8,16 +8,22 @@ namespace AlgoSpace.Tests.Recovery;
 /// </summary>
 public sealed class DefaultJobTree : IDisposable
 {
-    public DefaultJobTree(string persistence = "")
+    /// <param name="persistence">Lines added under persistence:.</param>
+    /// <param name="progressInterval">system.progress_interval; null keeps the shipped setting.</param>
+    public DefaultJobTree(string persistence = "", double? progressInterval = 0.05)
     {
         Root = Pipeline.DefaultJobFiles.NewTree("algospace-recovery-");
         foreach (var folder in new[] { "settings", "output" }) Directory.CreateDirectory(Path.Combine(Root, folder));
         File.WriteAllText(Path.Combine(Root, ".algospace-root"), "");
 
         var ports = FreePorts.Pair();
+        // Progress lines every 50 ms by default: the interrupter reads how far the replay has come from them.
+        var system = progressInterval is { } interval ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  progress_interval: {interval}\n") : "";
         var yaml = File.ReadAllText(RepositoryRoot.File("settings", "settings.yaml"))
-            .Replace("persistence:\n", "persistence:\n" + persistence, StringComparison.Ordinal);
+            .Replace("persistence:\n", "persistence:\n" + persistence, StringComparison.Ordinal)
+            .Replace("system:\n", "system:\n" + system, StringComparison.Ordinal);
         Assert.Contains("persistence:\n" + persistence, yaml, StringComparison.Ordinal);
+        Assert.Contains("system:\n" + system, yaml, StringComparison.Ordinal);
         yaml += $"\ncluster:\n  silo_port: {ports.Silo}\n  gateway_port: {ports.Gateway}\ntelemetry:\n  enabled: false\n";
         Settings = Path.Combine(Root, "settings", "settings.yaml");
         File.WriteAllText(Settings, yaml);

@@ -5,7 +5,7 @@ namespace AlgoSpace.Tests.Recovery;
 
 /// <summary>
 /// Runs the default job in real silo processes and interrupts them where a test says: at a number of ticks
-/// published (read from the data handler's progress lines), while a restore is under way, or during the shutdown's
+/// published (read from the silo's progress lines), while a restore is under way, or during the shutdown's
 /// own save; then starts the silo again until a run ends on its own. Every incarnation's output is kept.
 /// </summary>
 public sealed partial class RunInterrupter(DefaultJobTree tree, IDictionary<string, string>? environment = null)
@@ -88,7 +88,7 @@ public sealed partial class RunInterrupter(DefaultJobTree tree, IDictionary<stri
         return matches.Count == 0 ? 0 : long.Parse(matches[^1].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex(@"Data handler: (\d+) ticks published")]
+    [GeneratedRegex(@"Replay [\d.]+ % of the file: (\d+) ticks")]
     private static partial Regex PublishedPattern();
 
     [GeneratedRegex(@"run (backtest-\d{8}T\d{6}-\d+)")]

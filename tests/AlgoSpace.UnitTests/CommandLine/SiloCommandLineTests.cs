@@ -26,13 +26,26 @@ public sealed class SiloCommandLineTests
     {
         var (code, output, _) = await Run("--help");
         Assert.Equal(0, code);
-        foreach (var option in new[] { "--config", "--mode", "--debug", "--log-level", "--validate", "--print-config", "--routes", "--print-schema", "--runner", "--help" })
+        foreach (var option in new[] { "--config", "--mode", "--debug", "--log-level", "--validate", "--print-config", "--routes", "--print-schema", "--runner", "--display", "--help" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
 
         Assert.Contains("2 configuration or command-line error", output, StringComparison.Ordinal);
         Assert.Contains("4 emergency shutdown", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Display_accepts_auto_live_and_plain_only()
+    {
+        var (code, _, error) = await Run("--display", "fancy", "--validate", "--config", Shipped("settings.yaml"));
+        Assert.Equal(ExitCodes.ConfigurationError, code);
+        Assert.Contains("fancy", error, StringComparison.Ordinal);
+
+        foreach (var choice in new[] { "auto", "live", "plain" })
+        {
+            Assert.Equal(0, (await Run("--display", choice, "--validate", "--config", Shipped("settings.yaml"))).ExitCode);
+        }
     }
 
     [Theory]

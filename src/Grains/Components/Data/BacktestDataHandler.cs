@@ -240,7 +240,9 @@ public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataH
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Data handler already completed {Path}; nothing to replay")]
     private static partial void LogAlreadyComplete(ILogger logger, string path);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Data handler: {Published} ticks published, sim time {SimTime:yyyy-MM-dd HH:mm:ss}, {Rate:F0} ticks/s (run average {AverageRate:F0} ticks/s)")]
+    // Per-N-tick lines are for debugging the replay: on INFO they would flood the log (1,887 lines on a week of SPY);
+    // people see progress from the silo's display or its progress lines instead.
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Data handler: {Published} ticks published, sim time {SimTime:yyyy-MM-dd HH:mm:ss}, {Rate:F0} ticks/s (run average {AverageRate:F0} ticks/s)")]
     private static partial void LogProgress(ILogger logger, long published, DateTime simTime, double rate, double averageRate);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "{Path}:{Line}: rejected ({Kind}): {Detail}")]

@@ -85,7 +85,7 @@ public sealed partial class PerformanceTracker(IComponentContext context) : Comp
         ReportBadInputAsync(envelope, $"{envelope.Type} #{envelope.Seq} from {envelope.Source} {problem}.");
 
     private static string Describe(PerformanceStatistics s) => string.Create(CultureInfo.InvariantCulture,
-        $"trades={s.Trades} wins={s.Wins} losses={s.Losses} net={s.NetPnl:F2} maxDrawdown={s.MaxDrawdown:F2} equity={s.FinalEquity:F2}");
+        $"trades={s.Trades} wins={s.Wins} losses={s.Losses} net={s.NetPnl:F2} maxDrawdown={s.MaxDrawdown:F2} maxDrawdownPct={s.MaxDrawdownPercent:F2} equity={s.FinalEquity:F2}");
 
     [LoggerMessage(EventId = 1500, Level = LogLevel.Debug, Message = "Trade {ExecutionId} recorded: net {NetPnl:F2} USD ({Trades} trades so far)")]
     private static partial void LogTradeRecorded(ILogger logger, string executionId, double netPnl, int trades);

@@ -50,7 +50,8 @@ public sealed partial class LiveDataHandler
     [LoggerMessage(EventId = 1114, Level = LogLevel.Information, Message = "Live data handler: the feed calls its instrument {FeedSymbol}; its ticks are published as {Symbol}")]
     private static partial void LogSymbolMapped(ILogger logger, string feedSymbol, string symbol);
 
-    [LoggerMessage(EventId = 1115, Level = LogLevel.Information, Message = "Live data handler: {Published} ticks published, sim time {SimTime:yyyy-MM-dd HH:mm:ss}, receipt to published p50 {P50} us, p99 {P99} us")]
+    // DEBUG, as the backtest's per-N-tick line: the silo's display and progress lines show the feed to people.
+    [LoggerMessage(EventId = 1115, Level = LogLevel.Debug, Message = "Live data handler: {Published} ticks published, sim time {SimTime:yyyy-MM-dd HH:mm:ss}, receipt to published p50 {P50} us, p99 {P99} us")]
     private static partial void LogProgress(ILogger logger, long published, DateTime simTime, string p50, string p99);
 
     [LoggerMessage(EventId = 1116, Level = LogLevel.Information, Message = "Live data handler resumes {Url} after tick id {LastId} (last tick {LastTick:O}); {Published} ticks published before")]
