@@ -79,7 +79,7 @@ public sealed partial class RunReporter(AlgoSpaceSettings settings, IKernelPorts
 
     /// <summary>
     /// The report as one structured log event: its headline figures as fields a collector can query, the rest in
-    /// report.json. People read the table, which the silo's console prints once (docs/operations.md).
+    /// report.json. People read the table, which the silo's console prints once (docs/console.md).
     /// </summary>
     private static void LogRunReport(ILogger logger, RunReport report, string folder)
     {

@@ -2,7 +2,7 @@ using AlgoSpace.Grains.Interfaces.Configuration;
 
 namespace AlgoSpace.Silo.Terminal;
 
-/// <summary>How the silo's standard output is used (docs/operations.md, "What the console shows").</summary>
+/// <summary>How the silo's standard output is used (docs/console.md).</summary>
 public enum ConsoleStyle
 {
     /// <summary>A terminal: a live display at the bottom, warnings, errors and milestones above it, the full log in the run folder.</summary>

@@ -5,7 +5,7 @@ namespace AlgoSpace.Tests.Process;
 
 /// <summary>
 /// The default job as a person sees it on a terminal: run in a real pseudo-terminal (tmux), its screen read while
-/// it runs and its scrollback after it ends (docs/operations.md, "What the console shows").
+/// it runs and its scrollback after it ends (docs/console.md).
 /// </summary>
 public sealed partial class ConsoleOutputTests
 {
