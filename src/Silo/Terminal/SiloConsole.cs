@@ -31,20 +31,6 @@ public sealed class SiloConsole : IDisposable
         return new SiloConsole(style, display, new RunLogFile(system.LogFormat, system.OutputDir));
     }
 
-    /// <summary>Writes text for people on standard output: above the live display while it shows, plainly otherwise; never among JSON lines.</summary>
-    public void WriteText(string text)
-    {
-        if (Style == ConsoleStyle.Json) return;
-        if (Display is { Showing: true } display)
-        {
-            display.WriteAbove(text.TrimEnd('\n'));
-            return;
-        }
-
-        Console.Out.Write(text);
-        Console.Out.Flush();
-    }
-
     public void Dispose()
     {
         Display?.Close();
