@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using System.Text.Json;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Silo.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace AlgoSpace.Tests.Terminal;
 

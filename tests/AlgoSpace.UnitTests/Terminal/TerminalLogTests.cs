@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using AlgoSpace.Silo.Terminal;
+using Microsoft.Extensions.Logging;
 
 namespace AlgoSpace.Tests.Terminal;
 
