@@ -3,7 +3,7 @@ using System.ComponentModel;
 namespace AlgoSpace.Grains.Interfaces.Configuration;
 
 /// <summary>
-/// When a component's handlers are slow enough to warn about (docs/configuration.md, "Slow handlers"). Every handled
+/// When a component's handlers are slow enough to warn about (docs/configuration.md, "Slow handlers and repeated warnings"). Every handled
 /// event is timed against the component's budget; one event over it (JIT compilation of a first call, a garbage
 /// collection, a busy machine's scheduler) says nothing about the component, so a warning needs many slow events
 /// close together, after a warm-up.

@@ -48,6 +48,9 @@ public sealed partial class ComponentShell
 
     public long Failed { get; private set; }
 
+    /// <summary>The component's handling times against its budget; null until it is built.</summary>
+    public HandlerBudget? HandlerBudget => _slow?.Budget;
+
     public long Duplicates { get; private set; }
 
     /// <summary>

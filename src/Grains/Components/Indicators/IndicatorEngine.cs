@@ -1,5 +1,5 @@
-using AlgoSpace.Grains.Components.Hosting;
 using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Components.Hosting;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 
