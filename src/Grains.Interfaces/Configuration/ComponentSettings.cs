@@ -27,6 +27,10 @@ public sealed class ComponentSettings
     [Description("Event types this component publishes.")]
     public List<string> Publishes { get; init; } = [];
 
+    [SettingRange(0.001, 600_000), SettingUnit("milliseconds")]
+    [Description("How long one event may take this component (its publishes not counted) before it counts as slow; left out, the kind's budget from its contract (docs/configuration.md, \"Slow handlers and repeated warnings\").")]
+    public double? HandlerBudgetMs { get; init; }
+
     [Description("Parameters for a component kind added by configuration, which has no settings section of its own (names and values as the kind documents them).")]
     public Dictionary<string, string> Parameters { get; init; } = [];
 }

@@ -46,6 +46,6 @@ public sealed class SynergyDetectorSettings
     [SettingRange(0, 1)]
     public double FvgMaxStrength { get; init; } = 1.0;
 
-    [SettingRange(0, 60_000), SettingUnit("milliseconds"), Description("An event that takes longer than this to process is logged as slow.")]
+    [SettingRange(0, 60_000), SettingUnit("milliseconds"), Description("The synergy detector's handler budget: an event that takes longer counts as slow (docs/configuration.md, \"Slow handlers and repeated warnings\").")]
     public double ProcessingTimeWarningMs { get; init; } = 1.0;
 }

@@ -29,6 +29,13 @@ public sealed class SystemSettings
     [Description("Timeouts of the emergency path's steps; together at most 4.5 s, inside the 5 seconds the path may take.")]
     public EmergencyStepSettings EmergencySteps { get; init; } = new();
 
+    [Description("When a component's slow event handlers are warned about; each component's budget is its kind's (components[].handler_budget_ms overrides it).")]
+    public SlowHandlerSettings SlowHandlers { get; init; } = new();
+
+    [SettingRange(1, 86_400), SettingUnit("seconds")]
+    [Description("A warning that repeats per event (a bar gap, a skipped input, a slow handler) is logged in full once, then summarised (count, worst, last) at most this often and when its component stops.")]
+    public double WarningSummaryInterval { get; init; } = 60;
+
     [Description("Whether a graceful shutdown flattens open positions (working orders are always cancelled).")]
     public bool ClosePositionsOnShutdown { get; init; } = true;
 

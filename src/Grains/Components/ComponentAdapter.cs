@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using AlgoSpace.Grains.Components.Hosting;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 
@@ -11,7 +12,7 @@ namespace AlgoSpace.Grains.Components;
 /// and one way to report an event it cannot use (logged, and a non-critical SYSTEM_ERROR when its spec publishes
 /// SYSTEM_ERROR). Lifecycle steps it does not need are no-ops.
 /// </summary>
-public abstract class ComponentAdapter : IComponent
+public abstract class ComponentAdapter : IComponent, IRepeatedWarnings
 {
     /// <summary>Consumed event types by component class, read once from the attribute; null when it declares none.</summary>
     private static readonly ConcurrentDictionary<Type, HashSet<string>?> ConsumedByType = new();
@@ -20,6 +21,7 @@ public abstract class ComponentAdapter : IComponent
     private static readonly ConcurrentDictionary<int, Action<ILogger, string, string, Exception?>> BadInputLogs = new();
 
     private readonly HashSet<string>? _consumes;
+    private List<RepeatedWarning>? _repeatedWarnings;
 
     protected ComponentAdapter(IComponentContext context)
     {
@@ -52,6 +54,22 @@ public abstract class ComponentAdapter : IComponent
     }
 
     public virtual string Query(string question) => "";
+
+    /// <summary>
+    /// A warning of this component that can repeat per event (its event id, and what repeats as a summary names it):
+    /// logged in full the first time, then summarised; the shell flushes the summaries when it stops the component.
+    /// </summary>
+    protected RepeatedWarning RepeatedWarning(int eventId, string what)
+    {
+        var warning = new RepeatedWarning(Context.Logger, new EventId(eventId), what, TimeSpan.FromSeconds(Context.Settings.System.WarningSummaryInterval));
+        (_repeatedWarnings ??= []).Add(warning);
+        return warning;
+    }
+
+    public void FlushRepeatedWarnings()
+    {
+        foreach (var warning in _repeatedWarnings ?? []) warning.Flush();
+    }
 
     /// <summary>What an envelope carried instead of the payload its type promises.</summary>
     protected static string Carried(EventEnvelope envelope) => envelope.Payload?.GetType().Name ?? "no payload";

@@ -143,7 +143,7 @@ public sealed partial class ComponentHostGrain(
     {
         await _pump.StopAsync();
         _pump.Dispose();
-        if (Component is { } component) await component.StopAsync(CancellationToken.None);
+        if (_shell is { } shell) await shell.StopAsync();
     }
 
     public Task DeliverAsync(EventEnvelope envelope) => HandleAsync(envelope);

@@ -19,6 +19,18 @@ public sealed class ComponentKindAttribute(string kind) : Attribute
     public string[] Models { get; init; } = [];
     public string Description { get; init; } = "";
 
+    /// <summary>
+    /// How long one event may take the kind's handler, its publishes not counted: the Performance line of its
+    /// contract. A kind that declares none gets <see cref="DefaultHandlerBudgetMs"/>.
+    /// </summary>
+    public double HandlerBudgetMs { get; init; } = DefaultHandlerBudgetMs;
+
+    /// <summary>What each tick of a NEW_TICK batch adds to <see cref="HandlerBudgetMs"/>, for kinds whose contract budgets ticks.</summary>
+    public double TickBudgetMs { get; init; }
+
+    /// <summary>The budget of a kind whose contract names none (plugins, the performance tracker).</summary>
+    public const double DefaultHandlerBudgetMs = 10;
+
     public ComponentKindDescriptor ToDescriptor() =>
         new(Kind, Role, Modes, Consumes.ToHashSet(StringComparer.Ordinal), Produces.ToHashSet(StringComparer.Ordinal), Models, Description);
 }

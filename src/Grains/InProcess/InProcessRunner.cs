@@ -119,7 +119,7 @@ public sealed partial class InProcessRunner
 
         public async Task<StepOutcome> CheckpointAndStopAsync(StepCall call)
         {
-            foreach (var node in runner.InOrder(runner._plan.StopOrder)) await node.Component.StopAsync(CancellationToken.None);
+            foreach (var node in runner.InOrder(runner._plan.StopOrder)) await node.Shell.StopAsync();
             return StepOutcome.Done("nothing persisted; components stopped");
         }
 

@@ -38,6 +38,10 @@ public static class LoggingSetup
         logging.AddFilter("Microsoft", frameworkLevel);
         logging.AddFilter("Polly", frameworkLevel);
 
+        // Orleans' watchdog warns once at start-up of a "stall" as long as the machine's uptime (a race in its own
+        // start); WatchdogStartupRaceFilter explains and drops that one entry, and keeps every real watchdog warning.
+        WatchdogStartupRaceFilter.Install(logging);
+
         if (console is not null) logging.AddProvider(console.LogFile);
         if (console?.Display is { } display)
         {

@@ -1,3 +1,4 @@
+using AlgoSpace.Grains.Components.Hosting;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 
@@ -14,7 +15,8 @@ namespace AlgoSpace.Grains.Components.Bars;
 [ComponentKind("bar_generator",
     Consumes = [NewTick, BacktestComplete],
     Produces = [New5MinBar, New30MinBar, SystemError],
-    Description = "Builds clock-aligned 5- and 30-minute bars from ticks.")]
+    Description = "Builds clock-aligned 5- and 30-minute bars from ticks.",
+    HandlerBudgetMs = 1, TickBudgetMs = 0.1)]
 public sealed partial class BarGenerator : ComponentAdapter<BarBuilderState>
 {
     /// <summary>The timeframes that have an event type; others in settings.timeframes cannot be published.</summary>
@@ -38,6 +40,13 @@ public sealed partial class BarGenerator : ComponentAdapter<BarBuilderState>
     }
 
     private BarBuilder Builder { get; }
+
+    private RepeatedWarning? _badPrices;
+    private RepeatedWarning? _gaps;
+
+    private RepeatedWarning BadPrices => _badPrices ??= RepeatedWarning(411, "Ticks with a bad price skipped");
+
+    private RepeatedWarning Gaps => _gaps ??= RepeatedWarning(413, "Bar gaps over bars.max_gap_fill_bars not filled");
 
     protected override int BadInputEventId => 415;
 
@@ -81,7 +90,7 @@ public sealed partial class BarGenerator : ComponentAdapter<BarBuilderState>
         switch (result.Outcome)
         {
             case BarTickOutcome.SkippedBadPrice:
-                LogBadPrice(Context.Logger, tick.Symbol, tick.Timestamp, tick.Price);
+                if (BadPrices.Occur($"{tick.Symbol} at {tick.Timestamp:O} price {tick.Price}")) LogBadPrice(Context.Logger, tick.Symbol, tick.Timestamp, tick.Price);
                 return;
             case BarTickOutcome.RejectedPast:
                 LogPastTick(Context.Logger, tick.Symbol, tick.Timestamp, Builder.Counters.TicksRejectedPast);
@@ -90,7 +99,10 @@ public sealed partial class BarGenerator : ComponentAdapter<BarBuilderState>
 
         foreach (var gap in result.SkippedGaps)
         {
-            LogGapSkipped(Context.Logger, gap.Symbol, gap.Timeframe, gap.After, gap.Before, gap.MissingBars, Context.Settings.Bars.MaxGapFillBars);
+            if (Gaps.Occur($"{gap.Symbol} {gap.Timeframe}m: {gap.MissingBars} bars after {gap.After:O}", gap.MissingBars))
+            {
+                LogGapSkipped(Context.Logger, gap.Symbol, gap.Timeframe, gap.After, gap.Before, gap.MissingBars, Context.Settings.Bars.MaxGapFillBars);
+            }
         }
 
         // Most ticks close no bar: no publish, no await machinery.

@@ -20,7 +20,8 @@ namespace AlgoSpace.Grains.Components.Data;
 /// </summary>
 [ComponentKind("backtest_data_handler", Role = ComponentRole.DataHandler, Modes = ComponentMode.Backtest,
     Produces = [NewTick, BacktestComplete, SystemError],
-    Description = "Replays a tick or OHLCV bar CSV as NEW_TICK events.")]
+    Description = "Replays a tick or OHLCV bar CSV as NEW_TICK events.",
+    HandlerBudgetMs = 1)]
 public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataHandlerState>, ISourceComponent
 {
     /// <summary>Rejections and warnings logged one by one; after these only the counts grow (and the summary tells).</summary>

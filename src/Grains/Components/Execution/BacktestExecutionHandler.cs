@@ -11,6 +11,7 @@ namespace AlgoSpace.Grains.Components.Execution;
     Modes = ComponentMode.Backtest,
     Consumes = [ExecuteTrade, NewTick, New5MinBar],
     Produces = [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, SystemError],
-    Description = "Simulates fills against the replayed ticks.")]
+    Description = "Simulates fills against the replayed ticks.",
+    HandlerBudgetMs = 10, TickBudgetMs = 0.1)]
 public sealed class BacktestExecutionHandler(IComponentContext context)
     : ExecutionHandlerComponent(context, new SimulatedVenue("backtest", context.Settings), reconcilesWithVenue: false);

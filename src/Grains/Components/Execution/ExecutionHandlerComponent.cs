@@ -168,7 +168,9 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
             throw OrderBookInconsistent(ex);
         }
 
-        LogProtected(Context.Logger, protection.Flatten, protection.Reason, events.Count(e => e.Type == OrderCancelled), events.Count(e => e.Type == TradeClosed));
+        // A shutdown or mode switch protects the book as a matter of course; only the emergency path is worth a warning.
+        var level = protection.Cause == ProtectionCause.Emergency ? LogLevel.Warning : LogLevel.Information;
+        LogProtected(Context.Logger, level, protection.Flatten, protection.Reason, events.Count(e => e.Type == OrderCancelled), events.Count(e => e.Type == TradeClosed));
         await PublishAsync(events);
     }
 
@@ -294,8 +296,8 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
     [LoggerMessage(EventId = 452, Level = LogLevel.Warning, Message = "Risk breach {Code}: {Message}")]
     private static partial void LogRiskBreach(ILogger logger, string code, string message);
 
-    [LoggerMessage(EventId = 453, Level = LogLevel.Warning, Message = "Positions protected (flatten: {Flatten}, reason: {Reason}): {Cancelled} orders cancelled, {Closed} trades closed")]
-    private static partial void LogProtected(ILogger logger, bool flatten, string reason, int cancelled, int closed);
+    [LoggerMessage(EventId = 453, Message = "Positions protected (flatten: {Flatten}, reason: {Reason}): {Cancelled} orders cancelled, {Closed} trades closed")]
+    private static partial void LogProtected(ILogger logger, LogLevel level, bool flatten, string reason, int cancelled, int closed);
 
     [LoggerMessage(EventId = 455, Level = LogLevel.Information, Message = "Execution handler {Component} trades at the {Venue} venue")]
     private static partial void LogVenue(ILogger logger, string component, string venue);

@@ -16,6 +16,7 @@ namespace AlgoSpace.Grains.Components.Execution;
     Modes = ComponentMode.Live,
     Consumes = [ExecuteTrade, NewTick, New5MinBar],
     Produces = [OrderSubmitted, OrderFilled, OrderRejected, OrderCancelled, PositionUpdate, TradeClosed, RiskBreach, ConnectionLost, ConnectionRestored, SystemError],
-    Description = "Paper broker: fills against live ticks with the backtest fill model.")]
+    Description = "Paper broker: fills against live ticks with the backtest fill model.",
+    HandlerBudgetMs = 10, TickBudgetMs = 0.1)]
 public sealed class PaperExecutionHandler(IComponentContext context)
     : ExecutionHandlerComponent(context, new SimulatedVenue("paper", context.Settings), reconcilesWithVenue: true);

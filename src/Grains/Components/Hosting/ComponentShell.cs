@@ -23,6 +23,7 @@ public sealed partial class ComponentShell
     private readonly ResiliencePipeline _retry;
     private Dictionary<string, long> _lastHandled = new(StringComparer.Ordinal);
     private IHostedBus? _bus;
+    private SlowHandlerMonitor? _slow;
     private bool _creating;
 
     public ComponentShell(string name, IComponentShellHost host, AlgoSpace.Grains.Interfaces.Configuration.RecoverySettings recovery, ILogger logger)
@@ -47,6 +48,9 @@ public sealed partial class ComponentShell
 
     public long Failed { get; private set; }
 
+    /// <summary>The component's handling times against its budget; null until it is built.</summary>
+    public HandlerBudget? HandlerBudget => _slow?.Budget;
+
     public long Duplicates { get; private set; }
 
     /// <summary>
@@ -61,7 +65,7 @@ public sealed partial class ComponentShell
         _lastHandled = new Dictionary<string, long>(piece?.LastHandled ?? [], StringComparer.Ordinal);
         _degradedAtStart.Clear();
         var (models, assignments) = ResolveModels(spec, spec.Models.Count == 0 ? null : parts.Models(), parts.NoModelRegistry, _degradedAtStart);
-        var context = new ComponentContext(spec, parts.Settings, parts.Bus, parts.ComponentLogger ?? _logger, models, ReportDegraded, parts.Journal, parts.Calls);
+        var context = new ComponentContext(spec, parts.Settings, new PublishTimingBus(parts.Bus), parts.ComponentLogger ?? _logger, models, ReportDegraded, parts.Journal, parts.Calls);
         _creating = true;
         try
         {
@@ -69,6 +73,7 @@ public sealed partial class ComponentShell
             var restored = piece?.Snapshot is { } snapshot;
             if (restored) component.RestoreState(piece!.Snapshot!);
             Component = component;
+            _slow = new SlowHandlerMonitor(Name, SlowHandlerMonitor.BudgetOf(spec, parts.Settings, component), parts.Settings.System, _logger);
             var degraded = _degradedAtStart.Count > 0;
             return new ComponentInitResult(degraded ? ComponentState.Degraded : ComponentState.Initialized,
                 degraded ? string.Join("; ", _degradedAtStart) : null, restored, assignments);
@@ -110,9 +115,11 @@ public sealed partial class ComponentShell
 
         var previousCorrelation = bus.CurrentCorrelation;
         bus.CurrentCorrelation = envelope.CorrelationId;
+        var stopwatch = HandlerStopwatch.Start();
         try
         {
             await _retry.ExecuteInTurnAsync(static (s, ct) => s.Component.HandleAsync(s.Envelope, ct), (Component: component, Envelope: envelope));
+            _slow?.Record(envelope, stopwatch.Elapsed);
         }
         catch (Exception ex)
         {
@@ -129,6 +136,18 @@ public sealed partial class ComponentShell
         _handledBySource[envelope.Source] = _handledBySource.GetValueOrDefault(envelope.Source) + 1;
         _lastHandled[envelope.Source] = envelope.Seq;
         return true;
+    }
+
+    /// <summary>
+    /// Stops the component, then logs what is still to be said about it: repeated warnings not yet summarised
+    /// (its own and the slow-handler one) and how its handling times compared with its budget.
+    /// </summary>
+    public async ValueTask StopAsync()
+    {
+        if (Component is not { } component) return;
+        await component.StopAsync(CancellationToken.None);
+        (component as IRepeatedWarnings)?.FlushRepeatedWarnings();
+        _slow?.Stop();
     }
 
     /// <summary>

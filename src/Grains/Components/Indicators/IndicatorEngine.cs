@@ -1,4 +1,5 @@
 using AlgoSpace.Grains.Components.Execution;
+using AlgoSpace.Grains.Components.Hosting;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 
@@ -13,7 +14,8 @@ namespace AlgoSpace.Grains.Components.Indicators;
 [ComponentKind("indicator_engine",
     Consumes = [New5MinBar, New30MinBar],
     Produces = [IndicatorsReady, SystemError],
-    Description = "Computes the feature store once per 5-minute bar.")]
+    Description = "Computes the feature store once per 5-minute bar.",
+    HandlerBudgetMs = 100)]
 public sealed partial class IndicatorEngine : ComponentAdapter<FeatureEngineState>
 {
     public IndicatorEngine(IComponentContext context) : base(context)
@@ -30,6 +32,10 @@ public sealed partial class IndicatorEngine : ComponentAdapter<FeatureEngineStat
 
     protected override int BadInputEventId => 421;
 
+    private RepeatedWarning? _warnings;
+
+    private RepeatedWarning Warnings => _warnings ??= RepeatedWarning(420, "Indicator warnings");
+
     protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
         var step = envelope switch
@@ -45,7 +51,10 @@ public sealed partial class IndicatorEngine : ComponentAdapter<FeatureEngineStat
             return;
         }
 
-        foreach (var warning in step.Warnings) LogWarning(Context.Logger, warning);
+        foreach (var warning in step.Warnings)
+        {
+            if (Warnings.Occur($"{envelope.Type} #{envelope.Seq}: {warning}")) LogWarning(Context.Logger, warning);
+        }
         if (step.Rejection is { } rejection)
         {
             await ReportBadInputAsync(envelope, $"{envelope.Type} #{envelope.Seq} from {envelope.Source}: {rejection}", "BadBar");

@@ -6,5 +6,6 @@ namespace AlgoSpace.Grains.Components.Matrices;
 [ComponentKind("matrix_assembler_5m",
     Consumes = [IndicatorsReady],
     Produces = [SystemError],
-    Description = "Keeps the 60x7 tactical matrix.")]
+    Description = "Keeps the 60x7 tactical matrix.",
+    HandlerBudgetMs = 1)]
 public sealed class FiveMinuteMatrixAssembler(IComponentContext context) : MatrixAssemblerComponent(context, static settings => new FiveMinuteMatrixBuilder(settings.FiveMinute));

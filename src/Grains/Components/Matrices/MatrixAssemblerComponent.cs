@@ -1,3 +1,4 @@
+using AlgoSpace.Grains.Components.Hosting;
 using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
@@ -21,6 +22,13 @@ public abstract partial class MatrixAssemblerComponent : ComponentAdapter<Matrix
 
     protected override int BadInputEventId => 483;
 
+    private RepeatedWarning? _outOfOrder;
+    private RepeatedWarning? _nonFinite;
+
+    private RepeatedWarning OutOfOrder => _outOfOrder ??= RepeatedWarning(482, $"{Context.Spec.Name}: INDICATORS_READY out of order ignored");
+
+    private RepeatedWarning NonFinite => _nonFinite ??= RepeatedWarning(480, $"{Context.Spec.Name}: INDICATORS_READY with non-finite features");
+
     protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
         if (envelope.Payload is not IndicatorsReadyPayload payload)
@@ -36,13 +44,14 @@ public abstract partial class MatrixAssemblerComponent : ComponentAdapter<Matrix
                 LogDuplicate(Context.Logger, Context.Spec.Name, payload.Seq);
                 break;
             case MatrixApplyOutcome.OutOfOrder:
-                LogOutOfOrder(Context.Logger, Context.Spec.Name, payload.Seq, Builder.LastAppliedSeq);
+                if (OutOfOrder.Occur($"#{payload.Seq} after #{Builder.LastAppliedSeq}")) LogOutOfOrder(Context.Logger, Context.Spec.Name, payload.Seq, Builder.LastAppliedSeq);
                 break;
         }
 
         if (result.NonFiniteFeatures.Count > 0)
         {
-            LogNonFinite(Context.Logger, Context.Spec.Name, payload.Seq, string.Join(", ", result.NonFiniteFeatures));
+            var features = string.Join(", ", result.NonFiniteFeatures);
+            if (NonFinite.Occur($"#{payload.Seq}: {features}", result.NonFiniteFeatures.Count)) LogNonFinite(Context.Logger, Context.Spec.Name, payload.Seq, features);
         }
     }
 

@@ -6,5 +6,6 @@ namespace AlgoSpace.Grains.Components.Matrices;
 [ComponentKind("matrix_assembler_regime",
     Consumes = [IndicatorsReady],
     Produces = [SystemError],
-    Description = "Keeps the 96x26 regime matrix.")]
+    Description = "Keeps the 96x26 regime matrix.",
+    HandlerBudgetMs = 1)]
 public sealed class RegimeMatrixAssembler(IComponentContext context) : MatrixAssemblerComponent(context, static settings => new RegimeMatrixBuilder(settings.Regime));

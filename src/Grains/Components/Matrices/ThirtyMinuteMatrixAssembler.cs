@@ -6,5 +6,6 @@ namespace AlgoSpace.Grains.Components.Matrices;
 [ComponentKind("matrix_assembler_30m",
     Consumes = [IndicatorsReady],
     Produces = [SystemError],
-    Description = "Keeps the 48x8 structure matrix.")]
+    Description = "Keeps the 48x8 structure matrix.",
+    HandlerBudgetMs = 1)]
 public sealed class ThirtyMinuteMatrixAssembler(IComponentContext context) : MatrixAssemblerComponent(context, static settings => new ThirtyMinuteMatrixBuilder(settings.ThirtyMinute));

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using AlgoSpace.Grains.Components.Hosting;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 
@@ -7,18 +7,26 @@ namespace AlgoSpace.Grains.Components.Synergy;
 /// <summary>
 /// The synergy_detector component (component-contracts 2.5, gate 1): a thin adapter from INDICATORS_READY to
 /// <see cref="SynergyPatternTracker"/> and from its completed patterns to SYNERGY_DETECTED, published with the
-/// INDICATORS_READY's timestamp as simulation time.
+/// INDICATORS_READY's timestamp as simulation time. Its handler budget (contract: under 1 ms per event) is its
+/// setting processing_time_warning_ms, which the component shell holds it to.
 /// </summary>
 [ComponentKind("synergy_detector",
     Consumes = [IndicatorsReady],
     Produces = [SynergyDetected, SystemError],
-    Description = "Detects the four ordered three-signal patterns (gate 1).")]
-public sealed partial class SynergyDetector(IComponentContext context) : ComponentAdapter<SynergyDetectorState>(context)
+    Description = "Detects the four ordered three-signal patterns (gate 1).",
+    HandlerBudgetMs = 1)]
+public sealed partial class SynergyDetector(IComponentContext context) : ComponentAdapter<SynergyDetectorState>(context), IHandlerBudgetSetting
 {
+    private RepeatedWarning? _skipped;
+
     /// <summary>The logic; exposed for tests and status queries.</summary>
     public SynergyPatternTracker Tracker { get; } = new(context.Settings.SynergyDetector);
 
     protected override int BadInputEventId => 475;
+
+    public double HandlerBudgetMs => Context.Settings.SynergyDetector.ProcessingTimeWarningMs;
+
+    private RepeatedWarning Skipped => _skipped ??= RepeatedWarning(470, "Synergy detector skipped INDICATORS_READY");
 
     protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
@@ -28,16 +36,7 @@ public sealed partial class SynergyDetector(IComponentContext context) : Compone
             return;
         }
 
-        // Elapsed time only feeds a diagnostic warning, never the logic. It covers the detection, not the publish:
-        // a lockstep publish returns when the whole decision chain has handled the synergy.
-        var started = Stopwatch.GetTimestamp();
         var evaluation = Tracker.Process(payload);
-        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (elapsedMs > Context.Settings.SynergyDetector.ProcessingTimeWarningMs)
-        {
-            LogSlow(Context.Logger, payload.Seq, elapsedMs, Context.Settings.SynergyDetector.ProcessingTimeWarningMs);
-        }
-
         Log(payload, evaluation);
         if (evaluation.Detected is { } synergy)
         {
@@ -60,7 +59,7 @@ public sealed partial class SynergyDetector(IComponentContext context) : Compone
     {
         if (evaluation.Skipped is { } reason)
         {
-            LogSkipped(Context.Logger, payload.Seq, reason);
+            if (Skipped.Occur($"#{payload.Seq}: {reason}")) LogSkipped(Context.Logger, payload.Seq, reason);
             return;
         }
 
@@ -87,7 +86,4 @@ public sealed partial class SynergyDetector(IComponentContext context) : Compone
 
     [LoggerMessage(EventId = 473, Level = LogLevel.Information, Message = "Synergy {Type} direction {Direction} at #{Seq}: {Bars} bars, quality {Quality:F3}")]
     private static partial void LogDetected(ILogger logger, string type, int direction, long seq, long bars, double quality);
-
-    [LoggerMessage(EventId = 474, Level = LogLevel.Warning, Message = "Synergy detector took {ElapsedMs:F2} ms on INDICATORS_READY #{Seq} (warning above {LimitMs} ms)")]
-    private static partial void LogSlow(ILogger logger, long seq, double elapsedMs, double limitMs);
 }

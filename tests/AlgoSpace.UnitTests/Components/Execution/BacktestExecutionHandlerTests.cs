@@ -3,6 +3,7 @@ using AlgoSpace.Grains.Components.Execution;
 using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
+using Microsoft.Extensions.Logging;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 using static AlgoSpace.Tests.Components.Execution.ExecutionHarness;
 
@@ -69,6 +70,19 @@ public sealed class BacktestExecutionHandlerTests
 
         Assert.Equal([OrderCancelled, OrderCancelled, OrderSubmitted, OrderFilled, TradeClosed, PositionUpdate], context.RecordingBus.Published.Select(e => e.Type));
         Assert.Equal(ExitReasons.Emergency, ((TradeClosedPayload)context.RecordingBus.Published.Single(e => e.Type == TradeClosed).Payload!).Exit.Reason);
+    }
+
+    [Theory]
+    [InlineData(false, LogLevel.Information)]
+    [InlineData(true, LogLevel.Warning)]
+    public async Task Protecting_the_book_is_information_on_a_shutdown_and_a_warning_on_the_emergency_path(bool emergency, LogLevel expected)
+    {
+        var context = Context();
+        var handler = await StartedAsync(context);
+
+        await ((IPositionKeeper)handler).ProtectPositionsAsync(emergency ? BookProtection.Emergency("test") : BookProtection.Shutdown(true), CancellationToken.None);
+
+        Assert.Equal(expected, Assert.Single(context.RecordingLogger.Entries, e => e.EventId == 453).Level);
     }
 
     [Fact]

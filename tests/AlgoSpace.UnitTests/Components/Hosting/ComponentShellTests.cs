@@ -17,7 +17,9 @@ public sealed class ComponentShellTests
 
         Assert.Equal((ComponentState.Initialized, true), (result.State, result.RestoredState));
         Assert.Equal(["built", "restored 2", "started"], h.Probe.Steps);
-        Assert.Same(h.Bus, h.Probe.Given.Bus);
+        // The component publishes on its host's bus, behind the shell's publish timing (PublishTimingBus).
+        await h.Probe.Given.Bus.PublishAsync("PROBE_REPLY", null, default);
+        Assert.Equal("PROBE_REPLY", Assert.Single(h.Bus.Published).Type);
     }
 
     [Fact]

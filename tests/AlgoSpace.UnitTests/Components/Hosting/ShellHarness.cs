@@ -57,10 +57,13 @@ public sealed class ShellHarness : IComponentShellHost
 
         public List<(string Type, string? Correlation)> Published { get; } = [];
 
-        public ValueTask PublishAsync(string eventType, EventPayload? payload, DateTime simTime, string? correlationId = null)
+        /// <summary>How long a publish takes, as a lockstep publish waits for its subscribers (none by default).</summary>
+        public TimeSpan PublishDelay { get; set; }
+
+        public async ValueTask PublishAsync(string eventType, EventPayload? payload, DateTime simTime, string? correlationId = null)
         {
             Published.Add((eventType, correlationId ?? CurrentCorrelation));
-            return ValueTask.CompletedTask;
+            if (PublishDelay > TimeSpan.Zero) await Task.Delay(PublishDelay);
         }
 
         public Task SubscribeAsync(string eventType) => Task.CompletedTask;

@@ -22,7 +22,8 @@ namespace AlgoSpace.Grains.Components.Data.Live;
 /// </summary>
 [ComponentKind("live_data_handler", Role = ComponentRole.DataHandler, Modes = ComponentMode.Live,
     Produces = [NewTick, ConnectionLost, ConnectionRestored, SystemError],
-    Description = "Receives ticks from a WebSocket feed as NEW_TICK events.")]
+    Description = "Receives ticks from a WebSocket feed as NEW_TICK events.",
+    HandlerBudgetMs = 1)]
 public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerState>, ISourceComponent
 {
     /// <summary>Issues of one kind logged one by one; after these only the counts grow (see Query("status")).</summary>

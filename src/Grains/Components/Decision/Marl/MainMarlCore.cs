@@ -14,7 +14,8 @@ namespace AlgoSpace.Grains.Components.Decision.Marl;
     Consumes = [SynergyDetected, TradeClosed, PositionUpdate],
     Produces = [ExecuteTrade, TradeRejected, PerformanceUpdate, SystemError],
     Models = ["structure_embedder", "tactical_embedder", "regime_embedder", "lvn_embedder", "shared_policy", "decision_gate"],
-    Description = "Qualifies synergies with the shared policy and decision gate (gate 2).")]
+    Description = "Qualifies synergies with the shared policy and decision gate (gate 2).",
+    HandlerBudgetMs = 100)]
 public sealed partial class MainMarlCore : ComponentAdapter<MarlState>
 {
     public MainMarlCore(IComponentContext context) : base(context)

@@ -14,7 +14,8 @@ namespace AlgoSpace.Grains.Components.Decision.Rde;
     Consumes = [],
     Produces = [RiskBreach, SystemError],
     Models = ["rde"],
-    Description = "Regime detection engine: answers GetRegimeVector calls.")]
+    Description = "Regime detection engine: answers GetRegimeVector calls.",
+    HandlerBudgetMs = 5)]
 public sealed partial class RegimeDetectionEngine : ComponentAdapter, ICallableComponent
 {
     public const string ModelName = "rde";
@@ -85,9 +86,12 @@ public sealed partial class RegimeDetectionEngine : ComponentAdapter, ICallableC
     [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "RDE runs without its model: {Reason}")]
     private static partial void LogNoModel(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "RDE alert: {Alert}")]
+    // Alerts and regime transitions are advisories: they neither stop nor change trading (nothing acts on a
+    // REGIME_TRANSITION_WARNING; the MARL core reads the regime vector itself), and a normal run has them, so they
+    // are Information. Breaches that stop trading (M-RMS's DRAWDOWN_WARNING, a failed pre-trade check) stay Warning.
+    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "RDE alert: {Alert}")]
     private static partial void LogAlert(ILogger logger, string alert);
 
-    [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "Risk breach REGIME_TRANSITION_WARNING: {Message}")]
+    [LoggerMessage(EventId = 602, Level = LogLevel.Information, Message = "Risk breach REGIME_TRANSITION_WARNING: {Message}")]
     private static partial void LogTransition(ILogger logger, string message);
 }

@@ -1,3 +1,4 @@
+using AlgoSpace.Grains.Components.Hosting;
 using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Events;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
@@ -13,7 +14,8 @@ namespace AlgoSpace.Grains.Components.Decision.Risk;
     Consumes = [TradeClosed, PositionUpdate],
     Produces = [RiskBreach, SystemError],
     Models = ["mrms"],
-    Description = "Sizes and brackets qualified trades: answers GenerateRiskProposal calls.")]
+    Description = "Sizes and brackets qualified trades: answers GenerateRiskProposal calls.",
+    HandlerBudgetMs = 10)]
 public sealed partial class MRms : ComponentAdapter<RiskManagerState>, ICallableComponent
 {
     public const string ModelName = "mrms";
@@ -33,6 +35,10 @@ public sealed partial class MRms : ComponentAdapter<RiskManagerState>, ICallable
     private RiskManager Manager { get; }
 
     protected override int BadInputEventId => 613;
+
+    private RepeatedWarning? _modelFailures;
+
+    private RepeatedWarning ModelFailures => _modelFailures ??= RepeatedWarning(611, "M-RMS model failures, fallback used");
 
     protected override async ValueTask OnEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
@@ -57,7 +63,7 @@ public sealed partial class MRms : ComponentAdapter<RiskManagerState>, ICallable
         }
 
         var proposal = Manager.Propose(ask.Qualification);
-        if (Manager.LastModelFailure is { } failure) LogModelFailed(Context.Logger, failure);
+        if (Manager.LastModelFailure is { } failure && ModelFailures.Occur(failure)) LogModelFailed(Context.Logger, failure);
         return ValueTask.FromResult<ComponentReply>(new RiskProposalReply(proposal));
     }
 
