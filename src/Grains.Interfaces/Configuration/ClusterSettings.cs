@@ -19,9 +19,15 @@ public sealed class ClusterSettings
     [SettingRange(1, 65_535), Description("Port clients connect to.")]
     public int GatewayPort { get; init; } = 30_000;
 
+    [Description("IP address this silo listens on and advertises to the other silos and to clients: 127.0.0.1 for a cluster on one machine, the pod's address (${env:POD_IP}) on Kubernetes.")]
+    public string AdvertisedAddress { get; init; } = "127.0.0.1";
+
     [Description("Running as Kubernetes pods: silo name, addresses and cluster identity come from the pod environment, and silos of deleted pods are removed (needs provider: redis).")]
     public bool KubernetesHosting { get; init; }
 
     [SecretSetting, Description("Redis connection string (provider: redis). Only from an environment variable.")]
     public string? RedisConnection { get; init; }
+
+    [Description("Failure detection: how fast a silo that stopped answering is declared dead.")]
+    public MembershipSettings Membership { get; init; } = new();
 }

@@ -19,6 +19,7 @@ public static class ConsistencyRules
         CheckMatrixFeatures(context);
         CheckLimits(context);
         CheckProviders(context);
+        ClusterRules.Check(context);
         CheckEmergencyBound(context);
     }
 

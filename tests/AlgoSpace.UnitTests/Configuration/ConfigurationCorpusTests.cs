@@ -18,6 +18,7 @@ public sealed partial class ConfigurationCorpusTests
         ["ALGOSPACE_TEST_FEED_KEY"] = "feed-key-secret-value",
         ["ALGOSPACE_TEST_DESK"] = "east",
         ["ALGOSPACE_TEST_TOO_MANY"] = "5000",
+        ["ALGOSPACE_TEST_REDIS"] = "127.0.0.1:6379",
     };
 
     public static TheoryData<string> CorpusFiles()
