@@ -27,6 +27,10 @@ public sealed partial class SecretsScanTests(ITestOutputHelper log)
     private const string Redacted = "***redacted***";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
+    // The first fill comes after the RDE's warm-up (200 30-minute bars, four simulated days of unbatched live
+    // ticks): a bound for a stuck session, wide enough for a loaded two-core machine, not a speed target.
+    private static readonly TimeSpan TradingTimeout = TimeSpan.FromMinutes(3);
+
     private static string FeedFile => RepositoryRoot.File("data", "sample", "ES-ticks-eth-20d.csv.gz");
 
     private static string BacktestFile => RepositoryRoot.File("data", "sample", "ES-ticks-sample.csv");
@@ -214,7 +218,7 @@ public sealed partial class SecretsScanTests(ITestOutputHelper log)
 
     private static async Task<SystemStatusReport> PollAsync(IKernelOperatorGrain kernel, Func<SystemStatusReport, bool> condition, string what, SiloProcess silo)
     {
-        var deadline = DateTime.UtcNow + Timeout;
+        var deadline = DateTime.UtcNow + TradingTimeout;
         while (true)
         {
             var status = await kernel.GetSystemStatusAsync();
