@@ -15,19 +15,20 @@ public sealed class ClusterScript : IDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(5);
 
-    public ClusterScript()
+    /// <param name="silos">How many silos the test may start: each needs a silo, gateway and telemetry port.</param>
+    public ClusterScript(int silos = 2)
     {
         Directory = RepositoryRoot.File("output", "tests", $"cluster-{Guid.NewGuid():N}");
         RedisPort = FreeRange(1);
-        SiloPort = FreeRange(2);
-        GatewayPort = FreeRange(2);
+        SiloPort = FreeRange(silos);
+        GatewayPort = FreeRange(silos);
         Environment = new Dictionary<string, string>
         {
             ["ALGOSPACE_CLUSTER_DIR"] = Directory,
             ["ALGOSPACE_CLUSTER_REDIS_PORT"] = Text(RedisPort),
             ["ALGOSPACE_CLUSTER_SILO_PORT"] = Text(SiloPort),
             ["ALGOSPACE_CLUSTER_GATEWAY_PORT"] = Text(GatewayPort),
-            ["ALGOSPACE_CLUSTER_HTTP_PORT"] = Text(FreeRange(2)),
+            ["ALGOSPACE_CLUSTER_HTTP_PORT"] = Text(FreeRange(silos)),
             ["ALGOSPACE_CLUSTER_FEED_PORT"] = Text(FreeRange(1)),
             ["ALGOSPACE_CLUSTER_FEED_RATE"] = "100",
             ["ALGOSPACE_CLUSTER_STOP_TIMEOUT"] = "45",

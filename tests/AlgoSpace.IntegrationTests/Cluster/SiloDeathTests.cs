@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using AlgoSpace.Client.Connection;
+using AlgoSpace.Grains.Interfaces.Configuration;
+using AlgoSpace.Silo.Configuration;
+using Xunit.Abstractions;
+
+namespace AlgoSpace.Tests.Cluster;
+
+/// <summary>
+/// The membership timings of settings/cluster.yaml measured on a real cluster: scripts/cluster.sh up 3 (redis-server,
+/// the replay feed and three silo processes on loopback), one silo killed with SIGKILL, and the time until the
+/// survivors have written its death in the membership table. docs/performance.md, "Cluster: a killed silo declared
+/// dead", records the figures.
+/// </summary>
+public sealed class SiloDeathTests(ITestOutputHelper log)
+{
+    private static readonly TimeSpan FormDeadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan PollDeadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Scheduling on a busy 2-core machine, the vote's write to Redis and this test's polling.</summary>
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task A_silo_killed_with_SIGKILL_is_declared_dead_by_the_survivors_within_the_bound_of_the_membership_settings()
+    {
+        using var cluster = new ClusterScript(silos: 3);
+        var membership = MembershipOf(cluster);
+
+        // The slowest detection the settings allow: every probe of a host Orleans sees as degraded times out after
+        // four times probe_timeout (ClusterRules.MaxProbeTimeoutFactor), plus a table refresh for the second voter
+        // to see the first vote. With the defaults: 3 x 2 s x 4 + 10 s + 5 s = 39 s.
+        var bound = TimeSpan.FromSeconds(membership.MissedProbes * membership.ProbeTimeout * ClusterRules.MaxProbeTimeoutFactor
+            + membership.TableRefreshInterval) + Margin;
+
+        var up = await cluster.RunAsync("up", "3");
+        log.WriteLine(up.Output);
+        Assert.True(up.Code == 0, up.Output);
+
+        var settings = ClusterSettingsFile.Read(RepositoryRoot.File("settings", "cluster.yaml"), name => name == "ALGOSPACE_REDIS" ? cluster.RedisConnection : null);
+        await using var connection = await new OrleansClusterConnector(settings).ConnectAsync(CancellationToken.None);
+        var management = connection.Grains.GetGrain<IManagementGrain>(0);
+
+        var formed = await PollAsync(management, FormDeadline, hosts => hosts.Count(h => h.Status == SiloStatus.Active) == 3);
+        Assert.True(formed is not null, $"the three silos were not all active within {FormDeadline}");
+
+        // Silo 2: neither the first silo started nor the last, and the client has gateways on both others.
+        var victim = formed.Single(h => h.SiloAddress.Endpoint.Port == cluster.SiloPort + 1).SiloAddress;
+        var survivors = formed.Select(h => h.SiloAddress).Where(a => !a.Equals(victim)).ToArray();
+        var victimPid = SiloPid(cluster, 2);
+        using var victimProcess = System.Diagnostics.Process.GetProcessById(victimPid);
+        Assert.Contains("AlgoSpace.Silo.dll", File.ReadAllText($"/proc/{victimPid}/cmdline"), StringComparison.Ordinal);
+
+        var killedAt = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        victimProcess.Kill(); // SIGKILL on Unix: no shutdown, no goodbye to the membership table
+        Assert.True(victimProcess.WaitForExit(TimeSpan.FromSeconds(10)), $"silo 2 (pid {victimPid}) still runs 10 s after SIGKILL");
+        log.WriteLine($"silo 2 ({victim}, pid {victimPid}) killed with SIGKILL at {killedAt:HH:mm:ss.fff} UTC");
+
+        var declared = await PollAsync(management, PollDeadline, hosts => hosts.Any(h => h.SiloAddress.Equals(victim) && h.Status != SiloStatus.Active));
+        var elapsed = clock.Elapsed;
+        Assert.True(declared is not null, $"silo 2 was still active in the membership table {PollDeadline} after SIGKILL (bound {bound.TotalSeconds:0} s)");
+
+        var dead = declared.Single(h => h.SiloAddress.Equals(victim));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"declared {dead.Status} {elapsed.TotalSeconds:0.0} s after SIGKILL (bound {bound.TotalSeconds:0} s: missed_probes {membership.MissedProbes} x probe_timeout {membership.ProbeTimeout} s x {ClusterRules.MaxProbeTimeoutFactor} + table_refresh_interval {membership.TableRefreshInterval} s + {Margin.TotalSeconds:0} s)"));
+        foreach (var (voter, time) in dead.SuspectTimes ?? [])
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  vote by {voter} at {(time - killedAt).TotalSeconds:0.0} s"));
+        }
+
+        Assert.Equal(SiloStatus.Dead, dead.Status);
+        Assert.True(elapsed <= bound, $"declared dead {elapsed.TotalSeconds:0.0} s after SIGKILL, more than the bound of {bound.TotalSeconds:0} s");
+
+        // The survivors stay: still active in the table, and their processes still run.
+        var active = await PollAsync(management, PollDeadline, hosts => true);
+        Assert.NotNull(active);
+        Assert.Equal(survivors.Order(), active.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).Order());
+        Assert.True(ClusterScript.IsRunning(SiloPid(cluster, 1)), "silo 1 exited after silo 2 was killed");
+        Assert.True(ClusterScript.IsRunning(SiloPid(cluster, 3)), "silo 3 exited after silo 2 was killed");
+    }
+
+    private static MembershipSettings MembershipOf(ClusterScript cluster)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ALGOSPACE_REDIS"] = cluster.RedisConnection,
+            ["ALGOSPACE_SILO_PORT"] = cluster.Environment["ALGOSPACE_CLUSTER_SILO_PORT"],
+            ["ALGOSPACE_GATEWAY_PORT"] = cluster.Environment["ALGOSPACE_CLUSTER_GATEWAY_PORT"],
+            ["ALGOSPACE_HTTP_PORT"] = cluster.Environment["ALGOSPACE_CLUSTER_HTTP_PORT"],
+        };
+        var loaded = SettingsLoader.Load(RepositoryRoot.File("settings", "cluster.yaml"), environment: environment.GetValueOrDefault);
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics));
+        return loaded.Settings!.Cluster.Membership;
+    }
+
+    private static int SiloPid(ClusterScript cluster, int silo) =>
+        int.Parse(File.ReadAllText(Path.Combine(cluster.Directory, $"silo-{silo}.pid")).Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The membership table (the management grain reads it from Redis on each call) once it satisfies the condition,
+    /// or null at the deadline. A call may fail or hang while the killed silo held the management grain or the
+    /// client's gateway: each is bounded and retried.
+    /// </summary>
+    private async Task<MembershipEntry[]?> PollAsync(IManagementGrain management, TimeSpan deadline, Func<MembershipEntry[], bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        string? lastFailure = null;
+        while (clock.Elapsed < deadline)
+        {
+            try
+            {
+                var hosts = await management.GetDetailedHosts(onlyActive: false).WaitAsync(CallTimeout);
+                if (condition(hosts)) return hosts;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var failure = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
+                if (failure != lastFailure) log.WriteLine($"  membership read failed at {clock.Elapsed.TotalSeconds:0.0} s, retrying: {failure}");
+                lastFailure = failure;
+            }
+
+            await Task.Delay(PollInterval);
+        }
+
+        return null;
+    }
+}
