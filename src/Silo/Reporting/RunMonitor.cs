@@ -28,6 +28,7 @@ public sealed partial class RunMonitor(
     private static readonly TimeSpan FeedLinePeriod = TimeSpan.FromMinutes(1);
 
     private readonly PaceMeter _pace = new();
+    private readonly Dictionary<(TradingMode Mode, ComponentRole Role), string?> _components = [];
     private readonly long _started = Stopwatch.GetTimestamp();
     private CancellationTokenSource? _stop;
     private Task _loop = Task.CompletedTask;
@@ -175,8 +176,14 @@ public sealed partial class RunMonitor(
         LogFileOpened(logger, path);
     }
 
-    private string? Find(TradingMode mode, ComponentRole role) =>
-        StartupPlan.For(settings, mode, registry.Catalog).StartOrder.FirstOrDefault(c => registry.Catalog.Find(c.Type)?.Role == role)?.Name;
+    /// <summary>The component of <paramref name="role"/> in <paramref name="mode"/>'s plan; the plan is fixed by the settings, so it is worked out once per mode and role, not on every look.</summary>
+    private string? Find(TradingMode mode, ComponentRole role)
+    {
+        if (_components.TryGetValue((mode, role), out var name)) return name;
+        name = StartupPlan.For(settings, mode, registry.Catalog).StartOrder.FirstOrDefault(c => registry.Catalog.Find(c.Type)?.Role == role)?.Name;
+        _components[(mode, role)] = name;
+        return name;
+    }
 
     private string Source(TradingMode mode) => mode == TradingMode.Live
         ? settings.DataHandler.Live.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Authority : "the live feed"
