@@ -27,9 +27,15 @@ public sealed partial class RunInterrupter(DefaultJobTree tree, IDictionary<stri
     {
         using var silo = Start();
         await WaitForPublishedAsync(silo, ticks);
+        AssertStillRunning(silo, ticks);
         silo.Signal(signal);
         await EndAsync(silo, signal == Sigkill ? null : 0);
     }
+
+    /// <summary>A signal that arrives after the run ended interrupts nothing; the test would then check a run it never interrupted.</summary>
+    private static void AssertStillRunning(SiloProcess silo, long ticks) =>
+        Assert.False(silo.Output.Contains("AlgoSpace stopped with exit code", StringComparison.Ordinal),
+            $"the run ended on its own before the signal at {ticks} ticks; choose a point further from the end of the file:\n{silo.Output}");
 
     /// <summary>Starts the silo and kills it as soon as it says it is restoring a checkpoint (the components are being created).</summary>
     public async Task KillDuringRestoreAsync()
@@ -45,6 +51,7 @@ public sealed partial class RunInterrupter(DefaultJobTree tree, IDictionary<stri
     {
         using var silo = Start();
         await WaitForPublishedAsync(silo, ticks);
+        AssertStillRunning(silo, ticks);
         silo.Signal(Sigterm);
         await silo.WaitForOutputAsync("Shutdown step 1, stop data: done", RunTimeout);
         silo.Signal(Sigkill);
