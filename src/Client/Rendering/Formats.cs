@@ -37,7 +37,7 @@ public static class Formats
     public static Tone Of(SystemState state) => state switch
     {
         SystemState.Running or SystemState.Stopped => Tone.Good,
-        SystemState.Degraded or SystemState.Stopping or SystemState.Switching or SystemState.Initializing or SystemState.Starting => Tone.Warning,
+        SystemState.Degraded or SystemState.Stopping or SystemState.Switching or SystemState.Initializing or SystemState.Starting or SystemState.Recovering => Tone.Warning,
         SystemState.Faulted => Tone.Bad,
         _ => Tone.Normal,
     };

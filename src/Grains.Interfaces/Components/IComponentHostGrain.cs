@@ -22,7 +22,12 @@ public interface IComponentHostGrain : IGrainWithStringKey
     /// <summary>Starts the component; a data source begins producing.</summary>
     Task StartAsync();
 
-    /// <summary>Stops producing data (shutdown step 1); other components keep handling what is in flight.</summary>
+    /// <summary>
+    /// Stops producing data (shutdown step 1) and returns once the publish in progress has finished; other
+    /// components keep handling what is in flight. Interleaves, so it is never queued behind a request the host is
+    /// still running (the source's pump itself is an interleaving timer).
+    /// </summary>
+    [AlwaysInterleave]
     Task StopDataAsync();
 
     /// <summary>

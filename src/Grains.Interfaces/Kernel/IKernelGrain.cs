@@ -14,9 +14,10 @@ public interface IKernelGrain : IGrainWithStringKey
     /// <summary>
     /// The startup sequence: create, wire, start. Every silo's lifecycle asks; the first request runs it and later
     /// ones get its outcome. A critical component that fails leaves the system Faulted; saved state that cannot be
-    /// read fails the call, naming it.
+    /// read fails the call, naming it. <paramref name="silo"/> is the asking silo's address: a silo that joins a
+    /// cluster whose run is under way (another silo of the run is still active) joins it, and nothing is started.
     /// </summary>
-    Task<KernelStatus> StartupAsync();
+    Task<KernelStatus> StartupAsync(string silo);
 
     /// <summary>
     /// Asks for the graceful shutdown sequence (stop data, protect the book, drain, report, checkpoint and stop)
@@ -53,6 +54,30 @@ public interface IKernelGrain : IGrainWithStringKey
 
     /// <summary>Removes a subscription from the routing table at run time and rewires the producers.</summary>
     Task UnsubscribeAsync(string eventType, string component);
+
+    /// <summary>
+    /// A silo of the cluster left or died (<paramref name="silo"/>, its address; <paramref name="cause"/>, how it was
+    /// seen): the components it hosted are gone with their state, so the kernel restores every component from the
+    /// last committed checkpoint on the silos that remain, replays from there and reconciles the journal
+    /// (docs/architecture.md, "Hand-over and recovery"). Every surviving silo reports; the kernel recovers once per
+    /// silo. Returns once the recovery is queued.
+    /// </summary>
+    Task RecoverAsync(string silo, string cause);
+
+    /// <summary>
+    /// A silo is leaving the cluster gracefully (SIGTERM while others stay): the kernel stops the data, drains the
+    /// bus and commits a checkpoint, then waits in Recovering until the silo has left and a survivor reports it
+    /// (<see cref="RecoverAsync"/>), so that the pipeline resumes on the others from exactly that point.
+    /// </summary>
+    Task HandOverAsync(string silo);
+
+    /// <summary>
+    /// A component host found the pipeline broken by a silo that is gone, before the membership said so: it was
+    /// activated without its state, or a delivery could not reach the silo (<paramref name="detail"/> says which).
+    /// The kernel stops taking checkpoints and recovers as for a lost silo.
+    /// </summary>
+    [AlwaysInterleave]
+    Task ComponentLostAsync(string component, string detail);
 
     /// <summary>Registers a silo host to be told when the system stops.</summary>
     Task ObserveAsync(IKernelObserver observer);

@@ -20,4 +20,9 @@ public enum SystemState
     Faulted,
     /// <summary>The operator's mode switch is under way: data stopped, book protected, handlers being swapped.</summary>
     Switching,
+    /// <summary>
+    /// A silo of the cluster left or died: data stopped, and the components are being restored from the last
+    /// committed checkpoint on the silos that remain (or wait there, after a hand-over, for the silo to be gone).
+    /// </summary>
+    Recovering,
 }

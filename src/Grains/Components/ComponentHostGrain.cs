@@ -40,7 +40,9 @@ public sealed partial class ComponentHostGrain(
     private ComponentSpec? _spec;
     private EventBusClient? _bus;
     private ComponentInitResult? _init;
-    private readonly SourcePump _pump = new();
+    private RestorePoint? _restore;
+    private bool _lostReported;
+    private SourcePump _pump = new();
     private readonly LatencyWindow _latency = new();
     private CheckpointPeriods? _periods;
     private ComponentHostStore? _store;
@@ -58,11 +60,14 @@ public sealed partial class ComponentHostGrain(
 
     public async Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, RestorePoint restore)
     {
-        if (_init is not null && _spec == spec) return _init;
+        if (_init is not null && _spec == spec && _restore == restore) return _init;
+        // A host still alive through a recovery in the cluster: its component ran on past the checkpoint it now
+        // restores, so it stops first (its source's pump too), and everything below starts afresh.
+        if (_shell?.Component is not null) await RetireAsync();
         // Outside the try below: a resumed run without its piece of the checkpoint must not start at all (the kernel
         // refuses to resume), where a component that merely fails to initialise runs Failed or Degraded.
         var (piece, recovered) = await Store.OpenAsync(spec, restore);
-        _spec = spec;
+        (_spec, _restore, _lostReported) = (spec, restore, false);
         _periods = new CheckpointPeriods(settings.Persistence.SnapshotEveryBars);
         // A new component (a new run after an operator's mode switch) starts with a new shell: its accounting starts
         // afresh, as its bus's sequence and sent count do; the kernel's flush compares the two.
@@ -124,8 +129,39 @@ public sealed partial class ComponentHostGrain(
         }
     }
 
-    public Task CheckpointAsync(long epoch, long committedEpoch, DateTime simTime) =>
-        Store.SaveCheckpointAsync(() => Shell.Checkpoint(epoch, simTime, _bus?.Seq ?? 0), committedEpoch, _spec);
+    public async Task CheckpointAsync(long epoch, long committedEpoch, DateTime simTime)
+    {
+        if (_init is null)
+        {
+            // An empty piece would be committed as this component's state: refuse, and have the kernel recover.
+            await ReportLostAsync();
+            throw new InvalidOperationException($"Component {Name} has no state on {RuntimeIdentity} (its silo left or died): it has no piece of checkpoint {epoch}.");
+        }
+
+        await Store.SaveCheckpointAsync(() => Shell.Checkpoint(epoch, simTime, _bus?.Seq ?? 0), committedEpoch, _spec);
+    }
+
+    /// <summary>
+    /// This activation was never initialised by the kernel, yet the run is under way: the grain lived on a silo that
+    /// left or died, and Orleans activated it here at the next call. Tells the kernel once per activation.
+    /// </summary>
+    private async Task ReportLostAsync()
+    {
+        if (_lostReported) return;
+        _lostReported = true;
+        LogLost(logger, Name, RuntimeIdentity);
+        using var reentrancy = RequestContext.AllowCallChainReentrancy();
+        await GrainFactory.GetGrain<IKernelGrain>(KernelKeys.Kernel).ComponentLostAsync(Name, $"activated on {RuntimeIdentity} without its state");
+    }
+
+    /// <summary>Stops the component this host runs and its source's pump, before a recovery restores it again.</summary>
+    private async Task RetireAsync()
+    {
+        await _pump.StopAsync();
+        _pump.Dispose();
+        _pump = new SourcePump();
+        await _shell!.StopAsync();
+    }
 
     /// <summary>
     /// The snapshot policy, applied by a source's host after each publish of ticks returns: the pipeline is then
@@ -233,6 +269,15 @@ public sealed partial class ComponentHostGrain(
     private async Task HandleAsync(EventEnvelope envelope)
     {
         if (DeliveryClock.Take() is { } hop) _latency.Record(TimeSpan.FromMicroseconds(hop));
+        if (_init is null)
+        {
+            // Counted as not handled, told to the kernel once, and not logged per event: the recovery it starts
+            // replays this event from the last checkpoint.
+            Shell.CountNotReady();
+            await ReportLostAsync();
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         bool handled;
         using (BusTelemetry.StartHandle(envelope, Name))
@@ -254,6 +299,27 @@ public sealed partial class ComponentHostGrain(
     /// component need not declare them. The kernel acts on them after this delivery returns.
     /// </summary>
     async ValueTask IComponentShellHost.ReportErrorAsync(SystemErrorPayload error) => await TellKernelAsync(error);
+
+    /// <summary>
+    /// A delivery or call of this component could not reach another silo, which is gone: the kernel recovers the run
+    /// (it may have been on that silo, and come back on a survivor at this call). When even that call fails, the
+    /// survivors' membership watchers report the silo.
+    /// </summary>
+    async ValueTask<bool> IComponentShellHost.ReportSiloLossAsync(string during, Exception exception)
+    {
+        LogSiloLoss(logger, Name, during, exception.GetBaseException().Message);
+        try
+        {
+            using var reentrancy = RequestContext.AllowCallChainReentrancy();
+            await GrainFactory.GetGrain<IKernelGrain>(KernelKeys.Kernel).ComponentLostAsync(Name, $"a delivery during {during} on {RuntimeIdentity} could not reach another silo");
+        }
+        catch (Exception ex)
+        {
+            LogSiloLossNotTold(logger, Name, ex.GetBaseException().Message);
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// A running component reported itself degraded (IComponentContext.ReportDegraded): the kernel marks it so, as it
@@ -279,6 +345,15 @@ public sealed partial class ComponentHostGrain(
         BusTransport.Stream => new StreamTransport(this.GetStreamProvider(KernelKeys.StreamProvider), this.GetPrimaryKeyString()),
         _ => new BroadcastTransport(ServiceProvider.GetRequiredKeyedService<IBroadcastChannelProvider>(KernelKeys.BroadcastProvider)),
     };
+
+    [LoggerMessage(EventId = 315, Level = LogLevel.Warning, Message = "Component {Component} was activated on {Silo} without its state (its silo left or died); the kernel is told, and restores the run from its last checkpoint")]
+    private static partial void LogLost(ILogger logger, string component, string silo);
+
+    [LoggerMessage(EventId = 316, Level = LogLevel.Warning, Message = "Component {Component}: handling {During} failed because another silo is gone ({Error}); the kernel restores the run from its last checkpoint")]
+    private static partial void LogSiloLoss(ILogger logger, string component, string during, string error);
+
+    [LoggerMessage(EventId = 317, Level = LogLevel.Warning, Message = "Component {Component} could not tell the kernel that a silo is gone ({Error}); the survivors' membership watchers report it")]
+    private static partial void LogSiloLossNotTold(ILogger logger, string component, string error);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Component {Component} ({Kind}) failed to initialise")]
     private static partial void LogInitFailed(ILogger logger, string component, string kind, Exception exception);

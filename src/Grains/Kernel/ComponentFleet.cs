@@ -56,8 +56,10 @@ public sealed partial class ComponentFleet(
             {
                 result = await ports.Host(component.Name).InitializeAsync(ComponentSpecs.For(settings, registry.Catalog, component, record.State.SwitchedTo), restore);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!AlgoSpace.Grains.Components.Hosting.SiloLoss.Is(ex))
             {
+                // (A host that cannot be reached because its silo is gone is not unreadable state: that fails the
+                // step, and the recovery that follows the silo's loss tries again.)
                 // The saved state cannot be read (damaged, unreadable store) or is not one consistent checkpoint:
                 // refuse to resume rather than trade on it. Nothing is written over it.
                 var reason = $"Saved state cannot be read: component {component.Name} cannot be restored (run {record.RunId}, checkpoint {restore.Epoch}): "

@@ -27,4 +27,7 @@ public interface IKernelPorts
     void StartSampling();
 
     void StopSampling();
+
+    /// <summary>Whether silo <paramref name="silo"/> (its address) is an active member of the cluster now.</summary>
+    bool IsActiveSilo(string silo);
 }

@@ -29,6 +29,7 @@ public sealed class KernelGrain : Grain, IKernelGrain, IKernelOperatorGrain, IKe
     private readonly KernelOperations _operations;
     private readonly KernelEvents _events;
     private readonly OperatorDesk _desk;
+    private readonly IClusterMembershipService _membership;
     private IGrainTimer? _sampler;
 
     public KernelGrain(
@@ -37,10 +38,12 @@ public sealed class KernelGrain : Grain, IKernelGrain, IKernelOperatorGrain, IKe
         ComponentRegistry registry,
         IEnumerable<IRunReportSink> sinks,
         OperatorAuthorization authorization,
+        IClusterMembershipService membership,
         ILoggerFactory loggers,
         EffectiveConfiguration? configuration = null)
     {
         _state = state;
+        _membership = membership;
         _sinks = sinks;
         _logger = loggers.CreateLogger<KernelGrain>();
         var counters = new KernelCounters();
@@ -60,10 +63,10 @@ public sealed class KernelGrain : Grain, IKernelGrain, IKernelOperatorGrain, IKe
     // The silos' and the components' side (IKernelGrain). Components called by the kernel may call it back on the
     // same call chain (an error report, a subscription): the kernel must not wait for itself.
 
-    public async Task<KernelStatus> StartupAsync()
+    public async Task<KernelStatus> StartupAsync(string silo)
     {
         using var reentrancy = RequestContext.AllowCallChainReentrancy();
-        return await _operations.StartupAsync();
+        return await _operations.StartupAsync(silo);
     }
 
     public Task RequestShutdownAsync(StopReason reason, string detail) => _operations.RequestShutdown(reason, detail);
@@ -94,6 +97,24 @@ public sealed class KernelGrain : Grain, IKernelGrain, IKernelOperatorGrain, IKe
         using var reentrancy = RequestContext.AllowCallChainReentrancy();
         _fleet.RequirePlan();
         if (_fleet.Routes!.Unsubscribe(eventType, component)) await _fleet.RewireProducersAsync(eventType);
+    }
+
+    public Task RecoverAsync(string silo, string cause)
+    {
+        _operations.RequestRecovery(silo, cause);
+        return Task.CompletedTask;
+    }
+
+    public async Task HandOverAsync(string silo)
+    {
+        using var reentrancy = RequestContext.AllowCallChainReentrancy();
+        await _operations.HandOverAsync(silo);
+    }
+
+    public Task ComponentLostAsync(string component, string detail)
+    {
+        _operations.ReportComponentLost(component, detail);
+        return Task.CompletedTask;
     }
 
     public Task ObserveAsync(IKernelObserver observer)
@@ -183,6 +204,9 @@ public sealed class KernelGrain : Grain, IKernelGrain, IKernelOperatorGrain, IKe
         _sampler?.Dispose();
         _sampler = null;
     }
+
+    bool IKernelPorts.IsActiveSilo(string silo) =>
+        _membership.CurrentSnapshot.Members.Values.Any(m => m.Status == SiloStatus.Active && m.SiloAddress.ToString() == silo);
 
     KernelState IKernelStateStore.State
     {

@@ -32,6 +32,9 @@ public sealed partial class KernelRun(
     /// <summary>Why the emergency path runs (execution handlers stamp it on what they close).</summary>
     public string EmergencyReason { get; set; } = "";
 
+    /// <summary>Why a hand-over or recovery runs: which silo left or died, as the kernel was told.</summary>
+    public string RecoveryCause { get; set; } = "";
+
     /// <summary>
     /// A backtest stopped before its data ended (a signal, an operator, a crash): its simulated book is part of the
     /// run's checkpoint and resumes with it. Flattening it would write a history the uninterrupted run never has.
@@ -45,7 +48,19 @@ public sealed partial class KernelRun(
     public async Task<StepOutcome> CreateAsync(StepCall call)
     {
         RestorePoint restore;
-        if (call.Operation == RunOperation.ModeSwitch)
+        if (call.Operation == RunOperation.Recovery)
+        {
+            // Every component, alive or not, goes back to the committed checkpoint: the survivors ran on past it, and
+            // a pipeline restored in part would not be one consistent cut. The run's own journal reconciles the replay.
+            var recovery = ++record.State.Recoveries;
+            // The hosts count afresh from the restore (new shells, new buses), so must the kernel: the drain compares them.
+            counters.Reset();
+            restore = await checkpoints.BeginAsync(resume: true) with { Recovery = recovery };
+            fleet.PlanFor(record.Mode);
+            await record.TransitionAsync(SystemState.Recovering,
+                $"recovery {recovery} of run {record.RunId} ({RecoveryCause}): restoring checkpoint {restore.Epoch} on the silos that remain");
+        }
+        else if (call.Operation == RunOperation.ModeSwitch)
         {
             // A switch begins a new run: the other mode's bars and indicators belong to another timeline.
             record.BeginRun(SwitchTarget ?? throw new InvalidOperationException("A mode switch needs its target mode."), keepHistory: true);
@@ -103,7 +118,13 @@ public sealed partial class KernelRun(
             return StepOutcome.Done("data sources told to stop");
         }
 
-        if (record.Current is SystemState.Running or SystemState.Degraded or SystemState.Starting)
+        if (call.Operation is RunOperation.HandOver or RunOperation.Recovery)
+        {
+            // A kernel that moved with a lost silo knows its run from its saved record only: plan it to find the sources.
+            if (fleet.Plan is null) fleet.PlanFor(record.Mode);
+            if (record.Current != SystemState.Recovering) await record.TransitionAsync(SystemState.Recovering, RecoveryCause);
+        }
+        else if (record.Current is SystemState.Running or SystemState.Degraded or SystemState.Starting)
         {
             await record.TransitionAsync(SystemState.Stopping, "shutdown requested");
         }
@@ -180,6 +201,18 @@ public sealed partial class KernelRun(
         }
 
         if (fleet.Plan is null) return StepOutcome.Done("no components");
+        if (call.Operation == RunOperation.HandOver)
+        {
+            var handOver = await checkpoints.TakeAsync(checkpoints.LastSimTime, "hand-over");
+            if (!handOver.Committed)
+            {
+                throw new InvalidOperationException($"the hand-over checkpoint could not be written ({handOver.Skipped}); the run recovers from checkpoint {checkpoints.CommittedEpoch}");
+            }
+
+            return StepOutcome.Done($"checkpoint {checkpoints.CommittedEpoch} committed; the components resume from it on the other silos once this one has left",
+                "commit a checkpoint");
+        }
+
         if (call.Operation == RunOperation.ModeSwitch)
         {
             var from = ModeName;

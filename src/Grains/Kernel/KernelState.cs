@@ -23,4 +23,14 @@ public sealed class KernelState
     /// <summary>The mode the operator switched this run to (live or backtest); null when it runs in system.mode. A
     /// restart of the run resumes in this mode.</summary>
     [Id(10)] public TradingMode? SwitchedTo { get; set; }
+
+    /// <summary>How often the run was restored inside a live cluster after a silo left or died (not counting restarts).</summary>
+    [Id(11)] public int Recoveries { get; set; }
+
+    /// <summary>
+    /// The silos that took part in the run (their addresses, newest last): while one of them is still active, the
+    /// cluster that runs the run is alive, and a kernel activated anew (it moved with a lost silo) must not start the
+    /// run again for a silo that joins.
+    /// </summary>
+    [Id(12)] public List<string> Silos { get; set; } = [];
 }

@@ -32,6 +32,8 @@ public static class AlgoSpaceSiloBuilderExtensions
         silo.Services.AddSingleton<KernelObserver>();
         silo.Services.AddSingleton<SystemLifecycle>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SystemLifecycle>());
+        silo.Services.AddSingleton<ClusterWatcher>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterWatcher>());
 
         // The hot path: acknowledged delivery, so a publish completes when its handlers (and their cascades) have.
         silo.AddBroadcastChannel(KernelKeys.BroadcastProvider, options => options.FireAndForgetDelivery = false);
@@ -44,6 +46,13 @@ public static class AlgoSpaceSiloBuilderExtensions
         silo.Services.AddSingleton<Orleans.Storage.IGrainStorageSerializer>(sp =>
             new Orleans.Storage.OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()));
         Persistence.SiloPersistence.Configure(silo, settings);
+        // The strongly consistent grain directory: while silos join and leave, the default (eventually consistent)
+        // directory may lose a registration and let a second activation of a component host start, and two execution
+        // handlers of one run would each trade. This one transfers its ranges between views instead, so at most one
+        // activation of each grain exists (docs/architecture.md, "Hand-over and recovery"). Orleans marks it experimental.
+#pragma warning disable ORLEANSEXP003
+        silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
         silo.AddActivityPropagation();
         return silo;
     }

@@ -28,6 +28,7 @@ public sealed partial class SystemLifecycle(
     public static readonly TimeSpan EmergencyWait = TimeSpan.FromSeconds(4.5);
 
     private bool? _runsShutdown;
+    private bool _handsOver;
     private bool _emergency;
 
     private IKernelGrain Kernel => grains.GetGrain<IKernelGrain>(KernelKeys.Kernel);
@@ -62,7 +63,7 @@ public sealed partial class SystemLifecycle(
         KernelStatus status;
         try
         {
-            status = await Kernel.StartupAsync();
+            status = await StartupOrJoinAsync();
         }
         catch (Exception ex)
         {
@@ -84,12 +85,36 @@ public sealed partial class SystemLifecycle(
         LogSystemState(logger, status.State, status.Mode, status.RunId, status.Components.Count);
     }
 
+    /// <summary>
+    /// Asks the kernel for the startup (or to join the run under way). A kernel that lives on a silo leaving the
+    /// cluster at this moment cannot answer; asked again, it answers from a silo that remains.
+    /// </summary>
+    private async Task<KernelStatus> StartupOrJoinAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Kernel.StartupAsync(role.Address);
+            }
+            catch (Exception ex) when (attempt < StartupAttempts && AlgoSpace.Grains.Components.Hosting.SiloLoss.Is(ex))
+            {
+                LogStartupRetry(logger, attempt, ex.GetBaseException().Message);
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
+    }
+
+    /// <summary>Attempts at the startup call while the silo that holds the kernel is leaving: 1+2+...+9 s of waiting.</summary>
+    private const int StartupAttempts = 10;
+
     private async Task<bool> RunsShutdownAsync()
     {
         if (_runsShutdown is { } decided) return decided;
         var status = await Kernel.GetStatusAsync();
         var last = await role.IsLastActiveSiloAsync();
         _runsShutdown = last && status.State is not (SystemState.Stopped or SystemState.Faulted);
+        _handsOver = !last && status.State is SystemState.Running or SystemState.Degraded;
         if (!last) LogLeaving(logger);
         else if (!_runsShutdown.Value) exit.Report(status.ExitCode ?? ExitCodes.Success, $"system already {status.State}");
         return _runsShutdown.Value;
@@ -102,12 +127,38 @@ public sealed partial class SystemLifecycle(
     private async Task StopRunAsync()
     {
         budget.Start();
-        if (_emergency || !await RunsShutdownAsync()) return;
+        if (_emergency) return;
+        if (!await RunsShutdownAsync())
+        {
+            if (_handsOver) await HandOverAsync();
+            return;
+        }
+
         LogShutdownBegins(logger, budget.Total.TotalSeconds);
         await Kernel.RequestShutdownAsync(StopReason.Signal, "the silo is stopping");
         if (!await observer.WaitForStopAsync(budget.Remaining))
         {
             await EmergencyAsync($"graceful shutdown exceeded system.shutdown_timeout ({budget.Total.TotalSeconds} s)");
+        }
+    }
+
+    /// <summary>
+    /// Leaving while others stay: the kernel commits a checkpoint at a quiescent point before this silo's grains
+    /// deactivate, and the others resume the run from it once this silo has left (<see cref="ClusterWatcher"/>).
+    /// Bounded by system.shutdown_timeout; past it this silo leaves anyway, and the run recovers from the checkpoint
+    /// before, as after a crash.
+    /// </summary>
+    private async Task HandOverAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await Kernel.HandOverAsync(role.Address).WaitAsync(budget.Remaining);
+            LogHandedOver(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception ex)
+        {
+            LogHandOverFailed(logger, ex.GetBaseException().Message);
         }
     }
 
@@ -161,8 +212,18 @@ public sealed partial class SystemLifecycle(
     [LoggerMessage(EventId = 133, Level = LogLevel.Information, Message = "System {State}: mode {Mode}, run {RunId}, {Components} components")]
     private static partial void LogSystemState(ILogger logger, SystemState state, string mode, string runId, int components);
 
-    [LoggerMessage(EventId = 134, Level = LogLevel.Information, Message = "Other silos remain: this silo leaves the cluster and its grains move, saving state")]
+    [LoggerMessage(EventId = 134, Level = LogLevel.Information, Message = "Other silos remain: this silo hands the run over and leaves the cluster")]
     private static partial void LogLeaving(ILogger logger);
+
+    [LoggerMessage(EventId = 145, Level = LogLevel.Warning, Message = "The kernel could not be reached for the startup (attempt {Attempt}: {Error}); its silo is leaving, so it is asked again")]
+    private static partial void LogStartupRetry(ILogger logger, int attempt, string error);
+
+    [LoggerMessage(EventId = 136, Level = LogLevel.Information, Message = "Run handed over in {ElapsedMs:F0} ms: checkpoint committed; the other silos resume it once this silo has left")]
+    private static partial void LogHandedOver(ILogger logger, double elapsedMs);
+
+    [LoggerMessage(EventId = 144, Level = LogLevel.Warning, Message = "The run could not be handed over ({Error}); the other silos recover it from its last checkpoint")]
+    private static partial void LogHandOverFailed(ILogger logger, string error);
+
 
     [LoggerMessage(EventId = 135, Level = LogLevel.Information, Message = "Shutdown sequence begins (timeout {TimeoutSeconds} s)")]
     private static partial void LogShutdownBegins(ILogger logger, double timeoutSeconds);

@@ -17,12 +17,7 @@ public sealed class CrashRecoveryTests
 
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("ALGOSPACE_RECOVERY_SEED"), out var seed) ? seed : 20261206;
 
-    private static readonly Lazy<Task<RunFiles>> Uninterrupted = new(async () =>
-    {
-        using var tree = new DefaultJobTree();
-        var run = new RunInterrupter(tree);
-        return await run.FinishAsync();
-    });
+    private static Lazy<Task<RunFiles>> Uninterrupted => DefaultJobBaseline.Uninterrupted;
 
     /// <summary>
     /// Ticks left unreached at the end of the file: a signal sent at a point must land while the run is still under way

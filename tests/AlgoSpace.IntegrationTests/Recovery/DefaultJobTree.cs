@@ -10,13 +10,13 @@ public sealed class DefaultJobTree : IDisposable
 {
     /// <param name="persistence">Lines added under persistence:.</param>
     /// <param name="progressInterval">system.progress_interval; null keeps the shipped setting.</param>
-    public DefaultJobTree(string persistence = "", double? progressInterval = 0.05)
+    /// <param name="cluster">The cluster: section's lines; null gives a single silo on free loopback ports.</param>
+    public DefaultJobTree(string persistence = "", double? progressInterval = 0.05, string? cluster = null)
     {
         Root = Pipeline.DefaultJobFiles.NewTree("algospace-recovery-");
         foreach (var folder in new[] { "settings", "output" }) Directory.CreateDirectory(Path.Combine(Root, folder));
         File.WriteAllText(Path.Combine(Root, ".algospace-root"), "");
 
-        var ports = FreePorts.Pair();
         // Progress lines every 50 ms by default: the interrupter reads how far the replay has come from them.
         var system = progressInterval is { } interval ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  progress_interval: {interval}\n") : "";
         var yaml = File.ReadAllText(RepositoryRoot.File("settings", "settings.yaml"))
@@ -24,7 +24,13 @@ public sealed class DefaultJobTree : IDisposable
             .Replace("system:\n", "system:\n" + system, StringComparison.Ordinal);
         Assert.Contains("persistence:\n" + persistence, yaml, StringComparison.Ordinal);
         Assert.Contains("system:\n" + system, yaml, StringComparison.Ordinal);
-        yaml += $"\ncluster:\n  silo_port: {ports.Silo}\n  gateway_port: {ports.Gateway}\ntelemetry:\n  enabled: false\n";
+        if (cluster is null)
+        {
+            var ports = FreePorts.Pair();
+            cluster = $"  silo_port: {ports.Silo}\n  gateway_port: {ports.Gateway}\n";
+        }
+
+        yaml += $"\ncluster:\n{cluster}telemetry:\n  enabled: false\n";
         Settings = Path.Combine(Root, "settings", "settings.yaml");
         File.WriteAllText(Settings, yaml);
     }

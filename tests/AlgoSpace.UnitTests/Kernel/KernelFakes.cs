@@ -63,6 +63,11 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
 
     public void NotifyStopped(int exitCode, StopReason reason, string detail) => Stops.Add((exitCode, reason, detail));
 
+    /// <summary>The silos a test says are active members of the cluster.</summary>
+    public HashSet<string> ActiveSilos { get; } = [];
+
+    public bool IsActiveSilo(string silo) => ActiveSilos.Contains(silo);
+
     public void StartSampling() => Calls.Add("kernel: sampling");
 
     public void StopSampling()
@@ -99,7 +104,7 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
 
         public Task<ComponentInitResult> InitializeAsync(ComponentSpec spec, RestorePoint restore)
         {
-            calls.Add($"{name}: initialize{(restore.Resume ? $" from {restore.Epoch}" : "")}");
+            calls.Add($"{name}: initialize{(restore.Resume ? $" from {restore.Epoch}" : "")}{(restore.Recovery > 0 ? $" (recovery {restore.Recovery})" : "")}");
             return Task.FromResult(new ComponentInitResult(ComponentState.Initialized, null, restore.Resume, []));
         }
 

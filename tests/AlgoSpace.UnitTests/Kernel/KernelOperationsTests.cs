@@ -1,53 +1,27 @@
-using AlgoSpace.Grains.Components;
 using AlgoSpace.Grains.Interfaces;
-using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel;
-using AlgoSpace.Grains.Kernel.Run;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AlgoSpace.Tests.Kernel;
 
 /// <summary>The kernel's operations driven without Orleans: what each asks of the components, in which order.</summary>
 public sealed class KernelOperationsTests : IDisposable
 {
-    private readonly string _output = Directory.CreateTempSubdirectory("algospace-kernel-ops-").FullName;
-    private readonly KernelFakes _fakes = new();
+    private readonly KernelRig _rig = new();
+    private readonly KernelFakes _fakes;
     private readonly KernelOperations _operations;
     private readonly KernelEvents _events;
     private readonly RunRecord _record;
 
-    public KernelOperationsTests()
-    {
-        var settings = new AlgoSpaceSettings
-        {
-            System = new SystemSettings { OutputDir = _output },
-            DataHandler = new DataHandlerSettings { BacktestFile = "ticks.csv" },
-            Components =
-            [
-                new ComponentSettings { Name = "data", Type = "backtest_data_handler", Critical = true, Publishes = [EventTypes.NewTick] },
-                new ComponentSettings { Name = "execution", Type = "backtest_execution_handler", Critical = true, Subscribes = [EventTypes.NewTick] },
-                new ComponentSettings { Name = "tracker", Type = "performance_tracker" },
-            ],
-        };
-        var registry = ComponentRegistry.FromLoadedAssemblies();
-        var logger = NullLogger.Instance;
-        var counters = new KernelCounters();
-        _record = new RunRecord(_fakes, settings, logger);
-        var fleet = new ComponentFleet(settings, registry, _fakes, _record, counters, logger);
-        var checkpoints = new CheckpointCoordinator(settings, _fakes, fleet, _record, logger);
-        var run = new KernelRun(settings, fleet, checkpoints, new RunReporter(settings, _fakes, fleet, _record, logger), _record, counters, _fakes, logger);
-        _operations = new KernelOperations(settings, new RunSequence(settings.System, logger), run, fleet, checkpoints, _record, new OperationLog(logger), _fakes, logger);
-        _events = new KernelEvents(_operations, run, _record, counters, logger);
-    }
+    public KernelOperationsTests() => (_fakes, _operations, _events, _record) = (_rig.Fakes, _rig.Operations, _rig.Events, _rig.Record);
 
-    public void Dispose() => Directory.Delete(_output, recursive: true);
+    public void Dispose() => _rig.Dispose();
 
     [Fact]
     public async Task Startup_creates_in_dependency_order_wires_and_starts_data_last()
     {
-        var status = await _operations.StartupAsync();
+        var status = await _operations.StartupAsync("S127.0.0.1:11111:1");
 
         Assert.Equal(SystemState.Running, status.State);
         Assert.Equal(
@@ -59,7 +33,7 @@ public sealed class KernelOperationsTests : IDisposable
     [Fact]
     public async Task A_completed_backtest_shuts_down_flattens_and_is_marked_complete_without_a_checkpoint()
     {
-        await _operations.StartupAsync();
+        await _operations.StartupAsync("S127.0.0.1:11111:1");
         _fakes.Calls.Clear();
         // The data handler sent BACKTEST_COMPLETE on the bus to the kernel: one delivery, which the kernel handles.
         _fakes.SetSent("data", 1);
@@ -77,7 +51,7 @@ public sealed class KernelOperationsTests : IDisposable
     [Fact]
     public async Task An_interrupted_backtest_keeps_its_book_and_commits_a_final_checkpoint()
     {
-        await _operations.StartupAsync();
+        await _operations.StartupAsync("S127.0.0.1:11111:1");
         _fakes.Calls.Clear();
 
         await _operations.RequestShutdown(StopReason.Operator, "operator test asked for a shutdown");
@@ -94,7 +68,7 @@ public sealed class KernelOperationsTests : IDisposable
     public async Task A_policy_checkpoint_commits_while_running_and_is_refused_before_the_run_starts()
     {
         var early = await _operations.CheckpointAsync(DateTime.UtcNow);
-        await _operations.StartupAsync();
+        await _operations.StartupAsync("S127.0.0.1:11111:1");
         var taken = await _operations.CheckpointAsync(new DateTime(2024, 1, 2, 1, 30, 0));
 
         Assert.False(early.Committed);
@@ -107,7 +81,7 @@ public sealed class KernelOperationsTests : IDisposable
     [Fact]
     public async Task A_critical_error_runs_the_emergency_path_exit_4_without_a_checkpoint()
     {
-        await _operations.StartupAsync();
+        await _operations.StartupAsync("S127.0.0.1:11111:1");
         _fakes.Calls.Clear();
 
         await _events.DeliverAsync(new EventEnvelope(EventTypes.SystemError, 0, DateTime.UtcNow, "execution", "execution",

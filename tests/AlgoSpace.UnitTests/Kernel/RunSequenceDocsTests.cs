@@ -7,7 +7,12 @@ public sealed class RunSequenceDocsTests
 {
     /// <summary>The table's operation columns, in the order of the table.</summary>
     private static readonly RunOperation[] Columns =
-        [RunOperation.Startup, RunOperation.Shutdown, RunOperation.Emergency, RunOperation.ModeSwitch, RunOperation.SwitchedBacktestEnd];
+        [RunOperation.Startup, RunOperation.Shutdown, RunOperation.Emergency, RunOperation.ModeSwitch, RunOperation.SwitchedBacktestEnd,
+         RunOperation.HandOver, RunOperation.Recovery];
+
+    [Fact]
+    public void The_table_has_a_column_for_every_operation() =>
+        Assert.Equal(Enum.GetValues<RunOperation>().Order(), Columns.Order());
 
     [Fact]
     public void The_step_table_in_the_architecture_document_matches_the_sequence()

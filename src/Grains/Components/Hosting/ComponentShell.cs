@@ -91,6 +91,13 @@ public sealed partial class ComponentShell
         else _host.ReportDegraded(reason);
     }
 
+    /// <summary>An event that reached a host with no component, counted as a failed delivery; the host says why.</summary>
+    public void CountNotReady()
+    {
+        Handled++;
+        Failed++;
+    }
+
     /// <summary>
     /// Hands one event to the component, unless it was handled already (a redelivery after a restore). Returns
     /// whether the component ran for it. A failed handler is counted and reported, never thrown.
@@ -174,6 +181,7 @@ public sealed partial class ComponentShell
 
     private async ValueTask ReportErrorAsync(Exception ex, bool critical, string during)
     {
+        if (SiloLoss.Is(ex) && await _host.ReportSiloLossAsync(during, ex)) return;
         LogHandlerFailed(_logger, Name, during, critical, ex);
         await _host.ReportErrorAsync(new SystemErrorPayload(Name, ex is FatalComponentException ? "fatal" : ex.GetType().Name, ex.Message, critical));
     }

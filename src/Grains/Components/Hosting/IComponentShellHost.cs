@@ -13,6 +13,12 @@ public interface IComponentShellHost
 
     /// <summary>The running component reported itself degraded (those during construction go into the init result).</summary>
     void ReportDegraded(string reason);
+
+    /// <summary>
+    /// A handler or source failed because another silo is gone (<see cref="SiloLoss"/>). True when the host has told
+    /// the kernel, which recovers the run; false where there is no cluster, and the failure is reported as an error.
+    /// </summary>
+    ValueTask<bool> ReportSiloLossAsync(string during, Exception exception) => ValueTask.FromResult(false);
 }
 
 /// <summary>

@@ -37,6 +37,12 @@ public sealed partial class RunSequence(
         // The book is protected between two drains: the first lets a trade in flight land before the book is read.
         [RunOperation.ModeSwitch] = [RunStep.StopData, RunStep.Drain, RunStep.ProtectBook, RunStep.Drain, RunStep.Report, RunStep.CheckpointAndStop, RunStep.Create, RunStep.Wire, RunStep.Start],
         [RunOperation.SwitchedBacktestEnd] = [RunStep.Drain, RunStep.Report],
+        // A leaving silo's components must be saved at a quiescent point: the shutdown's steps without its report,
+        // its book protection (the run goes on) or its stop.
+        [RunOperation.HandOver] = [RunStep.StopData, RunStep.Drain, RunStep.CheckpointAndStop],
+        // The resume of a restart, run inside the live cluster: the components still alive are restored too, so that
+        // the whole pipeline is one consistent cut again.
+        [RunOperation.Recovery] = [RunStep.StopData, RunStep.Create, RunStep.Wire, RunStep.Start],
     };
 
     private readonly IReadOnlyDictionary<RunStep, RunStepDefinition> _steps = steps ?? Steps;
@@ -118,6 +124,8 @@ public sealed partial class RunSequence(
         RunOperation.Emergency => "Emergency",
         RunOperation.ModeSwitch => "Mode switch",
         RunOperation.SwitchedBacktestEnd => "Backtest end",
+        RunOperation.HandOver => "Hand-over",
+        RunOperation.Recovery => "Recovery",
         _ => operation.ToString(),
     };
 

@@ -41,4 +41,10 @@ public enum RunOperation
 
     /// <summary>A backtest the operator switched to reached its end: its report is written and the system waits.</summary>
     SwitchedBacktestEnd,
+
+    /// <summary>A silo of the cluster is leaving gracefully: data stopped, bus drained, a checkpoint committed; the components stay.</summary>
+    HandOver,
+
+    /// <summary>A silo of the cluster left or died: every component restored from the committed checkpoint on the silos that remain.</summary>
+    Recovery,
 }

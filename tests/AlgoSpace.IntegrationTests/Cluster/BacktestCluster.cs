@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AlgoSpace.Benchmarks;
+using AlgoSpace.Tests.Persistence;
+using AlgoSpace.Tests.Process;
+using AlgoSpace.Tests.Recovery;
+
+namespace AlgoSpace.Tests.Cluster;
+
+/// <summary>
+/// The default backtest on a real cluster on loopback: a redis-server of its own for the membership table and grain
+/// state, and silo processes started and stopped as a test says, each on free ports of its own. Every silo's output is
+/// kept, by its number (1 is the first started).
+/// </summary>
+public sealed partial class BacktestCluster : IDisposable
+{
+    public static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly RedisServer _redis;
+    private readonly Dictionary<int, SiloProcess> _silos = [];
+    private readonly Dictionary<int, string> _ended = [];
+
+    private BacktestCluster(RedisServer redis)
+    {
+        _redis = redis;
+        Tree = new DefaultJobTree(
+            "  provider: redis\n  redis_connection: ${env:ALGOSPACE_TEST_REDIS}\n",
+            cluster: $"  provider: redis\n  cluster_id: backtest-{Guid.NewGuid():N}\n  redis_connection: ${{env:ALGOSPACE_TEST_REDIS}}\n"
+                + "  silo_port: ${env:ALGOSPACE_SILO_PORT}\n  gateway_port: ${env:ALGOSPACE_GATEWAY_PORT}\n");
+    }
+
+    public static async Task<BacktestCluster> StartRedisAsync() => new(await RedisServer.StartAsync());
+
+    public DefaultJobTree Tree { get; }
+
+    /// <summary>Starts silo number <paramref name="number"/> of the cluster.</summary>
+    public void Start(int number)
+    {
+        var ports = FreePorts.Pair();
+        _silos[number] = SiloProcess.Start(["--config", Tree.Settings], new Dictionary<string, string>
+        {
+            ["ALGOSPACE_TEST_REDIS"] = _redis.ConnectionString,
+            ["ALGOSPACE_SILO_PORT"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
+            ["ALGOSPACE_GATEWAY_PORT"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    public SiloProcess Silo(int number) => _silos[number];
+
+    /// <summary>stdout and stderr of silo <paramref name="number"/>, running or ended.</summary>
+    public string Output(int number) => _ended.TryGetValue(number, out var output) ? output : _silos[number].Output + _silos[number].Error;
+
+    public IEnumerable<int> Numbers => _silos.Keys;
+
+    /// <summary>Waits until silo <paramref name="number"/> has exited; returns its exit code.</summary>
+    public async Task<int> ExitAsync(int number)
+    {
+        var code = await _silos[number].WaitForExitAsync(RunTimeout);
+        _ended[number] = _silos[number].Output + _silos[number].Error;
+        return code;
+    }
+
+    /// <summary>
+    /// Waits until the run has published at least <paramref name="ticks"/> ticks, as the last progress line of a running
+    /// silo says (after a recovery the count starts again from the restored checkpoint, in every silo's lines alike).
+    /// </summary>
+    public async Task WaitForTicksAsync(long ticks)
+    {
+        var deadline = DateTime.UtcNow + RunTimeout;
+        while (Running().Select(n => LastPublished(_silos[n].Output)).DefaultIfEmpty(0).Max() < ticks)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the run did not reach {ticks} ticks:\n{string.Join("\n", Running().Select(n => Tail(Output(n))))}");
+            await Task.Delay(20);
+        }
+    }
+
+    private IEnumerable<int> Running() => _silos.Keys.Where(n => !_ended.ContainsKey(n) && !_silos[n].Output.Contains("AlgoSpace stopped with exit code", StringComparison.Ordinal));
+
+    private static long LastPublished(string output)
+    {
+        var matches = PublishedPattern().Matches(output);
+        return matches.Count == 0 ? 0 : long.Parse(matches[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static string Tail(string output) => string.Join("\n", output.Split('\n').TakeLast(20));
+
+    /// <summary>The run id, from the first silo that named it.</summary>
+    public string RunId => _silos.Keys.Select(n => RunIdPattern().Match(Output(n))).First(m => m.Success).Groups[1].Value;
+
+    [GeneratedRegex(@"Replay [\d.]+ % of the file: (\d+) ticks")]
+    private static partial Regex PublishedPattern();
+
+    [GeneratedRegex(@"run (backtest-\d{8}T\d{6}-\d+)")]
+    private static partial Regex RunIdPattern();
+
+    public void Dispose()
+    {
+        foreach (var silo in _silos.Values) silo.Dispose();
+        Tree.Dispose();
+        _redis.Dispose();
+    }
+}

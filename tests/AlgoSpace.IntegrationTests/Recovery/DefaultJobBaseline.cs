@@ -1,0 +1,15 @@
+namespace AlgoSpace.Tests.Recovery;
+
+/// <summary>
+/// The default job run once, uninterrupted, in one silo process: what every interrupted, resumed or recovered run of
+/// the recovery collection must reproduce byte for byte. Run at most once per test run, by whichever test needs it first.
+/// </summary>
+public static class DefaultJobBaseline
+{
+    public static Lazy<Task<RunFiles>> Uninterrupted { get; } = new(async () =>
+    {
+        using var tree = new DefaultJobTree();
+        var run = new RunInterrupter(tree);
+        return await run.FinishAsync();
+    });
+}
