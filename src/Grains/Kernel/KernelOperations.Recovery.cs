@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AlgoSpace.Grains.Components.Hosting;
+using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel.Run;
 
@@ -61,8 +62,9 @@ public sealed partial class KernelOperations
     /// <summary>Attempts at a recovery that fails because yet another silo cannot be reached, before the emergency path.</summary>
     private const int RecoveryAttempts = 5;
 
-    private void QueueRecovery(string cause, int attempt = 1)
+    private void QueueRecovery(string cause, int attempt = 1, DateTime? reported = null)
     {
+        var reportedAt = reported ?? DateTime.UtcNow;
         // A kernel activated anew by the report: the run is under way, and a silo that joins later joins it.
         _startup ??= Task.CompletedTask;
         RecoveryPending = true;
@@ -84,7 +86,7 @@ public sealed partial class KernelOperations
                     // has caught up, the next attempt places it on a survivor.
                     LogRecoveryRetry(logger, cause, attempt, result.Reason);
                     await Task.Delay(TimeSpan.FromSeconds(attempt), CancellationToken.None);
-                    QueueRecovery(cause, attempt + 1);
+                    QueueRecovery(cause, attempt + 1, reportedAt);
                     return;
                 }
 
@@ -96,6 +98,13 @@ public sealed partial class KernelOperations
             LogRecovered(logger, cause, record.State.Recoveries, checkpoints.CommittedEpoch, elapsed);
             log.Step("recovered", true, $"from checkpoint {checkpoints.CommittedEpoch} in {elapsed:F0} ms");
             log.End();
+            if (record.Mode == TradingMode.Live)
+            {
+                // A live feed cannot be replayed: what it sent while the pipeline was down is a gap, reported whether or
+                // not the data handler can measure it (it cannot without a committed checkpoint's last message id).
+                var restarted = DateTime.UtcNow;
+                LogLiveGap(logger, reportedAt, restarted, (restarted - reportedAt).TotalSeconds, cause);
+            }
         }, ports.Schedule);
     }
 
@@ -119,6 +128,9 @@ public sealed partial class KernelOperations
             log.End();
         }, ports.Schedule);
     }
+
+    [LoggerMessage(EventId = 234, Level = LogLevel.Warning, Message = "Live data gap: the feed was not read from {From:O} (the loss reported; earlier if the silo held the data handler) to {To:O} ({Seconds:F1} s) because of the recovery after {Cause}; ticks sent meanwhile are not seen")]
+    private static partial void LogLiveGap(ILogger logger, DateTime from, DateTime to, double seconds, string cause);
 
     [LoggerMessage(EventId = 233, Level = LogLevel.Warning, Message = "The recovery after {Cause} could not reach a component (attempt {Attempt}: {Reason}); it runs again")]
     private static partial void LogRecoveryRetry(ILogger logger, string cause, int attempt, string reason);
