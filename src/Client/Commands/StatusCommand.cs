@@ -14,7 +14,7 @@ public static class StatusCommand
         var watch = new Option<bool>("--watch", "-w") { Description = "Refresh until Ctrl+C (with --json: one JSON line per sample)." };
         var interval = new Option<double>("--interval") { Description = "Seconds between refreshes with --watch.", HelpName = "SECONDS", DefaultValueFactory = _ => 2 };
         var json = ReadCommands.JsonOption();
-        var command = new Command("status", "Kernel state, mode, run id, uptime, components, event rates, bus latency, positions, orders, today's P&L and the operation under way.")
+        var command = new Command("status", "Kernel state, mode, run id, uptime, components, the silos holding them, event rates, bus latency, positions, orders, today's P&L and the operation under way.")
         {
             watch, interval, json,
         };

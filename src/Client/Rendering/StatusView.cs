@@ -2,7 +2,7 @@ using AlgoSpace.Grains.Interfaces.Operator;
 
 namespace AlgoSpace.Client.Rendering;
 
-/// <summary>What `status` shows: the kernel, its components, event rates, bus latency, the book and the operation under way.</summary>
+/// <summary>What `status` shows: the kernel, its components, the silos holding them, event rates, bus latency, the book and the operation under way.</summary>
 public static class StatusView
 {
     private const int TransitionsShown = 5;
@@ -21,6 +21,7 @@ public static class StatusView
         }
 
         blocks.Add(Components(status.Components));
+        blocks.AddRange(SiloViews.Build(status));
         blocks.Add(Events(status));
         blocks.Add(Latency(status.BusLatency));
         blocks.AddRange(Account(status.Account, status.AccountNote));

@@ -4,8 +4,10 @@ namespace AlgoSpace.Grains.Interfaces.Operator;
 
 /// <summary>
 /// What `status` shows: the kernel's state and mode, each component's state and health, uptime, event rates by
-/// type, bus latency, the book (positions, working orders, today's P&amp;L), and the steps of the operation under way.
+/// type, bus latency, the book (positions, working orders, today's P&amp;L), the steps of the operation under way,
+/// and the cluster's silos with the components each holds (<see cref="SiloView"/>).
 /// Rates and latency are measured over the last <see cref="RateWindow"/>; null until there are two samples.
+/// <see cref="SiloAddress"/> is the kernel's own silo.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SystemStatusReport(
@@ -25,9 +27,13 @@ public sealed record SystemStatusReport(
     [property: Id(13)] string? Operation,
     [property: Id(14)] int? ExitCode,
     [property: Id(15)] IReadOnlyList<StateTransition> RecentTransitions,
-    [property: Id(16)] string SiloAddress);
+    [property: Id(16)] string SiloAddress,
+    [property: Id(17)] IReadOnlyList<SiloView> Silos);
 
-/// <summary>One component as `status` shows it: state, its reason, event accounting and what it says of itself.</summary>
+/// <summary>
+/// One component as `status` shows it: state, its reason, event accounting, what it says of itself, and the silo its
+/// host runs on (null when the host did not answer).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ComponentHealth(
     [property: Id(0)] string Name,
@@ -38,7 +44,8 @@ public sealed record ComponentHealth(
     [property: Id(5)] long Handled,
     [property: Id(6)] long Failed,
     [property: Id(7)] long Sent,
-    [property: Id(8)] string Detail);
+    [property: Id(8)] string Detail,
+    [property: Id(9)] string? Silo);
 
 /// <summary>Publish-to-handled latency of bus deliveries over the recent samples of every component, in microseconds.</summary>
 [GenerateSerializer, Immutable]

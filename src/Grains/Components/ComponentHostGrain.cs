@@ -199,7 +199,7 @@ public sealed partial class ComponentHostGrain(
             detail = $"status unavailable: {ex.Message}";
         }
 
-        return new ComponentHealthSample(counters, detail, _latency.Samples());
+        return new ComponentHealthSample(counters, detail, _latency.Samples(), GrainContext.Address.SiloAddress?.ToString() ?? "");
     }
 
     public async Task<AlgoSpace.Grains.Interfaces.Components.Calls.ComponentReply> CallAsync(AlgoSpace.Grains.Interfaces.Components.Calls.ComponentRequest request)

@@ -7,7 +7,8 @@ namespace AlgoSpace.Grains.Kernel;
 
 /// <summary>
 /// What the kernel's plain classes need from Orleans, given by the kernel grain: the component hosts, the checkpoint
-/// record, a flow of its own for an operation, the report sinks and the observers. A unit test gives its own.
+/// record, a flow of its own for an operation, the report sinks and the observers, and the cluster's membership. A
+/// unit test gives its own.
 /// </summary>
 public interface IKernelPorts
 {
@@ -30,4 +31,7 @@ public interface IKernelPorts
 
     /// <summary>Whether silo <paramref name="silo"/> (its address) is an active member of the cluster now.</summary>
     bool IsActiveSilo(string silo);
+
+    /// <summary>The rows of the cluster's membership table, those of silos that left or died included, for the operator's status.</summary>
+    Task<IReadOnlyList<SiloMember>> ReadSilosAsync();
 }

@@ -57,7 +57,7 @@ public sealed class KernelGrain : Grain, IKernelGrain, IKernelOperatorGrain, IKe
         _operations = new KernelOperations(settings, sequence, run, _fleet, checkpoints, _record, log, this, loggers.CreateLogger<KernelOperations>());
         _events = new KernelEvents(_operations, run, _record, counters, loggers.CreateLogger<KernelEvents>());
         _desk = new OperatorDesk(settings, _fleet, _operations, new ModeSwitchRules(settings, registry), _record, reporter, log, counters,
-            authorization, configuration, loggers.CreateLogger<OperatorDesk>());
+            authorization, configuration, this, loggers.CreateLogger<OperatorDesk>());
     }
 
     // The silos' and the components' side (IKernelGrain). Components called by the kernel may call it back on the
@@ -207,6 +207,23 @@ public sealed class KernelGrain : Grain, IKernelGrain, IKernelOperatorGrain, IKe
 
     bool IKernelPorts.IsActiveSilo(string silo) =>
         _membership.CurrentSnapshot.Members.Values.Any(m => m.Status == SiloStatus.Active && m.SiloAddress.ToString() == silo);
+
+    /// <summary>
+    /// Read through the management grain, not <see cref="IClusterMembershipService"/>: only the table's rows say when
+    /// a silo started and when it left, which the operator's list of silos needs.
+    /// </summary>
+    async Task<IReadOnlyList<SiloMember>> IKernelPorts.ReadSilosAsync()
+    {
+        var rows = await GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
+        return rows.Select(r => new SiloMember(r.SiloAddress.ToString(), r.SiloName ?? "", r.Status.ToString(), r.StartTime, LastChanged(r))).ToList();
+    }
+
+    /// <summary>
+    /// When the row last changed: a silo writes its heartbeat on every status change, and a death is written as a vote
+    /// (the silo's own when it leaves, its killers' when declared dead), so the later of the two is when it went.
+    /// </summary>
+    private static DateTime LastChanged(MembershipEntry row) =>
+        row.SuspectTimes is { Count: > 0 } votes && votes.Max(v => v.Item2) is var voted && voted > row.IAmAliveTime ? voted : row.IAmAliveTime;
 
     KernelState IKernelStateStore.State
     {

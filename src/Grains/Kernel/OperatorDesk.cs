@@ -23,6 +23,7 @@ public sealed partial class OperatorDesk(
     KernelCounters counters,
     OperatorAuthorization authorization,
     EffectiveConfiguration? configuration,
+    IKernelPorts ports,
     ILogger logger)
 {
     private readonly RateWindow _rates = new(TimeSpan.FromSeconds(10));
@@ -37,14 +38,31 @@ public sealed partial class OperatorDesk(
             var known = record.Component(c.Name);
             var sample = health.GetValueOrDefault(c.Name);
             return new ComponentHealth(c.Name, c.Type, c.Critical, known?.State ?? ComponentState.Created, known?.Reason,
-                sample?.Counters.Handled ?? 0, sample?.Counters.Failed ?? 0, sample?.Counters.Sent ?? 0, sample?.Detail ?? "");
+                sample?.Counters.Handled ?? 0, sample?.Counters.Failed ?? 0, sample?.Counters.Sent ?? 0, sample?.Detail ?? "",
+                string.IsNullOrEmpty(sample?.Silo) ? null : sample.Silo);
         }).ToList();
         var (account, note) = await fleet.AskAccountAsync();
+        var silos = SiloRoster.Build(await ReadSilosAsync(), components.Select(c => (c.Name, c.Silo)), DateTime.UtcNow);
         var state = record.State;
         return new SystemStatusReport(
             state.RunId ?? "", state.Mode, state.State, reporter.StartedUtc, DateTime.UtcNow - reporter.StartedUtc, components,
             _rates.Rates(), totals, _rates.Span, Latency(health.Values), account, note, log.Steps, log.Operation, state.ExitCode,
-            state.Transitions.TakeLast(10).ToList(), siloAddress);
+            state.Transitions.TakeLast(10).ToList(), siloAddress, silos);
+    }
+
+    /// <summary>The membership table's rows; none if it cannot be read now, and the silos the components name show as Unknown.</summary>
+    private async Task<IReadOnlyList<SiloMember>> ReadSilosAsync()
+    {
+        try
+        {
+            return await ports.ReadSilosAsync();
+        }
+        catch (Exception ex)
+        {
+            // A status read must not fail because the table is unreachable for a moment (a recovery under way).
+            LogMembershipUnread(logger, ex.Message);
+            return [];
+        }
     }
 
     public async Task<IReadOnlyList<RouteView>> GetRoutesAsync()
@@ -168,4 +186,7 @@ public sealed partial class OperatorDesk(
 
     [LoggerMessage(EventId = 224, Level = LogLevel.Debug, Message = "Status sampling failed: {Error}")]
     private static partial void LogSamplerFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 234, Level = LogLevel.Debug, Message = "The membership table could not be read for the status; its silos show as Unknown: {Error}")]
+    private static partial void LogMembershipUnread(ILogger logger, string error);
 }

@@ -5,7 +5,7 @@ using AlgoSpace.Tests.Support;
 namespace AlgoSpace.Tests.Client;
 
 /// <summary>
-/// A one-silo test cluster running a small backtest (a source, a recorder, an execution handler) with live-mode
+/// A test cluster (one silo unless a test asks for more) running a small backtest (a source, a recorder, an execution handler) with live-mode
 /// handlers configured beside it, and an operator token the silo knows (given to the silo directly rather than
 /// through ALGOSPACE_OPERATOR_TOKEN, so that tests running at once do not share process environment).
 /// </summary>
@@ -32,10 +32,14 @@ public sealed class ClientCluster : IAsyncDisposable
         return harness;
     }
 
-    public static async Task<ClientCluster> StartAsync(int count = 10)
+    /// <summary>
+    /// Starts the cluster: <paramref name="silos"/> silos, a source that publishes <paramref name="count"/> numbers and
+    /// then waits, grain state in <paramref name="persistence"/> (file: shared by the silos, so it outlives one of them).
+    /// </summary>
+    public static async Task<ClientCluster> StartAsync(int count = 10, int silos = 1, string persistence = "memory")
     {
         var environment = new Dictionary<string, string> { [FeedKeyVariable] = FeedKey };
-        return new ClientCluster(await TestSystem.StartAsync(Yaml(count), operatorToken: Token, environment: environment));
+        return new ClientCluster(await TestSystem.StartAsync(Yaml(count, persistence), silos: silos, operatorToken: Token, environment: environment));
     }
 
     /// <summary>Polls the kernel until <paramref name="done"/> holds, or fails after 30 s.</summary>
@@ -49,8 +53,9 @@ public sealed class ClientCluster : IAsyncDisposable
         }
     }
 
-    private static string Yaml(int count) => new TestSettings
+    private static string Yaml(int count, string persistence) => new TestSettings
     {
+        Persistence = persistence,
         EventBus = TestSettings.Bus("broadcast", "max_queue_size: 100"),
         DataHandler = TestSettings.UnreachableLiveFeed(FeedKeyVariable),
         FastRecovery = true,

@@ -27,6 +27,24 @@ public sealed class ClientRenderingTests
     }
 
     [Fact]
+    public void Plain_status_lists_each_silo_with_its_status_the_components_it_holds_and_where_the_kernel_runs()
+    {
+        var harness = new ClientHarness();
+
+        harness.Output(rich: false).Write(StatusView.Build(Samples.Status()));
+
+        var lines = harness.Out.ToString().Split('\n');
+        var title = Array.IndexOf(lines, "Silos");
+        Assert.True(title > Array.IndexOf(lines, "Components"), harness.ToString());
+        Assert.Equal(["SILO", "NAME", "STATUS", "SINCE", "COMPONENTS", "HOLDS"], Words(lines[title + 1]));
+        Assert.Equal(["S127.0.0.1:11111:1", "silo-1", "(kernel)", "Active", "2026-03-02", "09:30:00Z", "1", "source"], Words(lines[title + 2]));
+        Assert.Equal(["S127.0.0.1:11113:2", "silo-2", "Active", "2026-03-02", "10:00:00Z", "1", "execution"], Words(lines[title + 3]));
+        // A silo that left: since when it went, holding nothing.
+        Assert.Equal(["S127.0.0.1:11112:3", "silo-3", "Dead", "2026-03-02", "09:59:00Z", "0"], Words(lines[title + 4]));
+        Assert.Equal(["", "no answer from the host of recorder: its silo is not known"], lines[(title + 5)..(title + 7)]);
+    }
+
+    [Fact]
     public void Plain_tables_right_align_numbers_under_their_header()
     {
         var harness = new ClientHarness();
@@ -125,6 +143,12 @@ public sealed class ClientRenderingTests
         Assert.Equal(status.BusLatency, back.BusLatency);
         Assert.Equal(status.Account!.Positions, back.Account!.Positions);
         Assert.Equal(status.Steps, back.Steps);
+        Assert.Equal(Samples.SiloOne, document.RootElement.GetProperty("components")[0].GetProperty("silo").GetString());
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("components")[1].GetProperty("silo").ValueKind);
+        Assert.Equal("Dead", document.RootElement.GetProperty("silos")[2].GetProperty("status").GetString());
+        Assert.Equal(["source"], document.RootElement.GetProperty("silos")[0].GetProperty("components").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(status.Silos.Select(s => (s.Address, s.Status, s.ChangedUtc, string.Join(",", s.Components))),
+            back.Silos.Select(s => (s.Address, s.Status, s.ChangedUtc, string.Join(",", s.Components))));
         Assert.Equal(json, JsonOutput.Serialize(back));
     }
 

@@ -21,9 +21,9 @@ public static class Samples
         Started,
         new TimeSpan(1, 2, 3, 4),
         [
-            new ComponentHealth("source", "data_handler", true, ComponentState.Running, null, 0, 0, 1200, "replaying ES ticks"),
-            new ComponentHealth("recorder", "test_recorder", false, ComponentState.Failed, "told to fail", 17, 3, 0, ""),
-            new ComponentHealth("execution", "backtest_execution", true, ComponentState.Degraded, null, 1200, 0, 4, "no model"),
+            new ComponentHealth("source", "data_handler", true, ComponentState.Running, null, 0, 0, 1200, "replaying ES ticks", SiloOne),
+            new ComponentHealth("recorder", "test_recorder", false, ComponentState.Failed, "told to fail", 17, 3, 0, "", null),
+            new ComponentHealth("execution", "backtest_execution", true, ComponentState.Degraded, null, 1200, 0, 4, "no model", SiloTwo),
         ],
         new Dictionary<string, double> { ["NEW_TICK"] = 1234.5, ["NEW_5MIN_BAR"] = 0.4 },
         new Dictionary<string, long> { ["NEW_TICK"] = 98_765, ["NEW_5MIN_BAR"] = 41, ["BACKTEST_COMPLETE"] = 1 },
@@ -35,5 +35,14 @@ public static class Samples
         operation,
         null,
         [new StateTransition(SystemState.Running, SystemState.Degraded, "recorder failed: told to fail", Started.AddMinutes(1))],
-        "S127.0.0.1:11111:1");
+        SiloOne,
+        [
+            new SiloView(SiloOne, "silo-1", "Active", Started, Started, ["source"]),
+            new SiloView(SiloTwo, "silo-2", "Active", Started.AddMinutes(30), Started.AddMinutes(30), ["execution"]),
+            new SiloView("S127.0.0.1:11112:3", "silo-3", "Dead", Started, Started.AddMinutes(29), []),
+        ]);
+
+    public const string SiloOne = "S127.0.0.1:11111:1";
+
+    public const string SiloTwo = "S127.0.0.1:11113:2";
 }

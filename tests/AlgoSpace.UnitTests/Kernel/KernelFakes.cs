@@ -68,6 +68,18 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
 
     public bool IsActiveSilo(string silo) => ActiveSilos.Contains(silo);
 
+    /// <summary>The membership table's rows a test sets; <see cref="MembershipUnreadable"/> makes the read fail instead.</summary>
+    public List<SiloMember> Silos { get; } = [];
+
+    public bool MembershipUnreadable { get; set; }
+
+    public Task<IReadOnlyList<SiloMember>> ReadSilosAsync() => MembershipUnreadable
+        ? Task.FromException<IReadOnlyList<SiloMember>>(new InvalidOperationException("the membership table is unreachable"))
+        : Task.FromResult<IReadOnlyList<SiloMember>>([.. Silos]);
+
+    /// <summary>Says that <paramref name="component"/>'s host runs on silo <paramref name="silo"/> (null: the host does not answer).</summary>
+    public void Place(string component, string? silo) => Fake(component).Silo = silo;
+
     public void StartSampling() => Calls.Add("kernel: sampling");
 
     public void StopSampling()
@@ -95,6 +107,8 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
     private sealed class FakeHost(string name, List<string> calls) : IComponentHostGrain
     {
         public long Sent { get; set; }
+
+        public string? Silo { get; set; } = "S127.0.0.1:11111:1";
 
         private Task Record(string call)
         {
@@ -129,7 +143,8 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
         public Task<BusCounters> GetCountersAsync() =>
             Task.FromResult(new BusCounters(name, Sent, 0, 0, new Dictionary<string, long>(), new Dictionary<string, long>(), 0));
 
-        public async Task<ComponentHealthSample> GetHealthAsync() => new(await GetCountersAsync(), "", []);
+        public async Task<ComponentHealthSample> GetHealthAsync() =>
+            Silo is { } silo ? new(await GetCountersAsync(), "", [], silo) : throw new TimeoutException($"{name}'s host does not answer");
 
         public Task<ComponentReply> CallAsync(ComponentRequest request) =>
             Task.FromException<ComponentReply>(new ComponentCallException($"{name} answers nothing in this test"));

@@ -36,9 +36,13 @@ internal sealed class KernelRig : IDisposable
         Record = new RunRecord(Fakes, Settings, logger);
         var fleet = new ComponentFleet(Settings, registry, Fakes, Record, counters, logger);
         var checkpoints = new CheckpointCoordinator(Settings, Fakes, fleet, Record, logger);
-        var run = new KernelRun(Settings, fleet, checkpoints, new RunReporter(Settings, Fakes, fleet, Record, logger), Record, counters, Fakes, logger);
-        Operations = new KernelOperations(Settings, new RunSequence(Settings.System, logger), run, fleet, checkpoints, Record, new OperationLog(logger), Fakes, logger);
+        var reporter = new RunReporter(Settings, Fakes, fleet, Record, logger);
+        var run = new KernelRun(Settings, fleet, checkpoints, reporter, Record, counters, Fakes, logger);
+        var log = new OperationLog(logger);
+        Operations = new KernelOperations(Settings, new RunSequence(Settings.System, logger), run, fleet, checkpoints, Record, log, Fakes, logger);
         Events = new KernelEvents(Operations, run, Record, counters, logger);
+        Desk = new OperatorDesk(Settings, fleet, Operations, new ModeSwitchRules(Settings, registry), Record, reporter, log, counters,
+            new OperatorAuthorization(null), null, Fakes, logger);
     }
 
     public KernelFakes Fakes { get; }
@@ -50,6 +54,9 @@ internal sealed class KernelRig : IDisposable
     public KernelOperations Operations { get; }
 
     public KernelEvents Events { get; }
+
+    /// <summary>The operator's side, as the console reads it.</summary>
+    public OperatorDesk Desk { get; }
 
     /// <summary>A new kernel over this one's saved record, checkpoints and hosts: the kernel activated again elsewhere.</summary>
     public KernelRig Restart() => new(Fakes);
