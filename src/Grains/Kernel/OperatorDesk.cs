@@ -187,6 +187,6 @@ public sealed partial class OperatorDesk(
     [LoggerMessage(EventId = 224, Level = LogLevel.Debug, Message = "Status sampling failed: {Error}")]
     private static partial void LogSamplerFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 234, Level = LogLevel.Debug, Message = "The membership table could not be read for the status; its silos show as Unknown: {Error}")]
+    [LoggerMessage(EventId = 235, Level = LogLevel.Debug, Message = "The membership table could not be read for the status; its silos show as Unknown: {Error}")]
     private static partial void LogMembershipUnread(ILogger logger, string error);
 }
