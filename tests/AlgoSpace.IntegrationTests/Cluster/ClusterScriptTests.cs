@@ -9,6 +9,7 @@ namespace AlgoSpace.Tests.Cluster;
 /// on settings/cluster.yaml. The client finds it through the same settings file (the gateways listed in Redis), the
 /// silos advertise 127.0.0.1, and `down` leaves no process behind.
 /// </summary>
+[Collection(Recovery.RecoveryCollection.Name)]
 public sealed class ClusterScriptTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan MembershipDeadline = TimeSpan.FromSeconds(60);

@@ -15,6 +15,7 @@ namespace AlgoSpace.Tests.Cluster;
 /// read again, the gap reported) and stop it gracefully. docs/performance.md, "Cluster: a killed silo declared dead",
 /// records the figures.
 /// </summary>
+[Collection(Recovery.RecoveryCollection.Name)]
 public sealed class SiloDeathTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan FormDeadline = TimeSpan.FromSeconds(90);
