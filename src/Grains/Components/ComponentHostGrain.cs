@@ -150,8 +150,24 @@ public sealed partial class ComponentHostGrain(
         if (_lostReported) return;
         _lostReported = true;
         LogLost(logger, Name, RuntimeIdentity);
-        using var reentrancy = RequestContext.AllowCallChainReentrancy();
-        await GrainFactory.GetGrain<IKernelGrain>(KernelKeys.Kernel).ComponentLostAsync(Name, $"activated on {RuntimeIdentity} without its state");
+        await TellKernelLostAsync($"activated on {RuntimeIdentity} without its state");
+    }
+
+    /// <summary>
+    /// Tells the kernel that a silo is gone, as this host found it (the kernel may have been on that silo, and come
+    /// back on a survivor at this call). When even that call fails, the survivors' membership watchers report the silo.
+    /// </summary>
+    private async Task TellKernelLostAsync(string detail)
+    {
+        try
+        {
+            using var reentrancy = RequestContext.AllowCallChainReentrancy();
+            await GrainFactory.GetGrain<IKernelGrain>(KernelKeys.Kernel).ComponentLostAsync(Name, detail);
+        }
+        catch (Exception ex)
+        {
+            LogSiloLossNotTold(logger, Name, ex.GetBaseException().Message);
+        }
     }
 
     /// <summary>Stops the component this host runs and its source's pump, before a recovery restores it again.</summary>
@@ -300,24 +316,11 @@ public sealed partial class ComponentHostGrain(
     /// </summary>
     async ValueTask IComponentShellHost.ReportErrorAsync(SystemErrorPayload error) => await TellKernelAsync(error);
 
-    /// <summary>
-    /// A delivery or call of this component could not reach another silo, which is gone: the kernel recovers the run
-    /// (it may have been on that silo, and come back on a survivor at this call). When even that call fails, the
-    /// survivors' membership watchers report the silo.
-    /// </summary>
+    /// <summary>A delivery or call of this component could not reach another silo, which is gone: the kernel recovers the run.</summary>
     async ValueTask<bool> IComponentShellHost.ReportSiloLossAsync(string during, Exception exception)
     {
         LogSiloLoss(logger, Name, during, exception.GetBaseException().Message);
-        try
-        {
-            using var reentrancy = RequestContext.AllowCallChainReentrancy();
-            await GrainFactory.GetGrain<IKernelGrain>(KernelKeys.Kernel).ComponentLostAsync(Name, $"a delivery during {during} on {RuntimeIdentity} could not reach another silo");
-        }
-        catch (Exception ex)
-        {
-            LogSiloLossNotTold(logger, Name, ex.GetBaseException().Message);
-        }
-
+        await TellKernelLostAsync($"a delivery during {during} on {RuntimeIdentity} could not reach another silo");
         return true;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using AlgoSpace.Benchmarks;
 using AlgoSpace.Tests.Persistence;
 using AlgoSpace.Tests.Process;
@@ -12,7 +11,7 @@ namespace AlgoSpace.Tests.Cluster;
 /// state, and silo processes started and stopped as a test says, each on free ports of its own. Every silo's output is
 /// kept, by its number (1 is the first started).
 /// </summary>
-public sealed partial class BacktestCluster : IDisposable
+public sealed class BacktestCluster : IDisposable
 {
     public static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
 
@@ -67,7 +66,7 @@ public sealed partial class BacktestCluster : IDisposable
     public async Task WaitForTicksAsync(long ticks)
     {
         var deadline = DateTime.UtcNow + RunTimeout;
-        while (Running().Select(n => LastPublished(_silos[n].Output)).DefaultIfEmpty(0).Max() < ticks)
+        while (Running().Select(n => RunInterrupter.LastPublished(_silos[n].Output)).DefaultIfEmpty(0).Max() < ticks)
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the run did not reach {ticks} ticks:\n{string.Join("\n", Running().Select(n => Tail(Output(n))))}");
             await Task.Delay(20);
@@ -76,22 +75,10 @@ public sealed partial class BacktestCluster : IDisposable
 
     private IEnumerable<int> Running() => _silos.Keys.Where(n => !_ended.ContainsKey(n) && !_silos[n].Output.Contains("AlgoSpace stopped with exit code", StringComparison.Ordinal));
 
-    private static long LastPublished(string output)
-    {
-        var matches = PublishedPattern().Matches(output);
-        return matches.Count == 0 ? 0 : long.Parse(matches[^1].Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
     private static string Tail(string output) => string.Join("\n", output.Split('\n').TakeLast(20));
 
     /// <summary>The run id, from the first silo that named it.</summary>
-    public string RunId => _silos.Keys.Select(n => RunIdPattern().Match(Output(n))).First(m => m.Success).Groups[1].Value;
-
-    [GeneratedRegex(@"Replay [\d.]+ % of the file: (\d+) ticks")]
-    private static partial Regex PublishedPattern();
-
-    [GeneratedRegex(@"run (backtest-\d{8}T\d{6}-\d+)")]
-    private static partial Regex RunIdPattern();
+    public string RunId => _silos.Keys.Select(n => RunInterrupter.RunIdIn(Output(n))).First(id => id is not null)!;
 
     public void Dispose()
     {

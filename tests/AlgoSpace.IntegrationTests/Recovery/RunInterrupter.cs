@@ -73,7 +73,7 @@ public sealed partial class RunInterrupter(DefaultJobTree tree, IDictionary<stri
         var code = await silo.WaitForExitAsync(RunTimeout);
         var output = silo.Output + silo.Error;
         _outputs.Add(output);
-        RunId ??= RunIdPattern().Match(output) is { Success: true } match ? match.Groups[1].Value : null;
+        RunId ??= RunIdIn(output);
         Assert.True(expected is null || code == expected, $"exit code {code}, expected {expected}:\n{output}");
     }
 
@@ -89,11 +89,15 @@ public sealed partial class RunInterrupter(DefaultJobTree tree, IDictionary<stri
         }
     }
 
-    private static long LastPublished(string output)
+    /// <summary>The ticks published as the last progress line in <paramref name="output"/> says; 0 before the first.</summary>
+    internal static long LastPublished(string output)
     {
         var matches = PublishedPattern().Matches(output);
         return matches.Count == 0 ? 0 : long.Parse(matches[^1].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The run id a silo's output names first; null when it names none.</summary>
+    internal static string? RunIdIn(string output) => RunIdPattern().Match(output) is { Success: true } match ? match.Groups[1].Value : null;
 
     [GeneratedRegex(@"Replay [\d.]+ % of the file: (\d+) ticks")]
     private static partial Regex PublishedPattern();
