@@ -73,7 +73,8 @@ public sealed partial class CheckpointCoordinator(AlgoSpaceSettings settings, IK
         {
             var error = ex.GetBaseException().Message;
             LogCheckpointFailed(logger, epoch, attempts, attempts, error);
-            return new CheckpointResult(false, CommittedEpoch, $"{attempts} attempts failed, the last with: {error}", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new CheckpointResult(false, CommittedEpoch, $"{attempts} attempts failed, the last with: {error}", Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                AlgoSpace.Grains.Components.Hosting.SiloLoss.Is(ex));
         }
 
         (CommittedEpoch, LastSimTime) = (epoch, simTime);

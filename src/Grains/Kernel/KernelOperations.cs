@@ -200,9 +200,11 @@ public sealed partial class KernelOperations(
         var taking = _queue.TryRunNow("checkpoint", _ => checkpoints.TakeAsync(simTime, "policy"));
         if (taking is null) return new CheckpointResult(false, checkpoints.CommittedEpoch, "an operation is under way", 0);
         var result = await taking;
+        if (!result.Committed && result.SiloLost) ReportComponentLost("kernel", $"checkpoint {checkpoints.CommittedEpoch + 1} could not reach a component's silo");
         if (!result.Committed && RecoveryPending)
         {
-            // A host without its state refused its piece: the recovery queued meanwhile restores the last committed checkpoint.
+            // A host without its state refused its piece, or a host's silo is gone: the recovery queued meanwhile
+            // restores the last committed checkpoint.
             return result;
         }
 

@@ -79,7 +79,11 @@ public sealed class RollingRestartTests(ITestOutputHelper log)
         var deadline = DateTime.UtcNow + BacktestCluster.RunTimeout;
         while (Recoveries(cluster) <= before)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("no survivor recovered the run after the kill");
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("no survivor recovered the run after the kill:\n"
+                    + string.Join("\n", cluster.Numbers.Select(n => $"--- silo {n}\n{Milestones(cluster.Output(n))}")));
+            }
             await Task.Delay(20);
         }
 
@@ -90,5 +94,6 @@ public sealed class RollingRestartTests(ITestOutputHelper log)
     private static string Milestones(string output) => string.Join("\n", output.Split('\n').Where(l =>
         l.Contains("handed over", StringComparison.Ordinal) || l.Contains("Recover", StringComparison.Ordinal)
         || l.Contains("has left the cluster", StringComparison.Ordinal) || l.Contains("joins run", StringComparison.Ordinal)
-        || l.Contains("stopped with exit code", StringComparison.Ordinal) || l.Contains("warn:", StringComparison.Ordinal) && l.Contains("AlgoSpace", StringComparison.Ordinal)));
+        || l.Contains("stopped with exit code", StringComparison.Ordinal) || (l.Contains("warn:", StringComparison.Ordinal) || l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal))
+            && l.Contains("AlgoSpace", StringComparison.Ordinal)));
 }

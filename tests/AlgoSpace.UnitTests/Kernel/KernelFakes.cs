@@ -33,6 +33,9 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
     private FakeHost Fake(string component) =>
         _hosts.TryGetValue(component, out var host) ? host : _hosts[component] = new FakeHost(component, Calls);
 
+    /// <summary>Makes every checkpoint call to <paramref name="component"/>'s host fail with <paramref name="failure"/> (null: succeed again).</summary>
+    public void FailCheckpoints(string component, Exception? failure) => Fake(component).CheckpointFailure = failure;
+
     /// <summary>Says that <paramref name="component"/> has sent <paramref name="deliveries"/> deliveries on the bus (the drain balances them).</summary>
     public void SetSent(string component, long deliveries) => Fake(component).Sent = deliveries;
 
@@ -134,7 +137,10 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
 
         public Task ProtectPositionsAsync(BookProtection protection) => Record(protection.Flatten ? "flatten" : "cancel orders");
 
-        public Task CheckpointAsync(long epoch, long committedEpoch, DateTime simTime) => Record($"checkpoint {epoch}");
+        public Exception? CheckpointFailure { get; set; }
+
+        public Task CheckpointAsync(long epoch, long committedEpoch, DateTime simTime) =>
+            CheckpointFailure is { } failure ? Task.FromException(failure) : Record($"checkpoint {epoch}");
 
         public Task StopAsync() => Record("stop");
 

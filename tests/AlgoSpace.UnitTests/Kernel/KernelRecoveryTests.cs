@@ -140,6 +140,36 @@ public sealed class KernelRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_checkpoint_that_cannot_reach_a_components_silo_recovers_instead_of_taking_the_emergency_path()
+    {
+        var fakes = await RunningWithCheckpointAsync();
+        fakes.FailCheckpoints("tracker", new SiloUnavailableException("silo C is gone"));
+
+        var failed = await _rig.Operations.CheckpointAsync(new DateTime(2024, 1, 3, 1, 30, 0));
+        await fakes.IdleAsync();
+
+        Assert.False(failed.Committed);
+        Assert.True(failed.SiloLost);
+        Assert.Empty(fakes.Stops);
+        Assert.Equal(1, fakes.State.Recoveries);
+        Assert.Contains("tracker: initialize from 1 (recovery 1)", fakes.Calls);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_that_fails_for_another_reason_still_takes_the_emergency_path()
+    {
+        var fakes = await RunningWithCheckpointAsync();
+        fakes.FailCheckpoints("tracker", new IOException("disk full"));
+
+        var failed = await _rig.Operations.CheckpointAsync(new DateTime(2024, 1, 3, 1, 30, 0));
+        await fakes.IdleAsync();
+
+        Assert.False(failed.SiloLost);
+        Assert.Equal(StopReason.Emergency, fakes.Stops.Single().Reason);
+        Assert.Equal(0, fakes.State.Recoveries);
+    }
+
+    [Fact]
     public async Task No_recovery_runs_once_the_run_is_stopping()
     {
         var fakes = await RunningWithCheckpointAsync();
