@@ -44,9 +44,17 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
     /// <summary>Operations run as flows of their own; <see cref="IdleAsync"/> waits for all of them.</summary>
     private readonly List<Task> _scheduled = [];
 
+    /// <summary>While set, scheduled operations wait for it before they run: a test holds them to act while they are due.</summary>
+    public Task? Hold { get; set; }
+
     public Task Schedule(Func<Task> operation)
     {
-        var flow = Task.Run(operation);
+        var hold = Hold;
+        var flow = Task.Run(async () =>
+        {
+            if (hold is not null) await hold;
+            await operation();
+        });
         lock (_scheduled) _scheduled.Add(flow);
         return flow;
     }

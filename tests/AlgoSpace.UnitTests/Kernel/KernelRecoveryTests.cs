@@ -130,9 +130,13 @@ public sealed class KernelRecoveryTests : IDisposable
     public async Task A_component_that_lost_its_state_starts_one_recovery_and_a_checkpoint_it_refuses_is_no_emergency()
     {
         var fakes = await RunningWithCheckpointAsync();
+        var release = new TaskCompletionSource();
+        fakes.Hold = release.Task;
 
+        // Both reports come while the first one's recovery is still due.
         _rig.Operations.ReportComponentLost("tracker", "activated on silo C without its state");
         _rig.Operations.ReportComponentLost("execution", "activated on silo C without its state");
+        release.SetResult();
         await fakes.IdleAsync();
 
         Assert.Equal(1, fakes.State.Recoveries);
