@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using AlgoSpace.MarketData.Sample;
 
@@ -59,5 +60,37 @@ public sealed class SampleTickGeneratorTests
         var generated = Csv(new SampleTickOptions { Seed = 42, Days = 5, Start = new DateOnly(2024, 1, 2) });
         Assert.True(committed.AsSpan().SequenceEqual(generated),
             "data/sample/ES-ticks-sample.csv differs from the generator's output; regenerate it with the command in data/sample/README.md");
+    }
+
+    [Fact]
+    public void The_committed_samples_are_unchanged_and_still_what_the_generator_writes()
+    {
+        // Pinned, so that regenerating the file to match a changed generator fails here: the tests and the default job depend on these ticks.
+        var sample = File.ReadAllBytes(RepositoryRoot.File("data", "sample", "ES-ticks-sample.csv"));
+        Assert.Equal("ac4a697ac45eaeee7916a9e503a24c22ca28f9f6f624de59d8fb6fc6fafece16", Convert.ToHexStringLower(SHA256.HashData(sample)));
+
+        // The default job's file, the README's command with --session 01:00-23:30 (compared uncompressed: gzip -9 -n made it).
+        using var gzip = new GZipStream(File.OpenRead(RepositoryRoot.File("data", "sample", "ES-ticks-eth-20d.csv.gz")), CompressionMode.Decompress);
+        using var committed = new MemoryStream();
+        gzip.CopyTo(committed);
+        Assert.Equal("df270eec65c952517341a914fa17c700802f80365c9c79eaf449d9cd7143577e", Convert.ToHexStringLower(SHA256.HashData(committed.ToArray())));
+        var generated = Csv(new SampleTickOptions
+        {
+            Seed = 42, Days = 20, Start = new DateOnly(2024, 1, 2), SessionOpen = new TimeOnly(1, 0), SessionClose = new TimeOnly(23, 30),
+        });
+        Assert.True(committed.ToArray().AsSpan().SequenceEqual(generated), "data/sample/ES-ticks-eth-20d.csv.gz differs from the generator's output");
+    }
+
+    [Fact]
+    public void A_gz_path_gets_the_same_csv_compressed()
+    {
+        var options = new SampleTickOptions { Seed = 5, Days = 1, TicksPerDay = 1_000 };
+        using var file = TempDataFile.Empty("ticks.csv.gz");
+        var count = new SampleTickGenerator(options).WriteCsv(file.Path);
+        using var gzip = new GZipStream(File.OpenRead(file.Path), CompressionMode.Decompress);
+        using var text = new MemoryStream();
+        gzip.CopyTo(text);
+        Assert.True(text.ToArray().AsSpan().SequenceEqual(Csv(options)));
+        Assert.Equal(count, TickSourceRun.Of(file.Path).Plain.Count);
     }
 }
