@@ -4,9 +4,11 @@ using AlgoSpace.MarketData;
 using AlgoSpace.MarketData.Files;
 using AlgoSpace.MarketData.Sample;
 
-// DataGenerator: writes a deterministic synthetic ES tick file, or checks a data file with the backtest reader.
+// DataGenerator: writes a deterministic synthetic ES tick file, or one tick file per instrument of a correlated
+// portfolio (ES, NQ, CL), or checks a data file with the backtest reader.
 //
 //   DataGenerator --seed N --days D --start YYYY-MM-DD --out PATH [--ticks-per-day N] [--session HH:MM-HH:MM]
+//   DataGenerator --portfolio ES,NQ,CL --seed N --days D --start YYYY-MM-DD --out-dir DIR [--ticks-per-day N]
 //   DataGenerator --check PATH [--format auto|tick|bar] [--from YYYY-MM-DD] [--until YYYY-MM-DD]
 //
 // A written file is checked the same way afterwards; the exit code is 1 if it (or the checked file) has a
@@ -14,6 +16,7 @@ using AlgoSpace.MarketData.Sample;
 
 const string Usage = """
     usage: DataGenerator --seed N --days D --start YYYY-MM-DD --out PATH [--ticks-per-day N] [--session HH:MM-HH:MM]
+           DataGenerator --portfolio ES,NQ,CL --seed N --days D --start YYYY-MM-DD --out-dir DIR [--ticks-per-day N]
            DataGenerator --check PATH [--format auto|tick|bar] [--from YYYY-MM-DD] [--until YYYY-MM-DD]
     """;
 
@@ -25,6 +28,9 @@ try
         return Check(options["check"], Enum.Parse<DataFileFormat>(options.GetValueOrDefault("format", "auto"), ignoreCase: true),
             OptionalDate(options, "from"), OptionalDate(options, "until"));
     }
+
+    if (options.ContainsKey("portfolio")) return Portfolio(options);
+    if (options.ContainsKey("out-dir")) throw new ArgumentException("--out-dir is for --portfolio; one file is --out PATH");
 
     var (open, close) = Session(options.GetValueOrDefault("session", "09:30-16:00"));
     var generator = new SampleTickGenerator(new SampleTickOptions
@@ -53,6 +59,36 @@ catch (DataFileException ex)
 {
     Console.Error.WriteLine(ex.Message);
     return 1;
+}
+
+// --portfolio ES,NQ,CL: DIR/ES-ticks.csv.gz and so on, each instrument with its own defaults (SampleInstrument),
+// correlated as SamplePortfolioOptions says; each file is then checked like a single one.
+static int Portfolio(Dictionary<string, string> options)
+{
+    if (options.ContainsKey("out") || options.ContainsKey("session"))
+    {
+        throw new ArgumentException("--portfolio writes to --out-dir DIR, and each instrument keeps its own session (no --out, no --session)");
+    }
+
+    var ticksPerDay = options.ContainsKey("ticks-per-day") ? Integer(options, "ticks-per-day") : (int?)null;
+    if (ticksPerDay == 0) throw new ArgumentException("--ticks-per-day must be at least 1 for a portfolio");
+    var instruments = options["portfolio"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(SampleInstrument.Get)
+        .Select(instrument => ticksPerDay is { } count ? instrument with { TicksPerDay = count } : instrument)
+        .ToList();
+    var generator = new SamplePortfolioGenerator(new SamplePortfolioOptions
+    {
+        Seed = Integer(options, "seed"),
+        Days = Integer(options, "days"),
+        Start = OptionalDate(options, "start") ?? throw new ArgumentException("--start is required"),
+        Instruments = instruments,
+    });
+    var files = generator.WriteFiles(Required(options, "out-dir"));
+    Console.WriteLine($"wrote {files.Count} files over {generator.Options.Days} days ({string.Join(", ", generator.TradingDays().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}), seed {generator.Options.Seed}:");
+    foreach (var file in files) Console.WriteLine($"  {file.Symbol}: {file.Ticks} ticks to {file.Path}, {new FileInfo(file.Path).Length} bytes");
+    var status = 0;
+    foreach (var file in files) status = Math.Max(status, Check(file.Path, DataFileFormat.Auto, null, null));
+    return status;
 }
 
 // --session 01:00-23:30: the trading hours of each day (default the regular session 09:30-16:00).
@@ -107,7 +143,7 @@ static Dictionary<string, string> ParseOptions(string[] args)
         options[args[i][2..]] = args[++i];
     }
 
-    var known = new[] { "seed", "days", "start", "out", "ticks-per-day", "check", "format", "from", "until", "session" };
+    var known = new[] { "seed", "days", "start", "out", "ticks-per-day", "check", "format", "from", "until", "session", "portfolio", "out-dir" };
     var unknown = options.Keys.FirstOrDefault(k => !known.Contains(k));
     if (unknown is not null) throw new ArgumentException($"unknown option --{unknown}");
     if (options.Count == 0) throw new ArgumentException("no options given");

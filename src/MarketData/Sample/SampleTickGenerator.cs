@@ -8,6 +8,7 @@ namespace AlgoSpace.MarketData.Sample;
 /// market is busy (<see cref="SampleTradePrinter"/>). Timestamps are exchange wall times without a zone, with milliseconds.
 /// All randomness comes from one <see cref="Random"/> seeded with <see cref="SampleTickOptions.Seed"/>, drawn in a
 /// fixed order, so a seed gives the same ticks every time (and the same bytes from <see cref="WriteCsv(TextWriter)"/>).
+/// Several correlated instruments: <see cref="SamplePortfolioGenerator"/>.
 /// </summary>
 public sealed class SampleTickGenerator(SampleTickOptions options)
 {
