@@ -77,6 +77,7 @@ public static class LogEventAreas
         new("Tool: feed replay server", 1120, 1199, "AlgoSpace.FeedReplay.*"),
         new("Training: data collection, labelling, model training", 1200, 1299, "AlgoSpace.Grains.Training.*", "AlgoSpace.Models.Training.*"),
         new("Client: operator console", 1300, 1399, "AlgoSpace.Client.*"),
+        new("Placement: component hosts placed by instrument", 1400, 1499, "AlgoSpace.Grains.Placement.*"),
         new("Reporting: performance tracker", 1500, 1509, "AlgoSpace.Grains.Components.Performance.*"),
         new("Reporting: run report of the kernel", 1510, 1519, "AlgoSpace.Grains.Kernel.RunReporter", "AlgoSpace.Grains.Reporting.*"),
         new("Reporting: the run display, progress lines and the run log file", 1520, 1599, "AlgoSpace.Silo.Reporting.*"),
@@ -84,7 +85,7 @@ public static class LogEventAreas
     ];
 
     /// <summary>Blocks no area uses yet, for the next area.</summary>
-    public static IReadOnlyList<(int First, int Last)> Free { get; } = [(1400, 1499), (1600, 1899), (2000, 9999)];
+    public static IReadOnlyList<(int First, int Last)> Free { get; } = [(1600, 1899), (2000, 9999)];
 
     /// <summary>The area whose range holds <paramref name="id"/>, or null if none does.</summary>
     public static LogEventArea? Of(int id) => All.FirstOrDefault(a => a.Contains(id));

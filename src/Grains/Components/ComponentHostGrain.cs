@@ -8,6 +8,7 @@ using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.BroadcastChannel;
 using Orleans.Concurrency;
@@ -24,7 +25,9 @@ namespace AlgoSpace.Grains.Components;
 /// the kernel calls, the grain timer that pumps a source, and persistent state through the
 /// <see cref="ComponentHostStore"/> (checkpoint pieces and the journal). A source's host also applies the snapshot
 /// policy: at a quiescent moment that enters a new period, it asks the kernel for a checkpoint of every component.
+/// An instrument's hosts (keys <c>name@SYMBOL</c>) are placed together on one silo (<see cref="InstrumentPlacement"/>).
 /// </summary>
+[InstrumentPlacement]
 [ImplicitChannelSubscription(KernelKeys.BusNamespace)]
 [ImplicitStreamSubscription(KernelKeys.BusNamespace)]
 [MayInterleave(nameof(IsStreamDelivery))]

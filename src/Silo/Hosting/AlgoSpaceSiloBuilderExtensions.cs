@@ -3,6 +3,7 @@ using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel;
 using AlgoSpace.Grains.Models;
+using AlgoSpace.Grains.Placement;
 using AlgoSpace.Silo.Lifecycle;
 using Orleans.Serialization;
 
@@ -53,6 +54,9 @@ public static class AlgoSpaceSiloBuilderExtensions
 #pragma warning disable ORLEANSEXP003
         silo.AddDistributedGrainDirectory();
 #pragma warning restore ORLEANSEXP003
+        // One instrument's component hosts on one silo, the instruments spread over the silos; the rest as Orleans'
+        // default places them (docs/architecture.md, "Placement by instrument").
+        silo.AddPlacementDirector<InstrumentPlacement, InstrumentPlacementDirector>();
         silo.AddActivityPropagation();
         return silo;
     }
