@@ -16,6 +16,8 @@
 #   ALGOSPACE_CLUSTER_FEED_RATE (200 ticks/s)     ALGOSPACE_CLUSTER_STOP_TIMEOUT (60 s per silo)
 #   ALGOSPACE_CLUSTER_READY_TIMEOUT (180 s)       ALGOSPACE_CLUSTER_BUILD (1; 0 uses the built files as they are)
 #   ALGOSPACE_CLUSTER_CONFIGURATION (Release: which build of the silo and the feed to run)
+#   ALGOSPACE_CLUSTER_SETTINGS (settings/cluster.yaml; settings/portfolio-cluster.yaml runs the portfolio backtest,
+#                               whose silos exit when it ends)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -32,7 +34,7 @@ ready_timeout=${ALGOSPACE_CLUSTER_READY_TIMEOUT:-180}
 configuration=${ALGOSPACE_CLUSTER_CONFIGURATION:-Release}
 silo_dll=$root/src/Silo/bin/$configuration/net10.0/AlgoSpace.Silo.dll
 feed_dll=$root/tools/FeedReplay/bin/$configuration/net10.0/FeedReplay.dll
-settings=$root/settings/cluster.yaml
+settings=$(realpath "${ALGOSPACE_CLUSTER_SETTINGS:-$root/settings/cluster.yaml}")
 feed_file=$root/data/sample/ES-ticks-eth-20d.csv.gz
 
 say() { echo "cluster: $*"; }

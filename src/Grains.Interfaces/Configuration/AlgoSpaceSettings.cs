@@ -16,7 +16,7 @@ public sealed class AlgoSpaceSettings
     [Description("The event bus between component grains.")]
     public EventBusSettings EventBus { get; init; } = new();
 
-    [Description("Traded symbols; the kernel trades the first (one symbol per kernel).")]
+    [Description("Traded symbols. With more than one the kernel runs a portfolio: one pipeline per symbol (components of scope instrument), one data handler merging their files in time order, one account (docs/configuration.md, \"A portfolio\").")]
     public List<string> Symbols { get; init; } = ["ES"];
 
     [Description("Bar timeframes in minutes that the bar generator builds; v1 needs exactly [5, 30].")]

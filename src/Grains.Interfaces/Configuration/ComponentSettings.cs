@@ -18,6 +18,9 @@ public sealed class ComponentSettings
     [Description("A critical component that fails to start stops the system (exit 3); any other goes Degraded and the system continues.")]
     public bool Critical { get; init; }
 
+    [Description("instrument: one copy per traded symbol ({name}@{symbol}), seeing only that instrument's events; portfolio: one for all. Left out: portfolio for data handlers, execution handlers and the performance tracker, instrument for every other kind. Matters only when symbols lists more than one.")]
+    public ComponentScope? Scope { get; init; }
+
     [Description("Components that must be started before this one (they are called, not subscribed to).")]
     public List<string> DependsOn { get; init; } = [];
 

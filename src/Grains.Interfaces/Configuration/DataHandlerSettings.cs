@@ -13,8 +13,22 @@ public sealed class DataHandlerSettings
     public TradingMode? Mode { get; init; }
 
     [SettingPath(SettingPathKind.File, MustExist = true)]
-    [Description("Tick or OHLCV bar CSV replayed in backtest mode. Required when the mode is backtest.")]
+    [Description("Tick or OHLCV bar CSV replayed in backtest mode, as the ticks of the one symbol traded. Required when the mode is backtest, unless backtest_files gives the files.")]
     public string? BacktestFile { get; init; }
+
+    [SettingPath(SettingPathKind.File, MustExist = true)]
+    [Description("A portfolio's backtest files, by symbol: one tick or bar CSV for each symbol of symbols, merged in time order (equal times in the order of symbols) and published 5-minute window by window, instrument by instrument (docs/configuration.md, \"A portfolio\"). Replaces backtest_file when more than one symbol is traded.")]
+    public Dictionary<string, string> BacktestFiles { get; init; } = [];
+
+    /// <summary>The file each traded symbol replays: backtest_files when given, else backtest_file as the first symbol's (null: none configured).</summary>
+    public IReadOnlyList<(string Symbol, string? Path)> FilesFor(IReadOnlyList<string> symbols) =>
+        BacktestFiles.Count > 0
+            ? symbols.Select(s => (s, BacktestFiles.GetValueOrDefault(s))).ToList()
+            : [(symbols.Count > 0 ? symbols[0] : "", BacktestFile)];
+
+    /// <summary>The backtest files' names, for reports and progress lines ("ES-ticks.csv.gz, NQ-ticks.csv.gz"); empty when none is set.</summary>
+    public string BacktestFileNames(IReadOnlyList<string> symbols) =>
+        string.Join(", ", FilesFor(symbols).Where(f => f.Path is not null).Select(f => System.IO.Path.GetFileName(f.Path!)));
 
     [Description("Input format of backtest_file; auto detects it from the header.")]
     public DataFileFormat Format { get; init; } = DataFileFormat.Auto;

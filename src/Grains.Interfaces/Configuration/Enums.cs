@@ -76,3 +76,13 @@ public enum ClusteringProvider
     /// <summary>A Redis membership table, for multi-instance deployments.</summary>
     [SettingValue("redis")] Redis,
 }
+
+/// <summary>Whether a components entry is made once per traded instrument or once for the portfolio.</summary>
+public enum ComponentScope
+{
+    /// <summary>One copy per symbol, named {name}@{symbol}, that sees only that instrument's events.</summary>
+    [SettingValue("instrument")] Instrument,
+
+    /// <summary>One component for all instruments (the data handler that merges them, the account, the tracker).</summary>
+    [SettingValue("portfolio")] Portfolio,
+}

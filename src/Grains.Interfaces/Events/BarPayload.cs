@@ -20,7 +20,7 @@ public sealed record BarPayload(
     [property: Id(6)] long Volume,
     [property: Id(7)] int Timeframe,
     [property: Id(8)] int TickCount,
-    [property: Id(9)] bool IsSynthetic) : EventPayload
+    [property: Id(9)] bool IsSynthetic) : EventPayload, IInstrumentPayload
 {
     /// <summary>When the bar closes: start + timeframe.</summary>
     public DateTime CloseTime => Timestamp.AddMinutes(Timeframe);

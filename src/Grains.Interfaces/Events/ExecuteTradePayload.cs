@@ -13,7 +13,10 @@ public sealed record ExecuteTradePayload(
     [property: Id(1)] TradeSpecification TradeSpecification,
     [property: Id(2)] RiskParameters RiskParameters,
     [property: Id(3)] DecisionMetadata? DecisionMetadata = null,
-    [property: Id(4)] TrackingData? TrackingData = null) : EventPayload;
+    [property: Id(4)] TrackingData? TrackingData = null) : EventPayload, IInstrumentPayload
+{
+    string IInstrumentPayload.Symbol => TradeSpecification.Symbol;
+}
 
 /// <summary>What to trade.</summary>
 /// <param name="Direction">+1 long, -1 short.</param>

@@ -21,7 +21,7 @@ public sealed record IndicatorsReadyPayload(
     [property: Id(7)] IndicatorReadiness Ready,
     [property: Id(8)] ThirtyMinuteFeatures Features30m,
     [property: Id(9)] FvgFeatures Fvg,
-    [property: Id(10)] DerivedFeatures Derived) : EventPayload
+    [property: Id(10)] DerivedFeatures Derived) : EventPayload, IInstrumentPayload
 {
     public const string Trigger5m = "5m";
     public const string Trigger30m = "30m";

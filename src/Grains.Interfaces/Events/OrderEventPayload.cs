@@ -17,7 +17,10 @@ public sealed record OrderEventPayload(
     [property: Id(3)] DateTime Timestamp,
     [property: Id(4)] OrderDetails Details,
     [property: Id(5)] OrderFill? Fill,
-    [property: Id(6)] string? Reason) : EventPayload;
+    [property: Id(6)] string? Reason) : EventPayload, IInstrumentPayload
+{
+    string IInstrumentPayload.Symbol => Details.Symbol;
+}
 
 /// <summary>What the order is.</summary>
 /// <param name="Side">+1 buy, -1 sell.</param>

@@ -17,4 +17,4 @@ public sealed record PositionUpdatePayload(
     [property: Id(4)] double RealizedPnlDay,
     [property: Id(5)] int OpenPositions,
     [property: Id(6)] double Equity,
-    [property: Id(7)] DateTime Timestamp) : EventPayload;
+    [property: Id(7)] DateTime Timestamp) : EventPayload, IInstrumentPayload;

@@ -16,7 +16,7 @@ public sealed record SynergyDetectedPayload(
     [property: Id(6)] IReadOnlyList<SynergySignal> SignalSequence,
     [property: Id(7)] SignalStrengths SignalStrengths,
     [property: Id(8)] MarketContext MarketContext,
-    [property: Id(9)] SynergyMetadata Metadata) : EventPayload;
+    [property: Id(9)] SynergyMetadata Metadata) : EventPayload, IInstrumentPayload;
 
 /// <summary>One signal of the pattern.</summary>
 /// <param name="Type">"mlmi", "nwrqk" or "fvg".</param>

@@ -11,4 +11,8 @@ namespace AlgoSpace.Grains.Interfaces.Events;
 [GenerateSerializer, Immutable]
 public sealed record TickBatchPayload(
     [property: Id(0)] IReadOnlyList<TickPayload> Ticks,
-    [property: Id(1)] long FirstTickSeq) : EventPayload;
+    [property: Id(1)] long FirstTickSeq) : EventPayload, IInstrumentPayload
+{
+    /// <summary>A batch holds one instrument's ticks (the data handler cuts it where the instrument changes).</summary>
+    string IInstrumentPayload.Symbol => Ticks[0].Symbol;
+}

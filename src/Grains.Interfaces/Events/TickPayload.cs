@@ -12,4 +12,4 @@ public sealed record TickPayload(
     [property: Id(2)] double Price,
     [property: Id(3)] long Volume,
     [property: Id(4)] double? Bid,
-    [property: Id(5)] double? Ask) : EventPayload;
+    [property: Id(5)] double? Ask) : EventPayload, IInstrumentPayload;

@@ -14,7 +14,7 @@ public sealed record TradeClosedPayload(
     [property: Id(4)] TradeExit Exit,
     [property: Id(5)] TradePerformance Performance,
     [property: Id(6)] ExecutionQuality ExecutionQuality,
-    [property: Id(7)] TradeResult TradeResult) : EventPayload;
+    [property: Id(7)] TradeResult TradeResult) : EventPayload, IInstrumentPayload;
 
 /// <summary>The entry fill.</summary>
 /// <param name="Slippage">Points worse than the tick the order filled on.</param>

@@ -20,6 +20,8 @@ public sealed class EventBusClient : AlgoSpace.Grains.Components.Hosting.IHosted
     private readonly Dictionary<string, long> _sentTo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _publishedByType = new(StringComparer.Ordinal);
     private ComponentWiring _wiring = ComponentWiring.Empty;
+    private readonly Dictionary<(string Type, string Instrument), IReadOnlyList<string>> _byInstrument = [];
+    private bool _picksByInstrument;
 
     public EventBusClient(ComponentSpec spec, IBusTransport transport, IGrainFactory grains, int maxInFlight, long lastSeq)
     {
@@ -44,7 +46,15 @@ public sealed class EventBusClient : AlgoSpace.Grains.Components.Hosting.IHosted
     /// <summary>Events published, by type (a copy).</summary>
     public IReadOnlyDictionary<string, long> PublishedByType => new Dictionary<string, long>(_publishedByType, StringComparer.Ordinal);
 
-    public void Wire(ComponentWiring wiring) => _wiring = wiring;
+    public void Wire(ComponentWiring wiring)
+    {
+        _wiring = wiring;
+        _byInstrument.Clear();
+        // Only a portfolio-wide producer wired to instruments' pipelines picks by event (the kernel has already cut an
+        // instrument's component's routes to its own instrument); a one-instrument run never does.
+        _picksByInstrument = PipelineKey.InstrumentOf(_component) is null
+            && wiring.Routes.Values.Any(list => list.Any(s => PipelineKey.InstrumentOf(s) is not null));
+    }
 
     /// <summary>The transport this bus sends with (the host routes stream acknowledgements to it).</summary>
     public IBusTransport Transport => _transport;
@@ -67,12 +77,25 @@ public sealed class EventBusClient : AlgoSpace.Grains.Components.Hosting.IHosted
         // Call-chain reentrancy: a subscriber whose handling publishes back to this component (EXECUTE_TRADE
         // answered by POSITION_UPDATE) reaches this grain while it still awaits this publish.
         using var reentrancy = RequestContext.AllowCallChainReentrancy();
-        foreach (var subscriber in _wiring.SubscribersOf(eventType))
+        foreach (var subscriber in Subscribers(eventType, payload))
         {
             await SendOneAsync(subscriber, envelope);
         }
 
         if (AfterPublish is not null) await AfterPublish(eventType, simTime);
+    }
+
+    /// <summary>The subscribers of this event: all of its type's, or, for an event about one instrument, that instrument's and the portfolio's.</summary>
+    private IReadOnlyList<string> Subscribers(string eventType, EventPayload? payload)
+    {
+        var all = _wiring.SubscribersOf(eventType);
+        if (!_picksByInstrument || payload is not IInstrumentPayload about) return all;
+        if (!_byInstrument.TryGetValue((eventType, about.Symbol), out var picked))
+        {
+            _byInstrument[(eventType, about.Symbol)] = picked = all.Where(s => PipelineKey.Receives(s, about.Symbol)).ToList();
+        }
+
+        return picked;
     }
 
     private async Task SendOneAsync(string subscriber, EventEnvelope envelope)

@@ -47,7 +47,7 @@ public sealed partial class InProcessRunner
         _logger = _loggers.CreateLogger<InProcessRunner>();
         _models = models;
         _plan = StartupPlan.For(settings, settings.System.Mode, registry.Catalog);
-        _routes = RoutingTable.For(settings, settings.System.Mode);
+        _routes = RoutingTable.For(settings, settings.System.Mode, registry.Catalog);
     }
 
     /// <summary>Sees every envelope as it is published, before it is delivered (parity tests, latency probes).</summary>
@@ -171,7 +171,7 @@ public sealed partial class InProcessRunner
         }
 
         Observer?.Invoke(envelope);
-        foreach (var subscriber in Subscribers(envelope.Type))
+        foreach (var subscriber in Subscribers(envelope.Type, envelope.Source, (envelope.Payload as IInstrumentPayload)?.Symbol))
         {
             from.Sent++;
             if (subscriber is null) OnKernelEvent(envelope);
@@ -229,27 +229,41 @@ public sealed partial class InProcessRunner
         }
     }
 
-    /// <summary>The running subscribers of an event type in routing order; null stands for the kernel.</summary>
-    private InProcessNode?[] Subscribers(string eventType)
+    /// <summary>
+    /// The running subscribers of an event in routing order, as the kernel wires them (<see cref="RoutingTable.WiringFor"/>
+    /// and the bus's pick by instrument); null stands for the kernel.
+    /// </summary>
+    private InProcessNode?[] Subscribers(string eventType, string producer, string? instrument)
     {
-        if (_wiring.TryGetValue(eventType, out var wired)) return wired;
-        wired = _routes.SubscribersOf(eventType)
+        // With one instrument no name carries one, and the key is the type alone, as before.
+        var about = PipelineKey.InstrumentOf(producer) ?? instrument;
+        var key = about is null || _settings.Symbols.Count <= 1 ? eventType : $"{eventType}{PipelineKey.Separator}{about}";
+        if (_wiring.TryGetValue(key, out var wired)) return wired;
+        wired = _routes.SubscribersOf(eventType, producer, instrument)
             .Where(s => s == KernelKeys.KernelSubscriber || _nodes.ContainsKey(s))
             .Select(s => s == KernelKeys.KernelSubscriber ? null : _nodes[s])
             .ToArray();
-        _wiring[eventType] = wired;
+        _wiring[key] = wired;
         return wired;
     }
 
     internal void Subscribe(string eventType, string component)
     {
         // A publish in progress keeps the array it started with, as a producer keeps its old wiring in a silo.
-        if (_routes.Subscribe(eventType, component)) _wiring.Remove(eventType);
+        if (_routes.Subscribe(eventType, component)) ForgetWiring(eventType);
     }
 
     internal void Unsubscribe(string eventType, string component)
     {
-        if (_routes.Unsubscribe(eventType, component)) _wiring.Remove(eventType);
+        if (_routes.Unsubscribe(eventType, component)) ForgetWiring(eventType);
+    }
+
+    private void ForgetWiring(string eventType)
+    {
+        foreach (var key in _wiring.Keys.Where(k => k == eventType || k.StartsWith($"{eventType}{PipelineKey.Separator}", StringComparison.Ordinal)).ToList())
+        {
+            _wiring.Remove(key);
+        }
     }
 
     [LoggerMessage(EventId = 1900, Level = LogLevel.Error, Message = "In-process runner: component {Component} ({Kind}) failed to initialise and is left out")]

@@ -29,7 +29,7 @@ public sealed partial class ComponentFleet(
     public void PlanFor(TradingMode mode)
     {
         Plan = StartupPlan.For(settings, mode, registry.Catalog);
-        Routes = RoutingTable.For(settings, mode);
+        Routes = RoutingTable.For(settings, mode, registry.Catalog);
         record.Plan(Plan.ActivationOrder.Select(c => c.Name));
     }
 

@@ -14,6 +14,7 @@ public static class ComponentSpecs
         // The kernel decides which component gets which model: what its kind needs, as far as it is configured;
         // what is not configured is still asked for, so the host reports the component Degraded and why.
         return new ComponentSpec(component.Name, component.Type, component.Critical, component.Subscribes, component.Publishes,
-            needed.OrderBy(m => configured.Contains(m) ? 0 : 1).ToList(), component.Parameters, mode);
+            needed.OrderBy(m => configured.Contains(m) ? 0 : 1).ToList(), component.Parameters, mode,
+            PipelineKey.InstrumentOf(component.Name) is null ? null : PipelineLayout.InstrumentTemplates(settings, catalog).Order(StringComparer.Ordinal).ToList());
     }
 }

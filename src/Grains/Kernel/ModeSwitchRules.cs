@@ -37,7 +37,12 @@ public sealed class ModeSwitchRules(AlgoSpaceSettings settings, ComponentRegistr
         if (!roles.Contains(ComponentRole.ExecutionHandler)) return $"no execution handler is configured for {name} mode";
         var missing = plan.ActivationOrder.FirstOrDefault(c => !registry.IsImplemented(c.Type));
         if (missing is not null) return $"component {missing.Name} ({missing.Type}) has no implementation in this silo";
-        if (target == TradingMode.Backtest && string.IsNullOrEmpty(settings.DataHandler.BacktestFile)) return "backtest mode needs data_handler.backtest_file, which is not set";
+        if (target == TradingMode.Backtest && string.IsNullOrEmpty(settings.DataHandler.BacktestFile) && settings.DataHandler.BacktestFiles.Count == 0)
+        {
+            return "backtest mode needs data_handler.backtest_file, which is not set";
+        }
+
+        if (target == TradingMode.Live && settings.Symbols.Count > 1) return $"live mode reads one symbol from its feed, and this portfolio trades {settings.Symbols.Count}";
         if (target == TradingMode.Live && string.IsNullOrEmpty(settings.DataHandler.Live.Url)) return "live mode needs data_handler.live.url, which is not set";
         return null;
     }

@@ -29,10 +29,17 @@ public sealed class RoutingTable
         }
     }
 
-    public static RoutingTable For(AlgoSpaceSettings settings, TradingMode mode) =>
-        new(settings.Components.Where(c => StartupPlan.InMode(c, mode)));
+    public static RoutingTable For(AlgoSpaceSettings settings, TradingMode mode, ComponentCatalog catalog) =>
+        new(PipelineLayout.Expand(settings, catalog).Where(c => StartupPlan.InMode(c, mode)));
 
     public IReadOnlyList<string> SubscribersOf(string eventType) => _subscribers.TryGetValue(eventType, out var s) ? s : [];
+
+    /// <summary>The subscribers of an event about <paramref name="instrument"/> (null: about none) from <paramref name="producer"/>.</summary>
+    public IEnumerable<string> SubscribersOf(string eventType, string producer, string? instrument)
+    {
+        var about = PipelineKey.InstrumentOf(producer) ?? instrument;
+        return SubscribersOf(eventType).Where(s => PipelineKey.Receives(s, about));
+    }
 
     public IReadOnlyList<string> ProducersOf(string eventType) => _producers.TryGetValue(eventType, out var p) ? p : [];
 
@@ -50,13 +57,18 @@ public sealed class RoutingTable
     public bool Unsubscribe(string eventType, string component) =>
         _subscribers.TryGetValue(eventType, out var list) && list.Remove(component);
 
-    /// <summary>One producer's routes, leaving out subscribers that are not running.</summary>
+    /// <summary>
+    /// One producer's routes, leaving out subscribers that are not running. An instrument's component is routed to
+    /// its own instrument's subscribers and the portfolio's; a portfolio producer gets them all, and its bus picks by
+    /// each event's instrument (<see cref="PipelineKey.Receives"/>).
+    /// </summary>
     public ComponentWiring WiringFor(ComponentSettings producer, ISet<string> excluded)
     {
+        var instrument = PipelineKey.InstrumentOf(producer.Name);
         var routes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var type in producer.Publishes)
         {
-            routes[type] = SubscribersOf(type).Where(s => !excluded.Contains(s)).ToList();
+            routes[type] = SubscribersOf(type).Where(s => !excluded.Contains(s) && PipelineKey.Receives(s, instrument)).ToList();
         }
 
         return new ComponentWiring(routes);

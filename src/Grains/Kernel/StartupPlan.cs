@@ -6,7 +6,8 @@ namespace AlgoSpace.Grains.Kernel;
 /// <summary>
 /// The order in which the kernel creates, starts and stops the components of one mode: dependencies first
 /// (depends_on), otherwise the order of the components list; data sources start last and stop first.
-/// Settings validation has already refused cycles and unknown names.
+/// Settings validation has already refused cycles and unknown names. Entries are the expanded list
+/// (<see cref="PipelineLayout"/>): one copy of each instrument-scoped entry per symbol.
 /// </summary>
 public sealed class StartupPlan
 {
@@ -27,7 +28,7 @@ public sealed class StartupPlan
 
     public static StartupPlan For(AlgoSpaceSettings settings, TradingMode mode, ComponentCatalog catalog)
     {
-        var entries = settings.Components.Where(c => InMode(c, mode)).ToList();
+        var entries = PipelineLayout.Expand(settings, catalog).Where(c => InMode(c, mode)).ToList();
         var byName = entries.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var placed = new HashSet<string>(StringComparer.Ordinal);
         var order = new List<ComponentSettings>();

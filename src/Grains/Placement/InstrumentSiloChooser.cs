@@ -1,3 +1,5 @@
+using AlgoSpace.Grains.Interfaces.Components;
+
 namespace AlgoSpace.Grains.Placement;
 
 /// <summary>
@@ -9,15 +11,9 @@ namespace AlgoSpace.Grains.Placement;
 /// </summary>
 public static class InstrumentSiloChooser
 {
-    /// <summary>Separates a component's name from its instrument in a host grain's key.</summary>
-    public const char Separator = '@';
-
-    /// <summary>The instrument a key names (the text after its last '@'), or null for a portfolio-level key.</summary>
-    public static string? SymbolOf(string grainKey)
-    {
-        var at = grainKey.LastIndexOf(Separator);
-        return at < 0 || at == grainKey.Length - 1 ? null : grainKey[(at + 1)..];
-    }
+    /// <summary>The instrument a key names (<see cref="PipelineKey"/>), or null for a portfolio-level key.</summary>
+    public static string? SymbolOf(string grainKey) =>
+        PipelineKey.InstrumentOf(grainKey) is { Length: > 0 } symbol ? symbol : null;
 
     /// <summary>
     /// The silo for <paramref name="grainKey"/>, or null when the key names no instrument (a portfolio-level component,

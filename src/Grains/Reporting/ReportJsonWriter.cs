@@ -31,6 +31,7 @@ public static class ReportJsonWriter
             Raw(json, "initial_capital", ReportFormat.Money(report.InitialCapital));
             WriteTracker(json, report);
             WriteStatistics(json, report.Performance);
+            WriteInstruments(json, report.Instruments);
             WriteInput(json, report.Input);
             json.WriteStartObject("events_handled");
             foreach (var (type, count) in report.EventsHandled.OrderBy(e => e.Key, StringComparer.Ordinal)) json.WriteNumber(type, count);
@@ -54,6 +55,30 @@ public static class ReportJsonWriter
         if (report.TrackerNote is null) json.WriteNull("note");
         else json.WriteString("note", report.TrackerNote);
         json.WriteEndObject();
+    }
+
+    /// <summary>A portfolio's results by instrument; left out for one instrument, so its report is as before.</summary>
+    private static void WriteInstruments(Utf8JsonWriter json, IReadOnlyList<InstrumentResult> instruments)
+    {
+        if (instruments.Count == 0) return;
+        json.WriteStartArray("instruments");
+        foreach (var i in instruments)
+        {
+            json.WriteStartObject();
+            json.WriteString("symbol", i.Symbol);
+            json.WriteNumber("trades", i.Trades);
+            json.WriteNumber("wins", i.Wins);
+            json.WriteNumber("losses", i.Losses);
+            Raw(json, "net_pnl", ReportFormat.Money(i.NetPnl));
+            Raw(json, "commission", ReportFormat.Money(i.Commission));
+            if (i.BestTrade is { } best) Raw(json, "best_trade", ReportFormat.Money(best));
+            else json.WriteNull("best_trade");
+            if (i.WorstTrade is { } worst) Raw(json, "worst_trade", ReportFormat.Money(worst));
+            else json.WriteNull("worst_trade");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteStatistics(Utf8JsonWriter json, PerformanceReportReply? performance)

@@ -22,7 +22,11 @@ public sealed record RunReport(
     PerformanceReportReply? Performance,
     InputSummary? Input,
     IReadOnlyDictionary<string, long> EventsHandled,
-    RunTiming Timing);
+    RunTiming Timing)
+{
+    /// <summary>A portfolio's results by instrument (empty when one symbol is traded: the statistics are its own).</summary>
+    public IReadOnlyList<InstrumentResult> Instruments { get; init; } = [];
+}
 
 /// <summary>The data handler's counts (BACKTEST_COMPLETE): rows read, ticks published, rows rejected.</summary>
 public sealed record InputSummary(long Rows, long Ticks, long RejectedRows);

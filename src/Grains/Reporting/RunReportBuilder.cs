@@ -31,7 +31,7 @@ public static class RunReportBuilder
         return new RunReport(
             settings.System.Mode.ToString().ToLowerInvariant(),
             settings.System.RunSeed,
-            settings.System.Mode == TradingMode.Live ? FeedName(settings.DataHandler.Live.Url) : Path.GetFileName(settings.DataHandler.BacktestFile ?? ""),
+            settings.System.Mode == TradingMode.Live ? FeedName(settings.DataHandler.Live.Url) : settings.DataHandler.BacktestFileNames(settings.Symbols),
             complete is not null,
             settings.Backtesting.InitialCapital,
             tracker,
@@ -39,7 +39,10 @@ public static class RunReportBuilder
             performance,
             input,
             handled,
-            new RunTiming(timing.RunId, timing.StartedUtc, timing.FinishedUtc, timing.RunTime, ticks));
+            new RunTiming(timing.RunId, timing.StartedUtc, timing.FinishedUtc, timing.RunTime, ticks))
+        {
+            Instruments = settings.Symbols.Count > 1 && performance is not null ? InstrumentResult.From(settings.Symbols, performance.Trades) : [],
+        };
     }
 
     /// <summary>A live run's source: the feed URL without its query (which may carry a key).</summary>

@@ -32,6 +32,13 @@ public static class RunSummaryTable
             rows.Add(("Trading days", s.TradingDays.ToString(CultureInfo.InvariantCulture)));
         }
 
+        var firstInstrument = true;
+        foreach (var i in report.Instruments)
+        {
+            rows.Add((firstInstrument ? "By instrument" : "", $"{i.Symbol,-6} {i.Trades,3} trades ({i.Wins} won, {i.Losses} lost), net {ReportFormat.Money(i.NetPnl)} USD"));
+            firstInstrument = false;
+        }
+
         if (report.Input is { } input)
         {
             rows.Add(("Input rows", $"{input.Rows} read, {input.Ticks} ticks, {input.RejectedRows} rejected"));

@@ -14,6 +14,8 @@ public static class ConsistencyRules
     {
         CheckModes(context);
         CheckSymbols(context);
+        PortfolioRules.CheckData(context);
+        PortfolioRules.CheckLive(context);
         CheckTimeframes(context);
         CheckModelDimensions(context);
         CheckMatrixFeatures(context);
@@ -48,7 +50,7 @@ public static class ConsistencyRules
                 $"A {SettingMember.EnumName(handlerMode)} data handler cannot run a {SettingMember.EnumName(mode)} system. Remove data_handler.mode to follow system.mode, or start from {file}.");
         }
 
-        if (mode == TradingMode.Backtest && s.DataHandler.BacktestFile is null)
+        if (mode == TradingMode.Backtest && s.DataHandler.BacktestFile is null && s.DataHandler.BacktestFiles.Count == 0)
         {
             c.Error("data_handler.backtest_file", "no value", "a tick or bar CSV file to replay", "Backtest mode replays data_handler.backtest_file.");
         }
@@ -64,7 +66,7 @@ public static class ConsistencyRules
         var symbols = c.Settings.Symbols;
         if (symbols.Count == 0)
         {
-            c.Error("symbols", "an empty list", "at least one symbol", "The kernel trades symbols[0].");
+            c.Error("symbols", "an empty list", "at least one symbol", "The kernel trades the symbols listed, one pipeline each.");
             return;
         }
 

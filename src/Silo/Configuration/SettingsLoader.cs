@@ -78,6 +78,7 @@ public static class SettingsLoader
         }
 
         RoutingRules.Check(context, catalog);
+        PortfolioRules.CheckScopes(context, catalog);
         return settings;
     }
 

@@ -34,7 +34,7 @@ public static class SiloProgram
 
         if (options.PrintRoutes)
         {
-            await output.WriteAsync(RoutesReport.Describe(loaded.Settings!));
+            await output.WriteAsync(RoutesReport.Describe(loaded.Settings!, loaded.Registry!.Catalog));
             return ExitCodes.Success;
         }
 

@@ -51,7 +51,7 @@ public sealed partial class SystemLifecycle(
 
     private Task CreateEventBusAsync()
     {
-        var routes = RoutingTable.For(settings, settings.System.Mode);
+        var routes = RoutingTable.For(settings, settings.System.Mode, services.GetRequiredService<AlgoSpace.Grains.Components.ComponentRegistry>().Catalog);
         LogBus(logger, SettingMember.EnumName(settings.EventBus.Transport), routes.EventTypes.Count(), settings.EventBus.MaxQueueSize);
         return Task.CompletedTask;
     }

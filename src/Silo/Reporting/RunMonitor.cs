@@ -187,7 +187,7 @@ public sealed partial class RunMonitor(
 
     private string Source(TradingMode mode) => mode == TradingMode.Live
         ? settings.DataHandler.Live.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Authority : "the live feed"
-        : Path.GetFileName(settings.DataHandler.BacktestFile ?? "the backtest file");
+        : settings.DataHandler.BacktestFileNames(settings.Symbols) is { Length: > 0 } files ? files : "the backtest file";
 
     [LoggerMessage(EventId = 1523, Level = LogLevel.Information, Message = "Full log: {Path}")]
     private static partial void LogFileOpened(ILogger logger, string path);

@@ -13,4 +13,17 @@ public static class DefaultJobFiles
         foreach (var file in Directory.GetFiles(RepositoryRoot.File("models"))) File.Copy(file, Path.Combine(root, "models", Path.GetFileName(file)));
         return root;
     }
+
+    /// <summary>
+    /// A new temporary folder holding what settings/portfolio.yaml reads: the correlated ES, NQ and CL sample
+    /// (data/sample/portfolio/) and models/.
+    /// </summary>
+    public static string NewPortfolioTree(string prefix)
+    {
+        var root = NewTree(prefix);
+        var portfolio = Path.Combine(root, "data", "sample", "portfolio");
+        Directory.CreateDirectory(portfolio);
+        foreach (var file in Directory.GetFiles(RepositoryRoot.File("data", "sample", "portfolio"))) File.Copy(file, Path.Combine(portfolio, Path.GetFileName(file)));
+        return root;
+    }
 }

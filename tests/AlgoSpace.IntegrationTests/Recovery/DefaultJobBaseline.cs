@@ -12,4 +12,12 @@ public static class DefaultJobBaseline
         var run = new RunInterrupter(tree);
         return await run.FinishAsync();
     });
+
+    /// <summary>settings/portfolio.yaml run to its end on one silo without interruption.</summary>
+    public static Lazy<Task<RunFiles>> Portfolio { get; } = new(async () =>
+    {
+        using var tree = new DefaultJobTree(job: DefaultJobTree.PortfolioJob);
+        var run = new RunInterrupter(tree);
+        return await run.FinishAsync();
+    });
 }

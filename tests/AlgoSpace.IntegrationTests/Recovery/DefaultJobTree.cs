@@ -11,15 +11,18 @@ public sealed class DefaultJobTree : IDisposable
     /// <param name="persistence">Lines added under persistence:.</param>
     /// <param name="progressInterval">system.progress_interval; null keeps the shipped setting.</param>
     /// <param name="cluster">The cluster: section's lines; null gives a single silo on free loopback ports.</param>
-    public DefaultJobTree(string persistence = "", double? progressInterval = 0.05, string? cluster = null)
+    /// <param name="job">The shipped settings file to run: settings.yaml (the default job) or portfolio.yaml.</param>
+    public DefaultJobTree(string persistence = "", double? progressInterval = 0.05, string? cluster = null, string job = DefaultJob)
     {
-        Root = Pipeline.DefaultJobFiles.NewTree("algospace-recovery-");
+        Root = job == PortfolioJob ? Pipeline.DefaultJobFiles.NewPortfolioTree("algospace-recovery-") : Pipeline.DefaultJobFiles.NewTree("algospace-recovery-");
         foreach (var folder in new[] { "settings", "output" }) Directory.CreateDirectory(Path.Combine(Root, folder));
         File.WriteAllText(Path.Combine(Root, ".algospace-root"), "");
 
         // Progress lines every 50 ms by default: the interrupter reads how far the replay has come from them.
         var system = progressInterval is { } interval ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  progress_interval: {interval}\n") : "";
-        var yaml = File.ReadAllText(RepositoryRoot.File("settings", "settings.yaml"))
+        // Every run of the tree writes to output/ (the portfolio's own folder is output/portfolio).
+        var yaml = File.ReadAllText(RepositoryRoot.File("settings", job))
+            .Replace("output_dir: ../output/portfolio", "output_dir: ../output", StringComparison.Ordinal)
             .Replace("persistence:\n", "persistence:\n" + persistence, StringComparison.Ordinal)
             .Replace("system:\n", "system:\n" + system, StringComparison.Ordinal);
         Assert.Contains("persistence:\n" + persistence, yaml, StringComparison.Ordinal);
@@ -34,6 +37,10 @@ public sealed class DefaultJobTree : IDisposable
         Settings = Path.Combine(Root, "settings", "settings.yaml");
         File.WriteAllText(Settings, yaml);
     }
+
+    public const string DefaultJob = "settings.yaml";
+
+    public const string PortfolioJob = "portfolio.yaml";
 
     public string Root { get; }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Placement;
 
 namespace AlgoSpace.Tests.Placement;
@@ -94,9 +95,12 @@ public sealed class InstrumentSiloChooserTests
     }
 
     [Fact]
-    public void The_symbol_is_the_text_after_the_last_separator()
+    public void The_symbol_is_the_instrument_the_kernel_named_the_component_for()
     {
         Assert.Equal("NQ", InstrumentSiloChooser.SymbolOf("bar_generator@NQ"));
-        Assert.Equal("CL", InstrumentSiloChooser.SymbolOf("a@b@CL"));
+        // The kernel's own rule (PipelineKey): a component's name never holds the separator, so the instrument is
+        // everything after the first one.
+        Assert.Equal(PipelineKey.InstrumentOf(PipelineKey.Compose("main_marl_core", "CL")), InstrumentSiloChooser.SymbolOf("main_marl_core@CL"));
+        Assert.Equal("b@CL", InstrumentSiloChooser.SymbolOf("a@b@CL"));
     }
 }

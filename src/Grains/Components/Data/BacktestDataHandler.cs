@@ -11,7 +11,9 @@ namespace AlgoSpace.Grains.Components.Data;
 
 /// <summary>
 /// The backtest DataHandler (component-contracts 2.1): replays a tick or OHLCV bar CSV (optionally gzip) as
-/// NEW_TICK events, validated, in file order, each publish awaited (lockstep), then BACKTEST_COMPLETE. With
+/// NEW_TICK events, validated, in file order, each publish awaited (lockstep), then BACKTEST_COMPLETE. For a
+/// portfolio (data_handler.backtest_files) it replays every symbol's file as one stream in time order
+/// (<see cref="TickMerge"/>, its tie rule), so the portfolio's components see the same interleaving on every run. With
 /// event_bus.tick_batch_size &gt; 1 (and no pacing) consecutive ticks travel in one NEW_TICK as a
 /// <see cref="TickBatchPayload"/>, cut by <see cref="TickBatcher"/> so that only a batch's first tick can close a
 /// bar; validation and counters stay per tick. Rows it
@@ -30,14 +32,17 @@ public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataH
     /// <summary>Examples listed in the end-of-run summary.</summary>
     public const int SummaryExamples = 20;
 
-    private TickSource? _source;
+    private TickMerge? _source;
     // The issues outlive the source (closed at stop), so the rows a finished run rejected can still be asked for.
-    private RowIssueLog? _issues;
+    private IReadOnlyList<RowIssueLog>? _issues;
     private BacktestDataHandlerState? _restored;
     private bool _completePublished;
     private TickBatcher? _batcher;
     private TickBatchPayload? _restoredHeld;
-    private readonly string _symbol;
+    // A portfolio's windows (TickWindow): the batches of a window cut but not yet published go out first.
+    private TickWindow? _window;
+    private readonly Queue<TickBatchPayload> _pending = new();
+    private IReadOnlyList<TickBatchPayload>? _restoredPending;
     private TimeProvider _time = TimeProvider.System;
 
     /// <summary>The clock used for pacing; tests may replace it before the run.</summary>
@@ -48,14 +53,33 @@ public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataH
     public BacktestDataHandler(IComponentContext context) : base(context)
     {
         var settings = context.Settings;
-        _symbol = settings.Symbols.Count > 0 ? settings.Symbols[0] : throw new DataFileException("symbols is empty; the data handler publishes ticks for symbols[0].");
+        if (settings.Symbols.Count == 0) throw new DataFileException("symbols is empty; the data handler publishes ticks for the symbols listed there.");
 
         // Missing, empty or unrecognisable files throw DataFileException here: a critical initialisation failure.
-        _source = TickSource.Open(settings.DataHandler.BacktestFile, settings.DataHandler.Format, settings.Backtesting.StartDate, settings.Backtesting.EndDate,
-            TimeSpan.FromHours(settings.DataHandler.MaxTimeJumpHours));
-        _issues = _source.Issues;
-        LogOpened(Logger, _source.File.Path, _source.File.Describe(), _symbol,
-            settings.Backtesting.StartDate?.ToString("yyyy-MM-dd") ?? "start", settings.Backtesting.EndDate?.ToString("yyyy-MM-dd") ?? "end");
+        var opened = new List<(string, TickSource)>();
+        try
+        {
+            foreach (var (symbol, path) in settings.DataHandler.FilesFor(settings.Symbols))
+            {
+                if (path is null && settings.DataHandler.BacktestFiles.Count > 0)
+                {
+                    throw new DataFileException($"No backtest file for {symbol}: data_handler.backtest_files needs an entry for every symbol of symbols.");
+                }
+                var source = TickSource.Open(path, settings.DataHandler.Format, settings.Backtesting.StartDate, settings.Backtesting.EndDate,
+                    TimeSpan.FromHours(settings.DataHandler.MaxTimeJumpHours));
+                opened.Add((symbol, source));
+                LogOpened(Logger, source.File.Path, source.File.Describe(), symbol,
+                    settings.Backtesting.StartDate?.ToString("yyyy-MM-dd") ?? "start", settings.Backtesting.EndDate?.ToString("yyyy-MM-dd") ?? "end");
+            }
+        }
+        catch
+        {
+            foreach (var (_, source) in opened) source.Dispose();
+            throw;
+        }
+
+        _source = new TickMerge(opened);
+        _issues = opened.Select(o => o.Item2.Issues).ToList();
     }
 
     public async Task RunAsync(CancellationToken cancellation)
@@ -66,53 +90,77 @@ public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataH
         Resume(source);
         if (_completePublished)
         {
-            LogAlreadyComplete(Logger, source.File.Path);
+            LogAlreadyComplete(Logger, string.Join(", ", source.Lanes.Select(l => l.Source.File.Path)));
             return;
         }
 
         var batchSize = Context.Settings.EventBus.TickBatchSize;
-        _batcher = batchSize > 1 && settings.ReplaySpeed <= 0 ? new TickBatcher(Context.Settings.Timeframes, batchSize) : null;
-        await PublishRestoredHeldAsync(bus);
+        var batched = batchSize > 1 && settings.ReplaySpeed <= 0;
         var pacer = new ReplayPacer(settings.ReplaySpeed, _time);
+        if (source.Lanes.Count > 1)
+        {
+            _window = new TickWindow(Context.Settings.Symbols, Context.Settings.Timeframes, batched ? batchSize : 1);
+            foreach (var batch in _restoredPending ?? []) _pending.Enqueue(batch);
+            if (_restoredHeld is { } held) _window.Restore(held);
+            (_restoredPending, _restoredHeld) = (null, null);
+            await PublishPendingAsync(bus, batched, pacer, cancellation);
+        }
+        else
+        {
+            _batcher = batched ? new TickBatcher(Context.Settings.Timeframes, batchSize) : null;
+            await PublishRestoredHeldAsync(bus);
+        }
+
         var started = Stopwatch.GetTimestamp();
         var lastProgress = started;
         var publishedHere = 0L;
         var publishedAtLastProgress = 0L;
         var logEvery = Math.Max(1, settings.LogEvery);
+        Action<TickMerge.Lane, RowIssue> report = (lane, issue) => Report(issue, lane.Source, settings.RejectedRowsFatal);
         while (true)
         {
             if (cancellation.IsCancellationRequested)
             {
-                // Ticks already accepted are published whatever happens (see below), so a batch being gathered goes out first.
+                // Ticks already accepted are published whatever happens (see below), so a batch being gathered goes out
+                // first. Not a portfolio's window being gathered: where it ends decides the order of its ticks, so it
+                // stays held (saved) and is completed when the run resumes.
                 await PublishHeldAsync(bus);
                 cancellation.ThrowIfCancellationRequested();
             }
 
-            var read = source.Read();
-            if (read.Status == TickReadStatus.End) break;
-            if (read.Issue is { } issue) Report(issue, source, settings.RejectedRowsFatal);
-            if (read.Status != TickReadStatus.Tick) continue;
+            if (source.Next(report) is not { } payload) break;
 
             // The source already counts this tick consumed (its cursor is past it), so from here it is published
             // whatever happens: a save taken while this publish is in flight resumes after it, as the bus's
             // sequence number does.
-            var tick = read.Tick.Tick;
-            var payload = new TickPayload(_symbol, tick.Timestamp, tick.Price, tick.Volume, tick.Bid, tick.Ask);
-            await PublishTickAsync(bus, payload, tick.Timestamp, source.Accepted, pacer, cancellation);
+            var handed = source.Handed;
+            if (_window is { } window)
+            {
+                foreach (var batch in window.Add(payload, handed) ?? []) _pending.Enqueue(batch);
+                await PublishPendingAsync(bus, batched, pacer, cancellation);
+            }
+            else
+            {
+                await PublishTickAsync(bus, payload, payload.Timestamp, handed, pacer, cancellation);
+            }
+
             publishedHere++;
-            if (source.Accepted % logEvery == 0)
+            if (handed % logEvery == 0)
             {
                 var now = Stopwatch.GetTimestamp();
-                LogProgress(Logger, source.Accepted, tick.Timestamp, (publishedHere - publishedAtLastProgress) / Seconds(lastProgress, now), publishedHere / Seconds(started, now));
+                LogProgress(Logger, handed, payload.Timestamp, (publishedHere - publishedAtLastProgress) / Seconds(lastProgress, now), publishedHere / Seconds(started, now));
                 lastProgress = now;
                 publishedAtLastProgress = publishedHere;
             }
         }
 
         await PublishHeldAsync(bus);
+        foreach (var batch in _window?.Take() ?? []) _pending.Enqueue(batch);
+        await PublishPendingAsync(bus, batched, pacer, CancellationToken.None);
         _completePublished = true;
-        LogSummary(source, Seconds(started, Stopwatch.GetTimestamp()), publishedHere);
-        await bus.PublishAsync(BacktestComplete, new BacktestCompletePayload(source.Rows, source.Issues.RejectedCount, source.Accepted),
+        var seconds = Seconds(started, Stopwatch.GetTimestamp());
+        foreach (var lane in source.Lanes) LogSummary(lane.Source, seconds, publishedHere);
+        await bus.PublishAsync(BacktestComplete, new BacktestCompletePayload(source.Rows, source.RejectedCount, source.Handed),
             source.LastTickTime ?? default, correlationId: null);
     }
 
@@ -131,6 +179,28 @@ public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataH
         {
             await pacer.WaitAsync(time, cancellation);
             await bus.PublishAsync(NewTick, payload, time, correlationId: null);
+        }
+    }
+
+    /// <summary>
+    /// A portfolio's cut windows, batch by batch (or tick by tick when not batched). Each leaves the queue before it is
+    /// published, as a tick leaves its source: a save taken during the publish resumes after it.
+    /// </summary>
+    private async Task PublishPendingAsync(IEventBus bus, bool batched, ReplayPacer pacer, CancellationToken cancellation)
+    {
+        while (_pending.TryDequeue(out var batch))
+        {
+            if (batched)
+            {
+                await PublishBatchAsync(bus, batch);
+                continue;
+            }
+
+            foreach (var tick in batch.Ticks)
+            {
+                await pacer.WaitAsync(tick.Timestamp, cancellation);
+                await bus.PublishAsync(NewTick, tick, tick.Timestamp, correlationId: null);
+            }
         }
     }
 
@@ -164,8 +234,15 @@ public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataH
         return ValueTask.CompletedTask;
     }
 
-    protected override BacktestDataHandlerState? Save() =>
-        _source is null ? _restored : new BacktestDataHandlerState(_source.Snapshot(), _completePublished, _batcher?.Held() ?? _restoredHeld);
+    /// <summary>One file's position is saved as it always was (Source); a portfolio's are saved lane by lane.</summary>
+    protected override BacktestDataHandlerState? Save()
+    {
+        if (_source is null) return _restored;
+        var lanes = _source.Snapshot();
+        if (lanes.Count == 1) return new BacktestDataHandlerState(lanes[0].Source, _completePublished, _batcher?.Held() ?? _restoredHeld);
+        var pending = _window is null ? _restoredPending : _pending.ToList();
+        return new BacktestDataHandlerState(lanes[0].Source, _completePublished, _window?.Held() ?? _restoredHeld, lanes, pending);
+    }
 
     /// <summary>The position is applied when the run starts (a saved run may be one that had already completed).</summary>
     protected override void Restore(BacktestDataHandlerState state) => _restored = state;
@@ -173,22 +250,27 @@ public sealed partial class BacktestDataHandler : ComponentAdapter<BacktestDataH
     public override string Query(string question) => question switch
     {
         "status" when _source is { } s =>
-            $"rows={s.Rows} published={s.Accepted} rejected={s.Issues.RejectedCount} warnings={s.Issues.WarningCount} outOfRange={s.OutOfRange} last={s.LastTickTime:O} complete={_completePublished}",
-        "rejections" when _issues is { } issues => string.Join('\n', issues.Rejections),
+            $"rows={s.Rows} published={s.Handed} rejected={s.RejectedCount} warnings={s.Lanes.Sum(l => l.Source.Issues.WarningCount)} outOfRange={s.Lanes.Sum(l => l.Source.OutOfRange)} last={s.LastTickTime:O} complete={_completePublished}",
+        "rejections" when _issues is { } issues => string.Join('\n', issues.SelectMany(i => i.Rejections)),
         // Read by the silo's progress display a few times a second; nothing in the replay loop writes for it.
-        "progress" when _source is { } s => ReplayProgress.Format(s.BytesRead, s.File.Length, s.Accepted, s.LastTickTime, _completePublished),
+        "progress" when _source is { } s => ReplayProgress.Format(s.BytesRead, s.Length, s.Handed, s.LastTickTime, _completePublished),
         _ => "",
     };
 
-    private void Resume(TickSource source)
+    private void Resume(TickMerge source)
     {
         if (_restored is not { } saved) return;
         _restored = null;
-        if (source.TryResume(saved.Source, out var reason))
+        var lanes = saved.Lanes ?? [new TickMergeLaneState(source.Lanes[0].Symbol, saved.Source, null)];
+        if (source.TryResume(lanes, out var reason))
         {
             _completePublished = saved.CompletePublished;
             _restoredHeld = saved.Held;
-            LogResumed(Logger, source.File.Path, saved.Source.Cursor.DataLines, saved.Source.Cursor.Parts, source.Accepted, source.LastTickTime);
+            _restoredPending = saved.Pending;
+            foreach (var lane in lanes)
+            {
+                LogResumed(Logger, lane.Source.FilePath, lane.Source.Cursor.DataLines, lane.Source.Cursor.Parts, lane.Source.Accepted, lane.Source.LastTickTime);
+            }
         }
         else
         {

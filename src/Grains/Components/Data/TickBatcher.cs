@@ -5,7 +5,8 @@ namespace AlgoSpace.Grains.Components.Data;
 
 /// <summary>
 /// Cuts the replayed ticks into NEW_TICK batches (event_bus.tick_batch_size): a batch ends before a tick that
-/// starts a new bucket of any configured timeframe (or goes back in time to an older one), and when it is full.
+/// starts a new bucket of any configured timeframe (or goes back in time to an older one), before a tick of
+/// another instrument (a batch is routed to one instrument's pipeline), and when it is full.
 /// So only the first tick of a batch can close bars, and a consumer that takes the ticks one by one behaves as it
 /// would with one event per tick. It holds the ticks accepted but not yet published, which is what the data
 /// handler saves with its position, so a resumed run publishes them and nothing twice.
@@ -41,7 +42,7 @@ public sealed class TickBatcher
     public TickBatchPayload? Add(TickPayload tick, long tickSeq)
     {
         TickBatchPayload? ended = null;
-        if (_ticks.Count > 0 && (IsFull || !InFirstBuckets(tick.Timestamp))) ended = Take();
+        if (_ticks.Count > 0 && (IsFull || !string.Equals(tick.Symbol, _ticks[0].Symbol, StringComparison.Ordinal) || !InFirstBuckets(tick.Timestamp))) ended = Take();
         if (_ticks.Count == 0)
         {
             _firstSeq = tickSeq;

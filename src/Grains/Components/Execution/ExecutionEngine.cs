@@ -42,8 +42,12 @@ public sealed class ExecutionEngine
     private ExecutionCounters _counters = ExecutionCounters.Zero;
     private readonly ExecutionEventOutbox _outbox = new();
 
-    public ExecutionEngine(ExecutionSettings settings, double initialCapital, int runSeed, InstrumentTable instruments)
+    private readonly PortfolioGate? _gate;
+
+    /// <param name="gate">The portfolio risk gate checked after the pre-trade checks; null checks none.</param>
+    public ExecutionEngine(ExecutionSettings settings, double initialCapital, int runSeed, InstrumentTable instruments, PortfolioGate? gate = null)
     {
+        _gate = gate;
         _settings = settings;
         _instruments = instruments;
         _fills = new FillModel(settings.SlippageTicks, settings.CommissionPerContract);
@@ -97,7 +101,8 @@ public sealed class ExecutionEngine
 
         var failure = _trades.Exists(t => t.ExecutionId == executionId)
             ? PreTradeChecks.ActiveTradeDuplicate(executionId, spec.Symbol)
-            : _checks.Evaluate(command, _instruments.Get(spec.Symbol), PreTradeChecks.Exposure(_trades, spec.Symbol), LastPrice(spec.Symbol), simTime, _duplicates);
+            : _checks.Evaluate(command, _instruments.Get(spec.Symbol), PreTradeChecks.Exposure(_trades, spec.Symbol), LastPrice(spec.Symbol), simTime, _duplicates)
+                ?? _gate?.Evaluate(command, _trades, LastPrice, _instruments, _account.RealizedDay);
         _duplicates.Record(executionId, simTime);
         if (failure is not null)
         {

@@ -13,6 +13,11 @@ public static class RejectionCodes
     public const string OrderValue = "ORDER_VALUE";
     public const string PriceDeviation = "PRICE_DEVIATION";
 
+    // The portfolio risk gate (PortfolioGate), after the pre-trade checks.
+    public const string DailyLoss = "DAILY_LOSS";
+    public const string OpenPositions = "OPEN_POSITIONS";
+    public const string GrossExposure = "GROSS_EXPOSURE";
+
     /// <summary>The simulated venue did not fill the entry (execution.fill_probability).</summary>
     public const string NotFilled = "NOT_FILLED";
 

@@ -65,7 +65,7 @@ public sealed partial class ComponentShell
         _lastHandled = new Dictionary<string, long>(piece?.LastHandled ?? [], StringComparer.Ordinal);
         _degradedAtStart.Clear();
         var (models, assignments) = ResolveModels(spec, spec.Models.Count == 0 ? null : parts.Models(), parts.NoModelRegistry, _degradedAtStart);
-        var context = new ComponentContext(spec, parts.Settings, new PublishTimingBus(parts.Bus), parts.ComponentLogger ?? _logger, models, ReportDegraded, parts.Journal, parts.Calls);
+        var context = new ComponentContext(spec, parts.Settings, new PublishTimingBus(parts.Bus), parts.ComponentLogger ?? _logger, models, ReportDegraded, parts.Journal, new PipelineCalls(parts.Calls, spec));
         _creating = true;
         try
         {

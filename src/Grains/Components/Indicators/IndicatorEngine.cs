@@ -21,7 +21,7 @@ public sealed partial class IndicatorEngine : ComponentAdapter<FeatureEngineStat
     public IndicatorEngine(IComponentContext context) : base(context)
     {
         var settings = context.Settings;
-        var symbol = settings.Symbols.FirstOrDefault()
+        var symbol = context.Spec.Instrument ?? settings.Symbols.FirstOrDefault()
             ?? throw new InvalidOperationException("settings.symbols is empty: the indicator engine has no instrument to compute.");
         var instrument = new InstrumentTable(settings.Instruments).Find(symbol)
             ?? throw new InvalidOperationException($"The indicator engine needs the tick size of {symbol}: add it under settings.instruments.");

@@ -16,10 +16,10 @@ internal sealed class ExecutionHarness
 
     private long _seq;
 
-    public ExecutionHarness(ExecutionSettings? settings = null, int runSeed = 42, double initialCapital = 100_000, long firstSeq = 0)
+    public ExecutionHarness(ExecutionSettings? settings = null, int runSeed = 42, double initialCapital = 100_000, long firstSeq = 0, PortfolioGate? gate = null)
     {
         Settings = settings ?? Defaults();
-        Engine = new ExecutionEngine(Settings, initialCapital, runSeed, new InstrumentTable());
+        Engine = new ExecutionEngine(Settings, initialCapital, runSeed, new InstrumentTable(), gate);
         _seq = firstSeq;
     }
 

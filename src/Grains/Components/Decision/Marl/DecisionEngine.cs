@@ -26,15 +26,18 @@ public sealed class DecisionEngine
     private int _dailyTrades;
     private long _decisions;
     private long _executions;
+    private readonly string? _instrument;
     private long _rejections;
 
-    public DecisionEngine(AlgoSpaceSettings settings, DecisionModels? models, string? degradedReason, IComponentCalls calls)
+    /// <param name="symbol">The instrument this engine decides for (its pipeline's); null: the first of settings.symbols.</param>
+    public DecisionEngine(AlgoSpaceSettings settings, DecisionModels? models, string? degradedReason, IComponentCalls calls, string? symbol = null)
     {
         _settings = settings;
         _models = models;
         _degradedReason = models is null ? degradedReason ?? "models not loaded" : null;
         _calls = calls;
-        var pointValue = new InstrumentTable(settings.Instruments).Find(settings.Symbols.FirstOrDefault() ?? "")?.PointValue ?? 0;
+        _instrument = symbol;
+        var pointValue = new InstrumentTable(settings.Instruments).Find(symbol ?? settings.Symbols.FirstOrDefault() ?? "")?.PointValue ?? 0;
         Ledger = new AccountLedger(settings.Backtesting.InitialCapital, pointValue, 20);
     }
 
@@ -118,7 +121,7 @@ public sealed class DecisionEngine
             new McDropoutMetrics(verdict.MeanStd, verdict.MaxStd, verdict.Entropy), regime.Select(v => (double)v).ToArray(),
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var command = new ExecuteTradePayload(
-            ExecutionIds.Format(synergy.Timestamp, _executions),
+            ExecutionIds.Format(synergy.Timestamp, _executions, _instrument),
             new TradeSpecification(synergy.Symbol, synergy.Direction, synergy.MarketContext.CurrentPrice, synergy.SynergyType),
             new RiskParameters(proposal.PositionSize, proposal.StopLossPrice, proposal.TakeProfitPrice, _settings.MRms.MaxBarsInTrade,
                 proposal.RiskAmount, proposal.RewardAmount, new Dictionary<string, double>()),

@@ -21,7 +21,7 @@ public sealed partial class MainMarlCore : ComponentAdapter<MarlState>
     public MainMarlCore(IComponentContext context) : base(context)
     {
         var (models, missing) = DecisionModels.From(context.Models);
-        Engine = new DecisionEngine(context.Settings, models, missing, context.Calls);
+        Engine = new DecisionEngine(context.Settings, models, missing, context.Calls, context.Spec.Instrument);
         if (missing is not null)
         {
             LogDegraded(context.Logger, missing);

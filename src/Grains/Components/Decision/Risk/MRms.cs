@@ -23,7 +23,7 @@ public sealed partial class MRms : ComponentAdapter<RiskManagerState>, ICallable
     public MRms(IComponentContext context) : base(context)
     {
         context.Models.TryGetValue(ModelName, out var model);
-        Manager = new RiskManager(context.Settings, model);
+        Manager = new RiskManager(context.Settings, model, context.Spec.Instrument);
         if (model is not { IsLoaded: true })
         {
             var reason = model?.Reason ?? $"model '{ModelName}' is not configured";

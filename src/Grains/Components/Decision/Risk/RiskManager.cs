@@ -18,13 +18,14 @@ public sealed class RiskManager
     private DateOnly? _warnedDay;
 
     /// <param name="model">The loaded <c>mrms</c> model; null runs on the fallback.</param>
-    public RiskManager(AlgoSpaceSettings settings, LoadedModel? model)
+    /// <param name="symbol">The instrument this manager sizes (its pipeline's); null: the first of settings.symbols.</param>
+    public RiskManager(AlgoSpaceSettings settings, LoadedModel? model, string? symbol = null)
     {
         _settings = settings;
         var instruments = new InstrumentTable(settings.Instruments);
         _calculator = new RiskProposalCalculator(settings.MRms, settings.RiskManagement.MaxDailyLoss, instruments);
         _model = model is { IsLoaded: true } ? model : null;
-        var pointValue = instruments.Find(settings.Symbols.FirstOrDefault() ?? "")?.PointValue ?? 0;
+        var pointValue = instruments.Find(symbol ?? settings.Symbols.FirstOrDefault() ?? "")?.PointValue ?? 0;
         Ledger = new AccountLedger(settings.Backtesting.InitialCapital, pointValue, settings.MRms.MaxOutcomeHistory);
     }
 

@@ -14,7 +14,8 @@ namespace AlgoSpace.Grains.Components.Execution.Venues;
 /// </summary>
 public sealed class SimulatedVenue(string name, AlgoSpaceSettings settings) : IExecutionVenue
 {
-    private readonly ExecutionEngine _engine = new(settings.Execution, settings.Backtesting.InitialCapital, settings.System.RunSeed, new InstrumentTable(settings.Instruments));
+    private readonly ExecutionEngine _engine = new(settings.Execution, settings.Backtesting.InitialCapital, settings.System.RunSeed, new InstrumentTable(settings.Instruments),
+        new PortfolioGate(settings.RiskManagement, accountDailyLoss: settings.Symbols.Count > 1));
 
     public string Name { get; } = name;
 
