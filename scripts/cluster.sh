@@ -152,10 +152,12 @@ up() {
     export ALGOSPACE_REDIS=127.0.0.1:$redis_port
     export ALGOSPACE_FEED_URL=ws://127.0.0.1:$feed_port/ticks
     export ALGOSPACE_OUTPUT_DIR=${ALGOSPACE_OUTPUT_DIR:-$dir}
+    # A backtest (settings/portfolio-cluster.yaml) starts once all N silos are in (cluster.min_silos).
+    export ALGOSPACE_CLUSTER_SILOS=$count
     # Fails early, with every finding, rather than N times in N logs.
     dotnet "$silo_dll" --config "$settings" --validate >"$dir/validate.out" 2>&1 || {
         cat "$dir/validate.out" >&2
-        fail "settings/cluster.yaml is not valid with this environment"
+        fail "$settings is not valid with this environment"
     }
 
     live_pid "$dir/redis.pid" redis-server >/dev/null || start_redis
@@ -165,8 +167,8 @@ up() {
     for i in $(seq "$count"); do start_silo "$i"; done
     say "waiting until the $count silos are ready (at most ${ready_timeout} s)"
     wait_ready "$count"
-    say "up: $count silos in cluster 'algospace-cluster' on 127.0.0.1"
-    say "see it with: ALGOSPACE_REDIS=$ALGOSPACE_REDIS dotnet run --project src/Client -- status --config settings/cluster.yaml"
+    say "up: $count silos of $settings on 127.0.0.1"
+    say "see it with: ALGOSPACE_REDIS=$ALGOSPACE_REDIS dotnet run --project src/Client -- status --config ${settings#"$root"/}"
 }
 
 stop_process() {

@@ -30,4 +30,12 @@ public sealed class ClusterSettings
 
     [Description("Failure detection: how fast a silo that stopped answering is declared dead.")]
     public MembershipSettings Membership { get; init; } = new();
+
+    [SettingRange(1, 1_000)]
+    [Description("A run starts once this many silos are active in the cluster, so that a portfolio's pipelines spread over them from the start (placement decides only where a component starts); a silo joining a run under way never waits. Set it to the number of silos (a Deployment's replicas).")]
+    public int MinSilos { get; init; } = 1;
+
+    [SettingRange(1, 3_600), SettingUnit("seconds")]
+    [Description("How long a run waits for min_silos; then it starts on the silos there are, with a warning.")]
+    public double MinSilosTimeout { get; init; } = 60;
 }

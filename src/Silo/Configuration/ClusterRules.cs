@@ -15,6 +15,18 @@ public static class ClusterRules
     {
         CheckAdvertisedAddress(c);
         CheckMembership(c);
+        CheckMinSilos(c);
+    }
+
+    /// <summary>The localhost provider is one silo: a run waiting for more would wait for its timeout every time.</summary>
+    private static void CheckMinSilos(RuleContext c)
+    {
+        var cluster = c.Settings.Cluster;
+        if (cluster.MinSilos > 1 && cluster.Provider == ClusteringProvider.Localhost)
+        {
+            c.Error("cluster.min_silos", cluster.MinSilos.ToString(CultureInfo.InvariantCulture), "1 with cluster.provider localhost, or cluster.provider redis",
+                "The localhost provider is a single-silo cluster; more silos need a shared membership table.");
+        }
     }
 
     /// <summary>The address as Orleans will use it, or null when it is not one a silo can advertise.</summary>

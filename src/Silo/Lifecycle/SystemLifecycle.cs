@@ -60,6 +60,7 @@ public sealed partial class SystemLifecycle(
     {
         // Observing first: a short backtest may end (and the kernel stop the system) before startup returns.
         await Kernel.ObserveAsync(grains.CreateObjectReference<IKernelObserver>(observer));
+        await WaitForSilosAsync();
         KernelStatus status;
         try
         {
@@ -104,6 +105,35 @@ public sealed partial class SystemLifecycle(
             }
         }
     }
+
+    /// <summary>
+    /// cluster.min_silos: a new run waits until that many silos are active, so that placement spreads a portfolio's
+    /// pipelines over all of them (it decides only where a component starts). A silo that joins a run under way
+    /// does not wait; after cluster.min_silos_timeout the run starts on the silos there are.
+    /// </summary>
+    private async Task WaitForSilosAsync()
+    {
+        var wanted = settings.Cluster.MinSilos;
+        if (wanted <= 1) return;
+        // Only before a run: any other state is a run under way (being started, recovered or handed over) to join.
+        if ((await Kernel.GetStatusAsync()).State is not (SystemState.Stopped or SystemState.Faulted)) return;
+        var membership = services.GetRequiredService<IClusterMembershipService>();
+        var waited = Stopwatch.StartNew();
+        var timeout = TimeSpan.FromSeconds(settings.Cluster.MinSilosTimeout);
+        LogWaitingForSilos(logger, Active(membership), wanted);
+        while (Active(membership) < wanted && waited.Elapsed < timeout)
+        {
+            // Membership changes arrive by gossip within a probe period; the snapshot is read again at that pace.
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        var active = Active(membership);
+        if (active < wanted) LogTooFewSilos(logger, active, wanted, waited.Elapsed.TotalSeconds);
+        else LogSilosReady(logger, active, waited.Elapsed.TotalMilliseconds);
+    }
+
+    private static int Active(IClusterMembershipService membership) =>
+        membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
 
     /// <summary>Attempts at the startup call while the silo that holds the kernel is leaving: 1+2+...+9 s of waiting.</summary>
     private const int StartupAttempts = 10;
@@ -199,6 +229,15 @@ public sealed partial class SystemLifecycle(
             LogStep(logger, name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
+
+    [LoggerMessage(EventId = 146, Level = LogLevel.Information, Message = "Waiting for the cluster: {Active} of {Wanted} silos active (cluster.min_silos)")]
+    private static partial void LogWaitingForSilos(ILogger logger, int active, int wanted);
+
+    [LoggerMessage(EventId = 147, Level = LogLevel.Information, Message = "{Active} silos active after {ElapsedMs:F0} ms: the run starts")]
+    private static partial void LogSilosReady(ILogger logger, int active, double elapsedMs);
+
+    [LoggerMessage(EventId = 148, Level = LogLevel.Warning, Message = "Only {Active} of {Wanted} silos active after {Seconds:F0} s (cluster.min_silos_timeout): the run starts on them")]
+    private static partial void LogTooFewSilos(ILogger logger, int active, int wanted, double seconds);
 
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Step {Step} done in {ElapsedMs:F1} ms")]
     private static partial void LogStep(ILogger logger, string step, double elapsedMs);

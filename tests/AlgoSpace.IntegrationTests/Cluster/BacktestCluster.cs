@@ -19,25 +19,31 @@ public sealed class BacktestCluster : IDisposable
     private readonly Dictionary<int, SiloProcess> _silos = [];
     private readonly Dictionary<int, string> _ended = [];
 
-    private BacktestCluster(RedisServer redis, string job)
+    private BacktestCluster(RedisServer redis, string job, int minSilos)
     {
         _redis = redis;
         Tree = new DefaultJobTree(
             "  provider: redis\n  redis_connection: ${env:ALGOSPACE_TEST_REDIS}\n",
             cluster: $"  provider: redis\n  cluster_id: backtest-{Guid.NewGuid():N}\n  redis_connection: ${{env:ALGOSPACE_TEST_REDIS}}\n"
-                + "  silo_port: ${env:ALGOSPACE_SILO_PORT}\n  gateway_port: ${env:ALGOSPACE_GATEWAY_PORT}\n",
+                + "  silo_port: ${env:ALGOSPACE_SILO_PORT}\n  gateway_port: ${env:ALGOSPACE_GATEWAY_PORT}\n"
+                + $"  min_silos: {minSilos}\n",
             job: job);
     }
 
     /// <param name="job">The shipped settings file the cluster runs (<see cref="DefaultJobTree.DefaultJob"/> or <see cref="DefaultJobTree.PortfolioJob"/>).</param>
-    public static async Task<BacktestCluster> StartRedisAsync(string job = DefaultJobTree.DefaultJob) => new(await RedisServer.StartAsync(), job);
+    /// <param name="minSilos">cluster.min_silos: the run starts once this many silos are active.</param>
+    public static async Task<BacktestCluster> StartRedisAsync(string job = DefaultJobTree.DefaultJob, int minSilos = 1) =>
+        new(await RedisServer.StartAsync(), job, minSilos);
 
-    /// <summary>The environment a client needs to find this cluster through <see cref="DefaultJobTree.Settings"/>.</summary>
+    /// <summary>
+    /// The environment a client needs to find this cluster through <see cref="DefaultJobTree.Settings"/>: the Redis
+    /// connection, and some valid port for the silos' own references (the client takes the gateways from Redis).
+    /// </summary>
     public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>
     {
         ["ALGOSPACE_TEST_REDIS"] = _redis.ConnectionString,
-        ["ALGOSPACE_SILO_PORT"] = "0",
-        ["ALGOSPACE_GATEWAY_PORT"] = "0",
+        ["ALGOSPACE_SILO_PORT"] = "11111",
+        ["ALGOSPACE_GATEWAY_PORT"] = "30000",
     };
 
     public DefaultJobTree Tree { get; }

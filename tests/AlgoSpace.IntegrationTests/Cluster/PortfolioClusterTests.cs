@@ -33,7 +33,8 @@ public sealed class PortfolioClusterTests(ITestOutputHelper log)
     public async Task A_rolling_restart_of_every_silo_and_a_SIGKILL_end_with_the_trades_of_an_uninterrupted_run()
     {
         var expected = await DefaultJobBaseline.Portfolio.Value;
-        using var cluster = await BacktestCluster.StartRedisAsync(DefaultJobTree.PortfolioJob);
+        // The run starts once the three silos are in (cluster.min_silos), so the instruments spread from the start.
+        using var cluster = await BacktestCluster.StartRedisAsync(DefaultJobTree.PortfolioJob, minSilos: 3);
         foreach (var silo in new[] { 1, 2, 3 }) cluster.Start(silo);
 
         var ticks = FileTicks / 8;

@@ -4,6 +4,7 @@ using AlgoSpace.Grains.Components.Journal;
 using AlgoSpace.Grains.Interfaces.Components;
 using AlgoSpace.Grains.Interfaces.Components.Calls;
 using AlgoSpace.Grains.Interfaces.Events;
+using AlgoSpace.MarketData.Bars;
 using static AlgoSpace.Grains.Interfaces.Events.EventTypes;
 
 namespace AlgoSpace.Grains.Components.Execution;
@@ -34,6 +35,9 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
 
     private JournalReconciler _reconciler;
 
+    /// <summary>Minutes of the smallest timeframe: the grain at which a replay is known to have passed a journal record.</summary>
+    private readonly int _smallestTimeframe;
+
     /// <summary>Live restart: the journal records the venue has to agree with before the handler trades.</summary>
     private List<JournalRecord>? _venueJournal;
 
@@ -46,6 +50,7 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
     {
         Venue = venue;
         _reconcilesWithVenue = reconcilesWithVenue;
+        _smallestTimeframe = context.Settings.Timeframes.Where(t => t >= 1).DefaultIfEmpty(1).Min();
         var recovered = context.Journal.Recovered;
         _reconciler = new JournalReconciler([.. recovered]);
         if (recovered.Count > 0) LogRecovered(context.Logger, context.Spec.Name, recovered.Count, reconcilesWithVenue ? "reconciled with the venue at start" : "reconciled as the replay produces them again");
@@ -209,10 +214,15 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
         + (_refusal is null ? "" : $" trading_refused=\"{_refusal}\"")
         + (_reconciler.Unreproduced.Count == 0 ? "" : $" unreproduced_journal_records={_reconciler.Unreproduced.Count}");
 
-    /// <summary>Journal records the replay has moved past without producing: the run is not deterministic. Loud, and kept.</summary>
-    private void ReportPassed(DateTime simTime)
+    /// <summary>
+    /// Journal records the replay has moved past without producing: the run is not deterministic. Loud, and kept.
+    /// "Past" is measured at the start of the tick's bucket of the smallest timeframe, not at the tick: a portfolio's
+    /// window gives the account one instrument's ticks of a bucket after another's (TickWindow), so a tick of the
+    /// first instrument may be later than an order the second one places in the same bucket.
+    /// </summary>
+    private void ReportPassed(DateTime tickTime)
     {
-        foreach (var record in _reconciler.Passed(simTime))
+        foreach (var record in _reconciler.Passed(BarClock.Floor(tickTime, _smallestTimeframe)))
         {
             LogUnreproduced(Context.Logger, Context.Spec.Name, record.Key, record.SimTime, record.Detail);
             Context.ReportDegraded($"journal record {record.Key} at {record.SimTime:O} was not produced again by the replay (kept; the run is not deterministic)");

@@ -194,7 +194,9 @@ public sealed class ExecutionJournalTests
         // A replay without the decision: the journaled order never comes back.
         var after = Context();
         after.RecordingJournal = new AlgoSpace.Grains.Components.Journal.InMemoryJournal(before.RecordingJournal.Appended.ToList());
-        var restored = await RunAsync(after, checkpoint, Trade.Skip(2));
+        // It is known to have passed the order once a tick of the next 5-minute bucket comes (within a bucket, a
+        // portfolio's account sees one instrument's ticks after another's, so earlier ticks may still follow).
+        var restored = await RunAsync(after, checkpoint, Trade.Skip(2).Append(Tick(5, At(10, 5), 5011)));
 
         Assert.Contains(after.RecordingLogger.Entries, e => e.EventId == 460);
         Assert.NotEmpty(after.Degraded);
