@@ -19,7 +19,11 @@ public sealed class InstrumentPlacementTests(ITestOutputHelper log)
     [Fact]
     public async Task One_instrument_s_hosts_share_a_silo_and_three_instruments_take_three_silos()
     {
-        await using var system = await TestSystem.StartAsync(KernelYaml.System(extra: "symbols: [ES, NQ, CL]"), silos: 3);
+        // A portfolio of three symbols, each with its file (the test components never read them).
+        var yaml = KernelYaml.System(extra: "symbols: [ES, NQ, CL]").Replace(
+            "backtest_file: ../data/ticks.csv", "backtest_files: {ES: ../data/ticks.csv, NQ: ../data/ticks.csv, CL: ../data/ticks.csv}", StringComparison.Ordinal);
+        Assert.Contains("backtest_files:", yaml, StringComparison.Ordinal);
+        await using var system = await TestSystem.StartAsync(yaml, silos: 3);
         var management = system.Cluster.Client.GetGrain<IManagementGrain>(0);
 
         var where = new Dictionary<string, SiloAddress>();
