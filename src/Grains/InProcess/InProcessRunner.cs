@@ -32,7 +32,8 @@ public sealed partial class InProcessRunner
     private readonly StartupPlan _plan;
     private readonly RoutingTable _routes;
     private readonly Dictionary<string, InProcessNode> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, InProcessNode?[]> _wiring = new(StringComparer.Ordinal);
+    // By event type and the instrument the event is about (null: none), which is all the routes depend on.
+    private readonly Dictionary<(string Type, string? Instrument), InProcessNode?[]> _wiring = [];
     private readonly CancellationTokenSource _stop = new();
     private long _childTicks;
     private long _events;
@@ -235,9 +236,7 @@ public sealed partial class InProcessRunner
     /// </summary>
     private InProcessNode?[] Subscribers(string eventType, string producer, string? instrument)
     {
-        // With one instrument no name carries one, and the key is the type alone, as before.
-        var about = PipelineKey.InstrumentOf(producer) ?? instrument;
-        var key = about is null || _settings.Symbols.Count <= 1 ? eventType : $"{eventType}{PipelineKey.Separator}{about}";
+        var key = (eventType, PipelineKey.InstrumentOf(producer) ?? instrument);
         if (_wiring.TryGetValue(key, out var wired)) return wired;
         wired = _routes.SubscribersOf(eventType, producer, instrument)
             .Where(s => s == KernelKeys.KernelSubscriber || _nodes.ContainsKey(s))
@@ -260,10 +259,7 @@ public sealed partial class InProcessRunner
 
     private void ForgetWiring(string eventType)
     {
-        foreach (var key in _wiring.Keys.Where(k => k == eventType || k.StartsWith($"{eventType}{PipelineKey.Separator}", StringComparison.Ordinal)).ToList())
-        {
-            _wiring.Remove(key);
-        }
+        foreach (var key in _wiring.Keys.Where(k => k.Type == eventType).ToList()) _wiring.Remove(key);
     }
 
     [LoggerMessage(EventId = 1900, Level = LogLevel.Error, Message = "In-process runner: component {Component} ({Kind}) failed to initialise and is left out")]

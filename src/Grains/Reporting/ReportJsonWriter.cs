@@ -71,10 +71,8 @@ public static class ReportJsonWriter
             json.WriteNumber("losses", i.Losses);
             Raw(json, "net_pnl", ReportFormat.Money(i.NetPnl));
             Raw(json, "commission", ReportFormat.Money(i.Commission));
-            if (i.BestTrade is { } best) Raw(json, "best_trade", ReportFormat.Money(best));
-            else json.WriteNull("best_trade");
-            if (i.WorstTrade is { } worst) Raw(json, "worst_trade", ReportFormat.Money(worst));
-            else json.WriteNull("worst_trade");
+            Optional(json, "best_trade", i.BestTrade, ReportFormat.Money);
+            Optional(json, "worst_trade", i.WorstTrade, ReportFormat.Money);
             json.WriteEndObject();
         }
 

@@ -1,12 +1,3 @@
-using System.Text.Json.Nodes;
-using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.InProcess;
-using AlgoSpace.Grains.Interfaces.Components.Calls;
-using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Models;
-using AlgoSpace.Grains.Reporting;
-using AlgoSpace.Tests.Kernel;
-
 namespace AlgoSpace.Tests.Pipeline;
 
 /// <summary>
@@ -22,37 +13,16 @@ public sealed class DefaultJobDeterminismTests
     /// <summary>The first trades of the sample close on 2024-01-08 and 2024-01-09 (RDE warm-up takes the first four days).</summary>
     private const string EndDate = "2024-01-09";
 
-    private static readonly Lazy<Task<RunFiles>> Reference = new(() => RunOrleansAsync(new ClusterShape(1)));
-
-    private sealed record RunFiles(string Trades, string Equity, string Report);
+    private static readonly Lazy<Task<JobFiles>> Reference = new(() => RunOrleansAsync(new ClusterShape(1)));
 
     /// <summary>The default settings, cut at <see cref="EndDate"/>, in memory persistence, without telemetry, on <paramref name="transport"/>.</summary>
-    private static string Settings(string transport)
-    {
-        var yaml = File.ReadAllText(RepositoryRoot.File("settings", "settings.yaml"))
-            .Replace("transport: broadcast", $"transport: {transport}", StringComparison.Ordinal)
-            .Replace("persistence:\n", "persistence:\n  provider: memory\n", StringComparison.Ordinal)
-            .Replace("backtesting:\n", $"backtesting:\n  end_date: {EndDate}\n", StringComparison.Ordinal);
-        Assert.Contains("provider: memory", yaml, StringComparison.Ordinal);
-        Assert.Contains($"end_date: {EndDate}", yaml, StringComparison.Ordinal);
-        return yaml + "\ntelemetry:\n  enabled: false\n";
-    }
+    private static string Settings(string transport) => ShippedJobRun.Settings("settings.yaml", transport, EndDate);
 
     /// <summary>A project tree with the shipped sample and the committed models, as the default job sees them.</summary>
     private static string Tree() => DefaultJobFiles.NewTree("algospace-default-job-");
 
-    private static async Task<RunFiles> RunOrleansAsync(ClusterShape shape)
-    {
-        var root = Tree();
-        await using var system = await TestSystem.StartAsync(Settings(shape.Transport), shape.Silos, root);
-        var status = await system.WaitForAsync(Timeout, SystemState.Stopped, SystemState.Faulted);
-        Assert.True(status.State == SystemState.Stopped, string.Join("\n", status.Transitions.Select(t => $"{t.From}->{t.To}: {t.Cause}")));
-        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(root, "output")), d => File.Exists(Path.Combine(d, "report.json")));
-        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "report.json")))!.AsObject();
-        Assert.True(report.Remove("timing"), "report.json has a timing object");
-        return new RunFiles(await File.ReadAllTextAsync(Path.Combine(folder, "trades.csv")), await File.ReadAllTextAsync(Path.Combine(folder, "equity.csv")),
-            report.ToJsonString());
-    }
+    private static Task<JobFiles> RunOrleansAsync(ClusterShape shape) =>
+        ShippedJobRun.OrleansAsync(Settings(shape.Transport), Tree(), shape.Silos, "output", Timeout);
 
     [Fact]
     public async Task The_default_job_trades_and_repeats_itself_byte_for_byte_on_one_silo()
@@ -83,23 +53,8 @@ public sealed class DefaultJobDeterminismTests
     public async Task The_in_process_runner_makes_the_same_trades()
     {
         var reference = await Reference.Value;
-        var root = Tree();
-        try
-        {
-            var settings = TestSystem.LoadSettings(Settings("broadcast"), root);
-            using var models = new ModelLoader().Load(ModelSource.FromSettings(settings));
-            var runner = new InProcessRunner(settings, TestSystem.Registry, models: models);
-            var result = await runner.RunAsync();
-            Assert.Null(result.FatalError);
-
-            var tracker = Assert.IsAssignableFrom<ICallableComponent>(runner.Find("performance_tracker")?.Component);
-            var reply = (PerformanceReportReply)await tracker.AnswerAsync(new PerformanceReportRequest(), CancellationToken.None);
-            Assert.Equal(reference.Trades, TradesCsvWriter.Write(reply.Trades));
-            Assert.Equal(reference.Equity, EquityCsvWriter.Write(reply.Equity));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var (trades, equity) = await ShippedJobRun.InProcessAsync(Settings("broadcast"), Tree());
+        Assert.Equal(reference.Trades, trades);
+        Assert.Equal(reference.Equity, equity);
     }
 }

@@ -1,11 +1,4 @@
 using System.Text.Json.Nodes;
-using AlgoSpace.Grains.Components;
-using AlgoSpace.Grains.InProcess;
-using AlgoSpace.Grains.Interfaces.Components.Calls;
-using AlgoSpace.Grains.Interfaces.Kernel;
-using AlgoSpace.Grains.Models;
-using AlgoSpace.Grains.Reporting;
-using AlgoSpace.Tests.Kernel;
 
 namespace AlgoSpace.Tests.Pipeline;
 
@@ -31,37 +24,16 @@ public sealed class PortfolioDeterminismTests
     /// </summary>
     private const string StreamEndDate = "2024-01-03";
 
-    private static readonly Lazy<Task<RunFiles>> Reference = new(() => RunOrleansAsync(new ClusterShape(1)));
+    private static readonly Lazy<Task<JobFiles>> Reference = new(() => RunOrleansAsync(new ClusterShape(1)));
 
-    private static readonly Lazy<Task<RunFiles>> StreamReference = new(() => RunOrleansAsync(new ClusterShape(1), StreamEndDate));
+    private static readonly Lazy<Task<JobFiles>> StreamReference = new(() => RunOrleansAsync(new ClusterShape(1), StreamEndDate));
 
-    private sealed record RunFiles(string Trades, string Equity, string Report);
-
-    private static string Settings(string transport, string endDate = EndDate)
-    {
-        var yaml = File.ReadAllText(RepositoryRoot.File("settings", "portfolio.yaml"))
-            .Replace("transport: broadcast", $"transport: {transport}", StringComparison.Ordinal)
-            .Replace("persistence:\n", "persistence:\n  provider: memory\n", StringComparison.Ordinal)
-            .Replace("backtesting:\n", $"backtesting:\n  end_date: {endDate}\n", StringComparison.Ordinal);
-        Assert.Contains("provider: memory", yaml, StringComparison.Ordinal);
-        Assert.Contains($"end_date: {endDate}", yaml, StringComparison.Ordinal);
-        return yaml + "\ntelemetry:\n  enabled: false\n";
-    }
+    private static string Settings(string transport, string endDate = EndDate) => ShippedJobRun.Settings("portfolio.yaml", transport, endDate);
 
     private static string Tree() => DefaultJobFiles.NewPortfolioTree("algospace-portfolio-");
 
-    private static async Task<RunFiles> RunOrleansAsync(ClusterShape shape, string endDate = EndDate)
-    {
-        var root = Tree();
-        await using var system = await TestSystem.StartAsync(Settings(shape.Transport, endDate), shape.Silos, root);
-        var status = await system.WaitForAsync(Timeout, SystemState.Stopped, SystemState.Faulted);
-        Assert.True(status.State == SystemState.Stopped, string.Join("\n", status.Transitions.Select(t => $"{t.From}->{t.To}: {t.Cause}")));
-        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(root, "output", "portfolio")), d => File.Exists(Path.Combine(d, "report.json")));
-        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "report.json")))!.AsObject();
-        Assert.True(report.Remove("timing"), "report.json has a timing object");
-        return new RunFiles(await File.ReadAllTextAsync(Path.Combine(folder, "trades.csv")), await File.ReadAllTextAsync(Path.Combine(folder, "equity.csv")),
-            report.ToJsonString());
-    }
+    private static Task<JobFiles> RunOrleansAsync(ClusterShape shape, string endDate = EndDate) =>
+        ShippedJobRun.OrleansAsync(Settings(shape.Transport, endDate), Tree(), shape.Silos, Path.Combine("output", "portfolio"), Timeout);
 
     [Fact]
     public async Task The_portfolio_trades_by_instrument_and_repeats_itself_byte_for_byte()
@@ -110,23 +82,8 @@ public sealed class PortfolioDeterminismTests
     public async Task The_in_process_runner_makes_the_same_trades()
     {
         var reference = await Reference.Value;
-        var root = Tree();
-        try
-        {
-            var settings = TestSystem.LoadSettings(Settings("broadcast"), root);
-            using var models = new ModelLoader().Load(ModelSource.FromSettings(settings));
-            var runner = new InProcessRunner(settings, TestSystem.Registry, models: models);
-            var result = await runner.RunAsync();
-            Assert.Null(result.FatalError);
-
-            var tracker = Assert.IsAssignableFrom<ICallableComponent>(runner.Find("performance_tracker")?.Component);
-            var reply = (PerformanceReportReply)await tracker.AnswerAsync(new PerformanceReportRequest(), CancellationToken.None);
-            Assert.Equal(reference.Trades, TradesCsvWriter.Write(reply.Trades));
-            Assert.Equal(reference.Equity, EquityCsvWriter.Write(reply.Equity));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var (trades, equity) = await ShippedJobRun.InProcessAsync(Settings("broadcast"), Tree());
+        Assert.Equal(reference.Trades, trades);
+        Assert.Equal(reference.Equity, equity);
     }
 }
