@@ -18,6 +18,10 @@
 #   ALGOSPACE_CLUSTER_CONFIGURATION (Release: which build of the silo and the feed to run)
 #   ALGOSPACE_CLUSTER_SETTINGS (settings/cluster.yaml; settings/portfolio-cluster.yaml runs the portfolio backtest,
 #                               whose silos exit when it ends)
+#   ALGOSPACE_CLUSTER_MODE (the settings' mode; live or backtest is passed to each silo as --mode)
+# The feed replays the settings' backtest data: data_handler.backtest_files as one feed of every symbol (a
+# portfolio), else data_handler.backtest_file. So the portfolio trades live on 3 silos with:
+#   ALGOSPACE_CLUSTER_SETTINGS=settings/portfolio-cluster.yaml ALGOSPACE_CLUSTER_MODE=live scripts/cluster.sh up 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -35,7 +39,10 @@ configuration=${ALGOSPACE_CLUSTER_CONFIGURATION:-Release}
 silo_dll=$root/src/Silo/bin/$configuration/net10.0/AlgoSpace.Silo.dll
 feed_dll=$root/tools/FeedReplay/bin/$configuration/net10.0/FeedReplay.dll
 settings=$(realpath "${ALGOSPACE_CLUSTER_SETTINGS:-$root/settings/cluster.yaml}")
-feed_file=$root/data/sample/ES-ticks-eth-20d.csv.gz
+mode=${ALGOSPACE_CLUSTER_MODE:-}
+[[ -z $mode || $mode == live || $mode == backtest ]] || { echo "cluster: ALGOSPACE_CLUSTER_MODE is '$mode': live, backtest or unset" >&2; exit 1; }
+mode_args=()
+[[ -n $mode ]] && mode_args=(--mode "$mode")
 
 say() { echo "cluster: $*"; }
 fail() { echo "cluster: $*" >&2; exit 1; }
@@ -98,11 +105,30 @@ start_redis() {
     fail "redis-server did not accept connections on 127.0.0.1:$redis_port within 10 s (log: $dir/redis.log)"
 }
 
+# What the feed serves, one argument per line: SYMBOL=FILE for each of data_handler.backtest_files, else the
+# backtest_file; paths as the settings give them, relative to the settings' folder.
+feed_sources() {
+    awk -v base="$(dirname "$settings")" '
+        function path(value) { sub(/[ \t]+#.*/, "", value); gsub(/^["\x27]|["\x27]$/, "", value); return value ~ /^\// ? value : base "/" value }
+        /^[^ #]/ { section = $0; files = 0 }
+        section !~ /^data_handler:/ { next }
+        /^  backtest_files:/ { files = 1; next }
+        /^  [a-z_]+:/ { files = 0 }
+        /^  backtest_file:/ { single = $0; sub(/^  backtest_file:[ \t]*/, "", single); single = path(single) }
+        files && /^    [A-Za-z0-9._-]+:/ { line = $0; sub(/^ +/, "", line); symbol = line; sub(/:.*/, "", symbol)
+                                             sub(/^[^:]+:[ \t]*/, "", line); print symbol "=" path(line); portfolio = 1 }
+        END { if (!portfolio && single != "") print single }
+    ' "$settings"
+}
+
 start_feed() {
     port_free "$feed_port" || fail "port $feed_port (feed) is taken; set ALGOSPACE_CLUSTER_FEED_PORT to a free one"
-    setsid dotnet "$feed_dll" "$feed_file" --port "$feed_port" --rate "$feed_rate" --loop >"$dir/feed.out" 2>&1 </dev/null &
+    local sources
+    mapfile -t sources < <(feed_sources)
+    ((${#sources[@]} > 0)) || fail "$settings gives no data_handler.backtest_file or backtest_files for the feed to replay"
+    setsid dotnet "$feed_dll" "${sources[@]}" --port "$feed_port" --rate "$feed_rate" --loop >"$dir/feed.out" 2>&1 </dev/null &
     echo $! >"$dir/feed.pid"
-    say "replay feed on ws://127.0.0.1:$feed_port/ticks, $feed_rate ticks/s in a loop (pid $!, log $dir/feed.out)"
+    say "replay feed of ${sources[*]#"$root"/} on ws://127.0.0.1:$feed_port/ticks, $feed_rate ticks/s in a loop (pid $!, log $dir/feed.out)"
 }
 
 start_silo() {
@@ -112,7 +138,7 @@ start_silo() {
     done
 
     ALGOSPACE_SILO_PORT=$port ALGOSPACE_GATEWAY_PORT=$gateway ALGOSPACE_HTTP_PORT=$http \
-        setsid dotnet "$silo_dll" --config "$settings" >"$dir/silo-$i.out" 2>&1 </dev/null &
+        setsid dotnet "$silo_dll" --config "$settings" "${mode_args[@]}" >"$dir/silo-$i.out" 2>&1 </dev/null &
     echo $! >"$dir/silo-$i.pid"
     say "silo $i: pid $!, silo port $port, gateway $gateway, http://127.0.0.1:$http/health, log $dir/silo-$i.out"
 }
@@ -155,7 +181,7 @@ up() {
     # A backtest (settings/portfolio-cluster.yaml) starts once all N silos are in (cluster.min_silos).
     export ALGOSPACE_CLUSTER_SILOS=$count
     # Fails early, with every finding, rather than N times in N logs.
-    dotnet "$silo_dll" --config "$settings" --validate >"$dir/validate.out" 2>&1 || {
+    dotnet "$silo_dll" --config "$settings" "${mode_args[@]}" --validate >"$dir/validate.out" 2>&1 || {
         cat "$dir/validate.out" >&2
         fail "$settings is not valid with this environment"
     }

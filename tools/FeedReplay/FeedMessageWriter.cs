@@ -10,11 +10,11 @@ namespace AlgoSpace.FeedReplay;
 /// or Binance trade events. Times go out as the file gives them: algospace_json without a zone
 /// (yyyy-MM-ddTHH:mm:ss.FFFFFFF), Binance as milliseconds since 1970 reading the file's time as UTC.
 /// </summary>
-public sealed class FeedMessageWriter(FeedMessageFormat format, string symbol)
+public sealed class FeedMessageWriter(FeedMessageFormat format)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
-    public byte[] Tick(long id, in MarketTick tick)
+    public byte[] Tick(long id, in MarketTick tick, string symbol)
     {
         _buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(_buffer))

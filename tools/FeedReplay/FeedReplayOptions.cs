@@ -9,8 +9,17 @@ public sealed class FeedReplayOptions
     public const int DefaultPort = 8765;
     public const string DefaultPath = "/ticks";
 
-    /// <summary>The tick or OHLCV bar CSV (optionally .gz) to serve, read like a backtest file.</summary>
-    public required string File { get; init; }
+    /// <summary>The tick or OHLCV bar CSV (optionally .gz) to serve, read like a backtest file, as the ticks of <see cref="Symbol"/>.</summary>
+    public string? File { get; init; }
+
+    /// <summary>
+    /// Several instruments on one feed instead of <see cref="File"/>: each file's ticks carry its symbol, merged in
+    /// time order (equal times in the order given), numbered by one sequence, as a multi-instrument feed sends them.
+    /// </summary>
+    public IReadOnlyList<FeedInstrument> Instruments { get; init; } = [];
+
+    /// <summary>What is served: <see cref="Instruments"/>, or <see cref="File"/> as <see cref="Symbol"/>.</summary>
+    public IReadOnlyList<FeedInstrument> Sources => Instruments.Count > 0 ? Instruments : [new FeedInstrument(Symbol, File ?? "")];
 
     /// <summary>The address to listen on; only loopback unless <see cref="AllowRemote"/>.</summary>
     public string Host { get; init; } = "127.0.0.1";
@@ -50,7 +59,14 @@ public sealed class FeedReplayOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the option that is wrong.</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(File)) throw new ArgumentException("No file to serve.");
+        if (Instruments.Count > 0 && File is not null) throw new ArgumentException("Give one file, or instruments (SYMBOL=FILE), not both.");
+        if (Sources.Any(s => string.IsNullOrWhiteSpace(s.File))) throw new ArgumentException("No file to serve.");
+        if (Sources.Any(s => string.IsNullOrWhiteSpace(s.Symbol))) throw new ArgumentException("An instrument has no symbol: give SYMBOL=FILE.");
+        if (Sources.GroupBy(s => s.Symbol, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Symbol {twice.Key} is given {twice.Count()} times: one file per instrument.");
+        }
+
         var address = ParseHost(Host);
         if (!IPAddress.IsLoopback(address) && !AllowRemote)
         {
@@ -73,3 +89,6 @@ public sealed class FeedReplayOptions
         : IPAddress.TryParse(host, out var address) ? address
         : throw new ArgumentException($"Host '{host}' is not an IP address (or localhost).");
 }
+
+/// <summary>One instrument a feed serves: its symbol in the messages, and the file of its ticks.</summary>
+public sealed record FeedInstrument(string Symbol, string File);

@@ -22,6 +22,7 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
 
     private readonly FeedReplayOptions _options;
     private readonly TickTape _tape;
+    private readonly string[] _symbols;
     private readonly FeedMessageWriter _writer;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, (FeedClient Client, Task ReadLoop)> _connected = new();
@@ -41,8 +42,9 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
     {
         options.Validate();
         _options = options;
-        _tape = TickTape.Load(options.File, options.Loop);
-        _writer = new FeedMessageWriter(options.Format, options.Symbol);
+        _symbols = options.Sources.Select(s => s.Symbol).ToArray();
+        _tape = TickTape.Load(options.Sources.Select(s => s.File).ToList(), options.Loop);
+        _writer = new FeedMessageWriter(options.Format);
         _logger = logger ?? NullLogger.Instance;
         Port = options.Port;
     }
@@ -210,7 +212,7 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
                 }
 
                 var tick = _tape[cursor];
-                if (await BroadcastAsync(_writer.Tick(cursor + 1, tick)) > 0)
+                if (await BroadcastAsync(Message(cursor)) > 0)
                 {
                     _lastTick = tick.Timestamp;
                     Interlocked.Increment(ref _cursor);
@@ -231,11 +233,13 @@ public sealed partial class FeedReplayServer : IAsyncDisposable
         var cursor = Sent;
         for (var position = Math.Max(0, cursor - _options.Overlap); position < cursor; position++)
         {
-            if (!await client.SendAsync(_writer.Tick(position + 1, _tape[position]), CancellationToken.None)) return;
+            if (!await client.SendAsync(Message(position), CancellationToken.None)) return;
         }
 
         _clients.Add(client);
     }
+
+    private byte[] Message(long position) => _writer.Tick(position + 1, _tape[position], _symbols[_tape.InstrumentAt(position)]);
 
     /// <summary>Sends to every client; how many took it.</summary>
     private async Task<int> BroadcastAsync(byte[] message)

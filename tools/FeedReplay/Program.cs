@@ -6,14 +6,14 @@ using AlgoSpace.MarketData.Files;
 
 // FeedReplay: serves a tick or bar CSV as a WebSocket market-data feed for live mode (docs/live-feed.md).
 //
-//   dotnet run --project tools/FeedReplay -- FILE [--port 8765] [--host 127.0.0.1] [--allow-remote] [--path /ticks]
+//   dotnet run --project tools/FeedReplay -- FILE | SYMBOL=FILE... [--port 8765] [--host 127.0.0.1] [--allow-remote] [--path /ticks]
 //       [--rate TICKS_PER_S | --speed MULTIPLE] [--format algospace_json|binance_trade] [--overlap 20]
 //       [--heartbeat SECONDS] [--symbol ES] [--loop] [--api-key-env VAR]
 //
 // Ctrl+C stops. Exit code 2 for a usage error, 1 when the file cannot be served.
 
 const string Usage = """
-    usage: FeedReplay FILE [--port 8765] [--host 127.0.0.1] [--allow-remote] [--path /ticks]
+    usage: FeedReplay FILE | SYMBOL=FILE... [--port 8765] [--host 127.0.0.1] [--allow-remote] [--path /ticks]
                       [--rate TICKS_PER_S | --speed MULTIPLE] [--format algospace_json|binance_trade]
                       [--overlap 20] [--heartbeat SECONDS] [--symbol ES] [--loop] [--api-key-env VAR]
     """;
@@ -61,7 +61,7 @@ catch (IOException ex)
 
 var pace = options.Rate > 0 ? $"{options.Rate.ToString(CultureInfo.InvariantCulture)} ticks/s"
     : options.Speed > 0 ? $"{options.Speed.ToString(CultureInfo.InvariantCulture)}x real time" : "as fast as clients read";
-Console.WriteLine($"Serving {server.TickCount} ticks of {options.File} at {server.Url} ({(options.Format == FeedMessageFormat.BinanceTrade ? "binance_trade" : "algospace_json")}, {pace}). Ctrl+C stops.");
+Console.WriteLine($"Serving {server.TickCount} ticks of {string.Join(", ", options.Sources.Select(s => options.Instruments.Count > 0 ? $"{s.Symbol}={s.File}" : s.File))} at {server.Url} ({(options.Format == FeedMessageFormat.BinanceTrade ? "binance_trade" : "algospace_json")}, {pace}). Ctrl+C stops.");
 await stopped.Task;
 await server.DisposeAsync();
 Console.WriteLine($"Stopped after {server.Sent} ticks.");

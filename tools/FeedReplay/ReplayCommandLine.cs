@@ -8,7 +8,7 @@ public static class ReplayCommandLine
 {
     public static FeedReplayOptions Parse(IReadOnlyList<string> args)
     {
-        string? file = null;
+        var files = new List<string>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
@@ -23,14 +23,16 @@ public static class ReplayCommandLine
                 if (i + 1 >= args.Count) throw new ArgumentException($"{arg} needs a value.");
                 values[arg] = args[++i];
             }
-            else if (file is null)
-            {
-                file = arg;
-            }
             else
             {
-                throw new ArgumentException($"Unexpected argument '{arg}': one file only.");
+                files.Add(arg);
             }
+        }
+
+        var instruments = files.Select(Instrument).ToList();
+        if (files.Count > 1 && instruments.Any(i => i is null))
+        {
+            throw new ArgumentException($"{files.Count} files: give each as SYMBOL=FILE (ES=es.csv NQ=nq.csv), or one file alone.");
         }
 
         var known = new[] { "--port", "--host", "--path", "--rate", "--speed", "--format", "--overlap", "--heartbeat", "--symbol", "--api-key-env" };
@@ -38,7 +40,9 @@ public static class ReplayCommandLine
         var apiKeyVariable = values.GetValueOrDefault("--api-key-env");
         return new FeedReplayOptions
         {
-            File = file ?? throw new ArgumentException("Which file? Give a tick or bar CSV."),
+            File = files.Count == 0 ? throw new ArgumentException("Which file? Give a tick or bar CSV, or SYMBOL=FILE for each instrument.")
+                : instruments[0] is null ? files[0] : null,
+            Instruments = instruments[0] is null ? [] : instruments.Select(i => i!).ToList(),
             Port = values.TryGetValue("--port", out var port) ? int.Parse(port, CultureInfo.InvariantCulture) : FeedReplayOptions.DefaultPort,
             Host = values.GetValueOrDefault("--host", "127.0.0.1"),
             AllowRemote = flags.Contains("--allow-remote"),
@@ -59,6 +63,14 @@ public static class ReplayCommandLine
             ApiKey = apiKeyVariable is null ? null
                 : Environment.GetEnvironmentVariable(apiKeyVariable) ?? throw new ArgumentException($"--api-key-env {apiKeyVariable}: the variable is not set."),
         };
+    }
+
+    /// <summary>SYMBOL=FILE as an instrument; null for a plain path.</summary>
+    private static FeedInstrument? Instrument(string arg)
+    {
+        var split = arg.IndexOf('=', StringComparison.Ordinal);
+        if (split <= 0 || !arg[..split].All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')) return null;
+        return new FeedInstrument(arg[..split], arg[(split + 1)..]);
     }
 
     private static double Number(Dictionary<string, string> values, string name) =>

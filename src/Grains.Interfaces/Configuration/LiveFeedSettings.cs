@@ -27,6 +27,13 @@ public sealed class LiveFeedSettings
     [Description("First reconnect delay; each later attempt doubles it (with jitter), up to 16 times this value.")]
     public int ReconnectBaseDelayMs { get; init; } = 1000;
 
+    [Description("A portfolio's names on the feed, by symbol, where the feed calls an instrument otherwise (ES: ESH5). A traded symbol left out is looked for under its own name. With one symbol every tick of the feed is that symbol's, whatever the feed calls it.")]
+    public Dictionary<string, string> FeedSymbols { get; init; } = [];
+
+    /// <summary>The traded symbol of each name the feed uses (case-insensitive), for a portfolio of <paramref name="symbols"/>.</summary>
+    public IReadOnlyDictionary<string, string> InstrumentsByFeedName(IReadOnlyList<string> symbols) =>
+        symbols.ToDictionary(s => FeedSymbols.GetValueOrDefault(s, s), s => s, StringComparer.OrdinalIgnoreCase);
+
     [SettingRange(0, 1e12, ExclusiveMinimum = true)]
     [Description("binance_trade: a trade's volume is its quantity times this, rounded to a whole number (crypto quantities are fractional; volumes are whole units).")]
     public double VolumeMultiplier { get; init; } = 1;

@@ -42,7 +42,11 @@ public sealed class ModeSwitchRules(AlgoSpaceSettings settings, ComponentRegistr
             return "backtest mode needs data_handler.backtest_file, which is not set";
         }
 
-        if (target == TradingMode.Live && settings.Symbols.Count > 1) return $"live mode reads one symbol from its feed, and this portfolio trades {settings.Symbols.Count}";
+        if (target == TradingMode.Backtest && settings.Symbols.Count > 1 && settings.Symbols.FirstOrDefault(s => !settings.DataHandler.BacktestFiles.ContainsKey(s)) is { } uncovered)
+        {
+            return $"a portfolio's backtest replays one file per symbol, and data_handler.backtest_files has none for {uncovered}";
+        }
+
         if (target == TradingMode.Live && string.IsNullOrEmpty(settings.DataHandler.Live.Url)) return "live mode needs data_handler.live.url, which is not set";
         return null;
     }

@@ -6,11 +6,11 @@ namespace AlgoSpace.Silo.Configuration;
 
 /// <summary>
 /// Rules of a portfolio (more than one symbol): every traded symbol has its data, the components' scopes make one
-/// pipeline per instrument around one clock and one account, and the live feed is not asked for more than it reads.
+/// pipeline per instrument around one clock and one account, and the live feed's names find each instrument.
 /// </summary>
 public static class PortfolioRules
 {
-    /// <summary>Rules that need no component catalogue: data files by symbol, and live mode.</summary>
+    /// <summary>Rules that need no component catalogue: data files by symbol.</summary>
     public static void CheckData(RuleContext c)
     {
         var s = c.Settings;
@@ -27,7 +27,8 @@ public static class PortfolioRules
                 "backtest_files gives every symbol's file; remove backtest_file.");
         }
 
-        if (s.System.Mode != TradingMode.Backtest || s.Symbols.Count <= 1) return;
+        // In live mode the files are what a switch to backtest replays: optional, but whole when given.
+        if (s.Symbols.Count <= 1 || (s.System.Mode != TradingMode.Backtest && files.Count == 0)) return;
         if (files.Count == 0)
         {
             c.Error("data_handler.backtest_files", "no value", $"a file for each of {string.Join(", ", s.Symbols)}",
@@ -42,14 +43,40 @@ public static class PortfolioRules
         }
     }
 
-    /// <summary>Live mode reads one symbol from its feed in this version: a portfolio there would trade only its first instrument.</summary>
+    /// <summary>
+    /// The live feed's names of a portfolio's instruments (data_handler.live.feed_symbols): each names a traded
+    /// symbol, and no two instruments share a name on the feed (whose ticks would they be?).
+    /// </summary>
     public static void CheckLive(RuleContext c)
     {
         var s = c.Settings;
-        if (s.System.Mode == TradingMode.Live && s.Symbols.Count > 1)
+        var names = s.DataHandler.Live.FeedSymbols;
+        foreach (var (symbol, name) in names)
         {
-            c.Error("symbols", $"{s.Symbols.Count} symbols in live mode", "one symbol in live mode",
-                "The live data handler reads one symbol from its feed; run a portfolio in backtest mode (settings/portfolio.yaml).");
+            var path = $"data_handler.live.feed_symbols.{symbol}";
+            if (!s.Symbols.Contains(symbol))
+            {
+                c.Error(path, $"a feed name for '{symbol}', which symbols does not list", $"one of {string.Join(", ", s.Symbols)}",
+                    "Add the symbol to symbols to trade it, or remove its feed name.");
+            }
+            else if (string.IsNullOrWhiteSpace(name))
+            {
+                c.Error(path, "an empty name", "the instrument's name on the feed (ESH5)");
+            }
+            else if (s.Symbols.Count == 1)
+            {
+                c.Warning(path, "a feed name with one symbol traded", "feed_symbols only for a portfolio",
+                    "With one symbol every tick of the feed is that symbol's, whatever the feed calls it; the name is not used.");
+            }
+        }
+
+        if (s.Symbols.Count <= 1) return;
+        foreach (var shared in s.Symbols.GroupBy(symbol => names.GetValueOrDefault(symbol, symbol), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var second = shared.Skip(1).First();
+            c.Error(names.ContainsKey(second) ? $"data_handler.live.feed_symbols.{second}" : "data_handler.live.feed_symbols",
+                $"'{shared.Key}' for {string.Join(" and ", shared)}", "a name of its own on the feed for each instrument",
+                "The feed's ticks go to the instrument their symbol names; two instruments cannot share one.");
         }
     }
 

@@ -9,7 +9,7 @@ namespace AlgoSpace.Tests.Cluster;
 /// <summary>
 /// The default backtest on a real cluster on loopback: a redis-server of its own for the membership table and grain
 /// state, and silo processes started and stopped as a test says, each on free ports of its own. Every silo's output is
-/// kept, by its number (1 is the first started).
+/// kept, by its number (1 is the first started). Given a feed, the silos run the job in live mode (--mode live) on it.
 /// </summary>
 public sealed class BacktestCluster : IDisposable
 {
@@ -18,10 +18,13 @@ public sealed class BacktestCluster : IDisposable
     private readonly RedisServer _redis;
     private readonly Dictionary<int, SiloProcess> _silos = [];
     private readonly Dictionary<int, string> _ended = [];
+    private readonly Dictionary<int, int> _siloPorts = [];
+    private readonly Uri? _feed;
 
-    private BacktestCluster(RedisServer redis, string job, int minSilos)
+    private BacktestCluster(RedisServer redis, string job, int minSilos, Uri? feed)
     {
         _redis = redis;
+        _feed = feed;
         Tree = new DefaultJobTree(
             "  provider: redis\n  redis_connection: ${env:ALGOSPACE_TEST_REDIS}\n",
             cluster: $"  provider: redis\n  cluster_id: backtest-{Guid.NewGuid():N}\n  redis_connection: ${{env:ALGOSPACE_TEST_REDIS}}\n"
@@ -32,8 +35,9 @@ public sealed class BacktestCluster : IDisposable
 
     /// <param name="job">The shipped settings file the cluster runs (<see cref="DefaultJobTree.DefaultJob"/> or <see cref="DefaultJobTree.PortfolioJob"/>).</param>
     /// <param name="minSilos">cluster.min_silos: the run starts once this many silos are active.</param>
-    public static async Task<BacktestCluster> StartRedisAsync(string job = DefaultJobTree.DefaultJob, int minSilos = 1) =>
-        new(await RedisServer.StartAsync(), job, minSilos);
+    /// <param name="liveFeed">The feed a live run reads (data_handler.live.url); null runs the job's backtest.</param>
+    public static async Task<BacktestCluster> StartRedisAsync(string job = DefaultJobTree.DefaultJob, int minSilos = 1, Uri? liveFeed = null) =>
+        new(await RedisServer.StartAsync(), job, minSilos, liveFeed);
 
     /// <summary>
     /// The environment a client needs to find this cluster through <see cref="DefaultJobTree.Settings"/>: the Redis
@@ -52,13 +56,20 @@ public sealed class BacktestCluster : IDisposable
     public void Start(int number)
     {
         var ports = FreePorts.Pair();
-        _silos[number] = SiloProcess.Start(["--config", Tree.Settings], new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ALGOSPACE_TEST_REDIS"] = _redis.ConnectionString,
             ["ALGOSPACE_SILO_PORT"] = ports.Silo.ToString(CultureInfo.InvariantCulture),
             ["ALGOSPACE_GATEWAY_PORT"] = ports.Gateway.ToString(CultureInfo.InvariantCulture),
-        });
+        };
+        if (_feed is not null) environment["ALGOSPACE_FEED_URL"] = _feed.ToString();
+        _siloPorts[number] = ports.Silo;
+        _silos[number] = SiloProcess.Start(_feed is null ? ["--config", Tree.Settings] : ["--config", Tree.Settings, "--mode", "live"], environment);
     }
+
+    /// <summary>The number of the silo at a silo address ("127.0.0.1:41234" or Orleans' "S127.0.0.1:41234:…").</summary>
+    public int NumberAt(string address) =>
+        _siloPorts.Single(p => address.TrimStart('S').Split(':')[1] == p.Value.ToString(CultureInfo.InvariantCulture)).Key;
 
     public SiloProcess Silo(int number) => _silos[number];
 

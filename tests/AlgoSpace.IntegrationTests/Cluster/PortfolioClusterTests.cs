@@ -1,11 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using AlgoSpace.Client;
-using AlgoSpace.Client.Rendering;
-using AlgoSpace.Grains.Interfaces.Components;
-using AlgoSpace.Grains.Interfaces.Operator;
-using AlgoSpace.Tests.Client;
 using AlgoSpace.Tests.Recovery;
 using Xunit.Abstractions;
 
@@ -39,8 +33,8 @@ public sealed class PortfolioClusterTests(ITestOutputHelper log)
 
         var ticks = FileTicks / 8;
         await cluster.WaitForTicksAsync(ticks);
-        var first = await PipelinesAsync(cluster);
-        log.WriteLine($"placement with silos 1-3:\n{Describe(first)}");
+        var first = (await ClientPlacement.ReadAsync(cluster, Symbols, PipelineComponents)).Pipelines;
+        log.WriteLine($"placement with silos 1-3:\n{ClientPlacement.Describe(first)}");
         Assert.Equal(3, first.Values.Distinct().Count());
 
         // Rolling: every silo in turn is stopped gracefully and a new one takes its place.
@@ -55,8 +49,8 @@ public sealed class PortfolioClusterTests(ITestOutputHelper log)
 
         ticks += FileTicks / 16;
         await cluster.WaitForTicksAsync(ticks);
-        var rolled = await PipelinesAsync(cluster);
-        log.WriteLine($"placement after the rolling restart:\n{Describe(rolled)}");
+        var rolled = (await ClientPlacement.ReadAsync(cluster, Symbols, PipelineComponents)).Pipelines;
+        log.WriteLine($"placement after the rolling restart:\n{ClientPlacement.Describe(rolled)}");
         Assert.All(rolled.Values, silo => Assert.DoesNotContain(silo, first.Values));
 
         // A lost machine: no goodbye, the survivors must notice.
@@ -82,35 +76,4 @@ public sealed class PortfolioClusterTests(ITestOutputHelper log)
         Assert.Equal(resumed.ExecutionIds.Distinct().Count(), resumed.ExecutionIds.Count);
     }
 
-    /// <summary>
-    /// Each instrument's silo as the client's status shows it, after checking that all of the instrument's
-    /// components are on that one silo. Asked until every instrument's components are placed (a recovery may be
-    /// moving them).
-    /// </summary>
-    private static async Task<Dictionary<string, string>> PipelinesAsync(BacktestCluster cluster)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var client = new ClientHarness();
-            foreach (var (name, value) in cluster.ClientEnvironment) client.Environment[name] = value;
-            var code = await client.RunAsync("status", "--json", "--config", cluster.Tree.Settings);
-            if (code == ClientExitCodes.Success)
-            {
-                var status = JsonSerializer.Deserialize<SystemStatusReport>(client.Out.ToString(), JsonOutput.Options)!;
-                var placed = status.Silos.SelectMany(s => s.Components.Select(c => (Component: c, s.Address)))
-                    .Where(p => PipelineKey.InstrumentOf(p.Component) is not null).ToList();
-                if (Symbols.All(symbol => placed.Count(p => PipelineKey.InstrumentOf(p.Component) == symbol) == PipelineComponents))
-                {
-                    return Symbols.ToDictionary(symbol => symbol, symbol =>
-                        Assert.Single(placed.Where(p => PipelineKey.InstrumentOf(p.Component) == symbol).Select(p => p.Address).Distinct()));
-                }
-            }
-
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the client did not see every pipeline placed:\n{client}");
-            await Task.Delay(250);
-        }
-    }
-
-    private static string Describe(Dictionary<string, string> pipelines) => string.Join("\n", pipelines.Select(p => $"  {p.Key}: {p.Value}"));
 }

@@ -41,6 +41,12 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
     /// <summary>Live restart: the journal records the venue has to agree with before the handler trades.</summary>
     private List<JournalRecord>? _venueJournal;
 
+    /// <summary>
+    /// Live restart: what was acknowledged since the checkpoint, told again to the components that were restored to
+    /// it, once the venue agrees (see <see cref="CatchUpAsync"/>); null when there is nothing to tell.
+    /// </summary>
+    private List<JournalRecord>? _catchUp;
+
     /// <summary>Why the handler refuses to trade (live: the venue does not agree with the journal); null when it trades.</summary>
     private string? _refusal;
 
@@ -82,6 +88,7 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
         if (_refusal is null)
         {
             LogReconciled(Context.Logger, Context.Spec.Name, Venue.Name, journal.Count);
+            _catchUp = journal.Count > 0 ? journal : null;
             _venueJournal = null;
         }
         else
@@ -111,6 +118,12 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
 
     private async Task HandleEventAsync(EventEnvelope envelope, CancellationToken cancellation)
     {
+        if (_catchUp is { } acknowledged)
+        {
+            _catchUp = null;
+            await CatchUpAsync(acknowledged);
+        }
+
         if (envelope is { Type: NewTick, Payload: TickBatchPayload batch })
         {
             await OnTickBatchAsync(batch);
@@ -257,6 +270,37 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
     private static readonly JsonSerializerOptions DetailFormat = new() { WriteIndented = false };
 
     /// <summary>
+    /// Live restart: the fills, positions and closed trades acknowledged after the checkpoint are true (the venue
+    /// holds them and agrees with the journal), but the components restored to the checkpoint (the tracker, each
+    /// instrument's M-RMS and MARL core) never heard of them, and a live feed cannot replay what caused them. So they
+    /// are published again, from the journal, in their order, before the first event after the restart is handled
+    /// (by then every component has started), and not journaled twice. Without this a trade closed between the
+    /// checkpoint and a crash was in the account but missing from the report and from the risk model's day.
+    /// </summary>
+    private async Task CatchUpAsync(IReadOnlyList<JournalRecord> acknowledged)
+    {
+        foreach (var record in acknowledged)
+        {
+            var type = record.Key[..record.Key.IndexOf(':', StringComparison.Ordinal)];
+            if (PayloadTypeOf(type) is not { } payloadType) continue;
+            var payload = (EventPayload)JsonSerializer.Deserialize(record.Detail, payloadType, DetailFormat)!;
+            await Context.Bus.PublishAsync(type, payload, record.SimTime);
+        }
+
+        LogCaughtUp(Context.Logger, Context.Spec.Name, acknowledged.Count);
+    }
+
+    /// <summary>The payload type of each event an execution handler journals (component-contracts 2.9).</summary>
+    private static Type? PayloadTypeOf(string eventType) => eventType switch
+    {
+        OrderSubmitted or OrderFilled or OrderRejected or OrderCancelled => typeof(OrderEventPayload),
+        PositionUpdate => typeof(PositionUpdatePayload),
+        TradeClosed => typeof(TradeClosedPayload),
+        RiskBreach => typeof(RiskBreachPayload),
+        _ => null,
+    };
+
+    /// <summary>
     /// Journal records of events: keyed by type and the deterministic order (or execution) id, with the payload as
     /// JSON for the comparison; in live mode the venue's book after them rides on the last.
     /// </summary>
@@ -332,4 +376,7 @@ public abstract partial class ExecutionHandlerComponent : ComponentAdapter<Execu
 
     [LoggerMessage(EventId = 462, Level = LogLevel.Information, Message = "{Component} journal reconciliation: {Matched} records produced again by the replay (not journaled twice), {Mismatched} mismatched, {Unreproduced} unreproduced, {Awaiting} still awaiting")]
     private static partial void LogJournalSummary(ILogger logger, string component, long matched, long mismatched, int unreproduced, int awaiting);
+
+    [LoggerMessage(EventId = 463, Level = LogLevel.Information, Message = "{Component}: the {Count} events acknowledged since the restored checkpoint were published again from the journal, for the components restored to it")]
+    private static partial void LogCaughtUp(ILogger logger, string component, int count);
 }

@@ -248,6 +248,37 @@ public sealed class PaperVenueReconciliationTests
     }
 
     [Fact]
+    public async Task After_a_restart_what_was_acknowledged_since_the_checkpoint_is_published_again_before_the_next_event()
+    {
+        var before = Context();
+        var original = await StartedAsync(before);
+        await original.HandleAsync(Tick(1, At(10, 0), 5000), CancellationToken.None);
+        var checkpoint = OrleansRoundTrip.Copy(original.SaveState()!);
+        var atCheckpoint = before.RecordingBus.Published.Count;
+        await original.HandleAsync(new EventEnvelope(ExecuteTrade, 1, At(10, 0), "m", "c", Command()), CancellationToken.None);
+        await original.HandleAsync(Tick(2, At(10, 0, 30), 5000), CancellationToken.None);
+        // Far below the stop: the trade closes, so the tracker's TRADE_CLOSED is among what was acknowledged.
+        await original.HandleAsync(Tick(3, At(10, 1), 4000), CancellationToken.None);
+        var acknowledged = before.RecordingBus.Published.Skip(atCheckpoint).ToList();
+        Assert.Contains(acknowledged, e => e.Type == TradeClosed);
+
+        var after = Context();
+        after.RecordingJournal = new AlgoSpace.Grains.Components.Journal.InMemoryJournal(
+            before.RecordingJournal.Appended.Select(r => (AlgoSpace.Grains.Components.Journal.JournalRecord)OrleansRoundTrip.Copy(r)).ToList());
+        var restored = await StartedAsync(after, checkpoint);
+        Assert.Empty(after.RecordingBus.Published);
+        await restored.HandleAsync(Tick(4, At(10, 2), 4000), CancellationToken.None);
+
+        // The same events, in the same order, with the same content and times; and not journaled again.
+        Assert.Equal(acknowledged.Select(Describe), after.RecordingBus.Published.Take(acknowledged.Count).Select(Describe));
+        Assert.Empty(after.RecordingJournal.Appended);
+        Assert.Contains(after.RecordingLogger.Entries, e => e.EventId == 463);
+    }
+
+    private static string Describe(EventEnvelope e) =>
+        $"{e.Type} {e.SimTime:O} {System.Text.Json.JsonSerializer.Serialize(e.Payload, e.Payload!.GetType())}";
+
+    [Fact]
     public async Task A_journal_the_venue_cannot_agree_with_stops_trading_and_says_why()
     {
         var context = Context();

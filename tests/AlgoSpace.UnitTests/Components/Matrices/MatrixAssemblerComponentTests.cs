@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AlgoSpace.Grains.Components;
 using AlgoSpace.Grains.Components.Matrices;
 using AlgoSpace.Grains.Interfaces.Components.Calls;
@@ -137,18 +136,22 @@ public sealed class MatrixAssemblerComponentTests
     }
 
     [Fact]
-    public async Task Get_matrix_copies_the_largest_window_well_within_100_microseconds()
+    public async Task Get_matrix_hands_out_a_copy_of_the_largest_window_that_the_caller_may_keep()
     {
         var context = Context("matrix_assembler_regime");
         var assembler = await StartedAsync<RegimeMatrixAssembler>(context);
         for (var i = 0; i < 96; i++) await assembler.HandleAsync(Envelope(Event30m(i)), CancellationToken.None);
-        await AskAsync(assembler, 95);
 
-        const int calls = 1000;
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < calls; i++) await AskAsync(assembler, 95);
-
-        // 96×26 floats is about 10 KB: two block copies, a few microseconds each; the average must stay under 100 µs.
-        Assert.True(Stopwatch.GetElapsedTime(started).TotalMicroseconds / calls < 100);
+        // The whole 96-row window, copied: what a caller does with its array never reaches the assembler's window.
+        // (How long the copy takes is measured by the benchmarks, docs/performance.md, not asserted here.)
+        var first = await AskAsync(assembler, 95);
+        Assert.True(first.Ready);
+        Assert.Equal(first.Rows * first.Columns, first.Values.Length);
+        Assert.Equal(96, first.Rows);
+        var kept = first.Values.ToArray();
+        Array.Fill(first.Values, float.NaN);
+        var second = await AskAsync(assembler, 95);
+        Assert.NotSame(first.Values, second.Values);
+        Assert.Equal(kept, second.Values);
     }
 }

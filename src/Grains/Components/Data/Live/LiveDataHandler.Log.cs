@@ -59,4 +59,7 @@ public sealed partial class LiveDataHandler
 
     [LoggerMessage(EventId = 1117, Level = LogLevel.Warning, Message = "Live data handler starts over: the saved state is of the feed {SavedUrl}, not {Url}")]
     private static partial void LogStartingOver(ILogger logger, string savedUrl, Uri url);
+
+    [LoggerMessage(EventId = 1118, Level = LogLevel.Warning, Message = "Live data handler: tick {Id} skipped: the feed's symbol '{FeedSymbol}' is none of the instruments traded ({Traded}); data_handler.live.feed_symbols maps the feed's names")]
+    private static partial void LogUnrouted(ILogger logger, long id, string feedSymbol, string traded);
 }

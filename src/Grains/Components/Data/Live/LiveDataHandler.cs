@@ -13,9 +13,12 @@ namespace AlgoSpace.Grains.Components.Data.Live;
 
 /// <summary>
 /// The live DataHandler (component-contracts 2.1, docs/live-feed.md): receives ticks from the WebSocket feed at
-/// data_handler.live.url and publishes each new, valid one as a NEW_TICK for symbols[0], one tick per publish,
-/// awaited. A tick passes the <see cref="TickSequenceGate"/> (its id must be above the last one: no duplicates after
-/// a reconnect) and then the backtest's <see cref="TickValidator"/>. Malformed messages are counted and skipped. A
+/// data_handler.live.url and publishes each new, valid one as a NEW_TICK, one tick per publish, awaited: with one
+/// symbol every tick is symbols[0]'s; a portfolio's feed carries several instruments, and each tick goes to the one
+/// its message names (data_handler.live.feed_symbols maps the feed's names), a name traded nowhere being counted and
+/// logged. A tick passes the <see cref="TickSequenceGate"/> (its id must be above the last one, over the whole feed:
+/// no duplicates after a reconnect) and then its instrument's <see cref="TickValidator"/> (each instrument has its own
+/// prices and times). Malformed messages are counted and skipped. A
 /// connection that closes, breaks or says nothing for stale_after seconds is lost: CONNECTION_LOST, then reconnect
 /// attempts with <see cref="ReconnectBackoff"/>, then CONNECTION_RESTORED; when the attempts run out the run throws
 /// and the kernel shuts down. The run ends cleanly (socket closed) when the host cancels it.
@@ -33,15 +36,17 @@ public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerSt
     private const int QuotedMessage = 200;
 
     private readonly TickSequenceGate _gate = new();
-    private readonly TickValidator _validator;
+
+    // The instruments in the order of symbols; a portfolio finds a tick's by the feed's name (null with one symbol).
+    private readonly InstrumentFeed[] _instruments;
+    private readonly Dictionary<string, InstrumentFeed>? _byFeedName;
     private readonly LatencyWindow _latency = new();
     private readonly IFeedMessageParser _parser;
     private readonly ReconnectBackoff _backoff;
     private readonly Uri _url;
-    private readonly string _symbol;
     private string? _feedSymbol;
     private FeedState _state = FeedState.Disconnected;
-    private long _received, _published, _rejected, _malformed, _ignored, _reconnects, _attemptsMade;
+    private long _received, _published, _rejected, _malformed, _ignored, _unrouted, _reconnects, _attemptsMade;
     private long _lastMessageAt;
 
     // The attempt the next connect is (0 = the first connect, n = reconnect attempt n), and the one that made the
@@ -60,8 +65,15 @@ public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerSt
     public LiveDataHandler(IComponentContext context) : base(context)
     {
         var settings = context.Settings;
-        _symbol = settings.Symbols.Count > 0 ? settings.Symbols[0] : throw new ArgumentException("symbols is empty; the data handler publishes ticks for symbols[0].");
+        if (settings.Symbols.Count == 0) throw new ArgumentException("symbols is empty; the data handler publishes ticks for the symbols listed there.");
         var live = settings.DataHandler.Live;
+        var maxTimeJump = TimeSpan.FromHours(settings.DataHandler.MaxTimeJumpHours);
+        _instruments = settings.Symbols.Select(s => new InstrumentFeed(s, new TickValidator(maxTimeJump))).ToArray();
+        if (_instruments.Length > 1)
+        {
+            _byFeedName = live.InstrumentsByFeedName(settings.Symbols).ToDictionary(p => p.Key, p => _instruments.Single(i => i.Symbol == p.Value), StringComparer.OrdinalIgnoreCase);
+        }
+
         if (string.IsNullOrWhiteSpace(live.Url)) throw new ArgumentException("data_handler.live.url is not set: the live data handler needs the feed's ws:// or wss:// URL.");
         if (!Uri.TryCreate(live.Url, UriKind.Absolute, out var url) || url.Scheme is not ("ws" or "wss"))
         {
@@ -70,9 +82,8 @@ public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerSt
 
         _url = url;
         _parser = FeedMessageParsers.For(live);
-        _validator = new TickValidator(TimeSpan.FromHours(settings.DataHandler.MaxTimeJumpHours));
         _backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(live.ReconnectBaseDelayMs), settings.System.RunSeed);
-        LogConfigured(Logger, _url, FormatName(live.MessageFormat), _symbol, live.StaleAfter, live.ReconnectAttempts, live.ReconnectBaseDelayMs,
+        LogConfigured(Logger, _url, FormatName(live.MessageFormat), string.Join(", ", settings.Symbols), live.StaleAfter, live.ReconnectAttempts, live.ReconnectBaseDelayMs,
             string.IsNullOrEmpty(live.ApiKey) ? "without" : "with");
     }
 
@@ -245,9 +256,9 @@ public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerSt
         }
 
         if (sequence.Missed > 0 && _gate.Gaps <= LoggedIssues) LogGap(Logger, sequence.Missed, previous!.Value + 1, message.Id - 1);
-        NoteFeedSymbol(message.Symbol);
+        if (InstrumentOf(message) is not { } instrument) return;
         var tick = message.Tick;
-        var verdict = _validator.Check(ref tick);
+        var verdict = instrument.Validator.Check(ref tick);
         if (!verdict.Accepted)
         {
             _rejected++;
@@ -257,14 +268,18 @@ public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerSt
         }
 
         if (verdict.VolumeClamped && _rejected <= LoggedIssues) LogVolumeClamped(Logger, message.Id, verdict.Detail!);
-        var payload = new TickPayload(_symbol, tick.Timestamp, tick.Price, tick.Volume, tick.Bid, tick.Ask);
+        var payload = new TickPayload(instrument.Symbol, tick.Timestamp, tick.Price, tick.Volume, tick.Bid, tick.Ask);
+        // Counted before the publish: a checkpoint is taken inside it, once the pipeline has handled the tick (the
+        // host's snapshot policy), and must count it with the id the gate has already passed. A publish that fails
+        // ends the run, which then resumes from a checkpoint with its own counts.
+        _published++;
+        instrument.Published++;
         // Costs nothing unless a listener is attached (the live-latency benchmark measures from the arrival).
         using (BusTelemetry.StartTickReceipt(Context.Spec.Name, receivedAt))
         {
             await Context.Bus.PublishAsync(NewTick, payload, tick.Timestamp, correlationId: null);
         }
 
-        _published++;
         _latency.Record(Stopwatch.GetElapsedTime(receivedAt));
         if (_published % Math.Max(1, Context.Settings.DataHandler.LogEvery) == 0)
         {
@@ -281,19 +296,41 @@ public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerSt
         if (_malformed == LoggedIssues) LogIssueLimit(Logger, LoggedIssues, "malformed messages");
     }
 
-    /// <summary>One feed is one instrument: its ticks are published as symbols[0] whatever the feed calls it; a different name is said once.</summary>
-    private void NoteFeedSymbol(string? symbol)
+    /// <summary>
+    /// The instrument a tick is for. One symbol: every tick of the feed is its, whatever the feed calls it (a
+    /// different name is said once). A portfolio: the one the message names; a name traded nowhere (or none) is
+    /// counted and logged, and the tick skipped: it cannot be guessed.
+    /// </summary>
+    private InstrumentFeed? InstrumentOf(FeedMessage message)
     {
-        if (symbol is null || _feedSymbol is not null) return;
-        _feedSymbol = symbol;
-        if (!string.Equals(symbol, _symbol, StringComparison.OrdinalIgnoreCase)) LogSymbolMapped(Logger, symbol, _symbol);
+        if (_byFeedName is null)
+        {
+            var single = _instruments[0];
+            if (message.Symbol is { } name && _feedSymbol is null)
+            {
+                _feedSymbol = name;
+                if (!string.Equals(name, single.Symbol, StringComparison.OrdinalIgnoreCase)) LogSymbolMapped(Logger, name, single.Symbol);
+            }
+
+            return single;
+        }
+
+        if (message.Symbol is { } symbol && _byFeedName.TryGetValue(symbol, out var instrument)) return instrument;
+        _unrouted++;
+        if (_unrouted <= LoggedIssues) LogUnrouted(Logger, message.Id, message.Symbol ?? "(none)", string.Join(", ", _byFeedName.Keys));
+        if (_unrouted == LoggedIssues) LogIssueLimit(Logger, LoggedIssues, "ticks of instruments not traded");
+        return null;
     }
 
-    /// <summary>Control events carry the time of the last tick (simulation time), never the wall clock.</summary>
-    private DateTime SimTime => _validator.LastAccepted ?? default;
+    /// <summary>The time of the last tick accepted, over every instrument.</summary>
+    private DateTime? LastAccepted => _instruments.Max(i => i.Validator.LastAccepted);
 
-    protected override LiveDataHandlerState Save() => new(_url.ToString(), _gate.LastId, _validator.Snapshot(),
-        new LiveFeedCounters(_received, _published, _gate.Duplicates, _gate.Gaps, _gate.Missed, _rejected, _malformed, _ignored, _reconnects));
+    /// <summary>Control events carry the time of the last tick (simulation time), never the wall clock.</summary>
+    private DateTime SimTime => LastAccepted ?? default;
+
+    protected override LiveDataHandlerState Save() => new(_url.ToString(), _gate.LastId, _instruments[0].Validator.Snapshot(),
+        new LiveFeedCounters(_received, _published, _gate.Duplicates, _gate.Gaps, _gate.Missed, _rejected, _malformed, _ignored, _reconnects, _unrouted),
+        _byFeedName is null ? null : _instruments.Select(i => new LiveInstrumentState(i.Symbol, i.Validator.Snapshot(), i.Published)).ToList());
 
     protected override void Restore(LiveDataHandlerState saved)
     {
@@ -306,9 +343,24 @@ public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerSt
 
         var c = saved.Counters;
         _gate.Restore(saved.LastId, c.Duplicates, c.Gaps, c.Missed);
-        _validator.Restore(saved.Validator);
-        (_received, _published, _rejected, _malformed, _ignored, _reconnects) = (c.Received, c.Published, c.Rejected, c.Malformed, c.Ignored, c.Reconnects);
-        LogResumed(Logger, _url, saved.LastId, saved.Validator.LastAccepted, c.Published);
+        if (saved.Instruments is { } instruments)
+        {
+            // An instrument the saved feed did not carry starts with a fresh validator.
+            foreach (var instrument in _instruments)
+            {
+                if (instruments.FirstOrDefault(i => i.Symbol == instrument.Symbol) is not { } state) continue;
+                instrument.Validator.Restore(state.Validator);
+                instrument.Published = state.Published;
+            }
+        }
+        else
+        {
+            _instruments[0].Validator.Restore(saved.Validator);
+            _instruments[0].Published = c.Published;
+        }
+
+        (_received, _published, _rejected, _malformed, _ignored, _unrouted, _reconnects) = (c.Received, c.Published, c.Rejected, c.Malformed, c.Ignored, c.Unrouted, c.Reconnects);
+        LogResumed(Logger, _url, saved.LastId, LastAccepted, c.Published);
     }
 
     public override string Query(string question) => question switch
@@ -322,10 +374,13 @@ public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerSt
     {
         var state = _state switch { FeedState.Connected => "connected", FeedState.Stopped => "stopped", _ => "disconnected" };
         var age = _lastMessageAt == 0 ? "-" : ((long)Stopwatch.GetElapsedTime(_lastMessageAt).TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        var lastTick = _validator.LastAccepted is { } t ? t.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture) : "-";
+        var lastTick = LastAccepted is { } t ? t.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture) : "-";
         return string.Create(CultureInfo.InvariantCulture,
-            $"state={state} url={_url} received={_received} published={_published} duplicates={_gate.Duplicates} gaps={_gate.Gaps} missed={_gate.Missed} rejected={_rejected} malformed={_malformed} ignored={_ignored} reconnects={_reconnects} last_id={(_gate.LastId is { } id ? id : "-")} last_tick={lastTick} last_message_age_ms={age} latency_p50_us={LatencyWindow.Format(_latency.Percentile(50))} latency_p99_us={LatencyWindow.Format(_latency.Percentile(99))}");
+            $"state={state} url={_url} received={_received} published={_published} duplicates={_gate.Duplicates} gaps={_gate.Gaps} missed={_gate.Missed} rejected={_rejected} malformed={_malformed} ignored={_ignored} unrouted={_unrouted}{BySymbol()} reconnects={_reconnects} last_id={(_gate.LastId is { } id ? id : "-")} last_tick={lastTick} last_message_age_ms={age} latency_p50_us={LatencyWindow.Format(_latency.Percentile(50))} latency_p99_us={LatencyWindow.Format(_latency.Percentile(99))}");
     }
+
+    /// <summary>A portfolio's ticks published by instrument (" by_symbol=ES:120,NQ:98,CL:61"); empty with one symbol.</summary>
+    private string BySymbol() => _byFeedName is null ? "" : " by_symbol=" + string.Join(",", _instruments.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Symbol}:{i.Published}")));
 
     private static string Describe(Exception ex)
     {
@@ -335,4 +390,14 @@ public sealed partial class LiveDataHandler : ComponentAdapter<LiveDataHandlerSt
     }
 
     private static string FormatName(FeedMessageFormat format) => format == FeedMessageFormat.BinanceTrade ? "binance_trade" : "algospace_json";
+
+    /// <summary>One traded instrument of the feed: its own validator, and the ticks published for it.</summary>
+    private sealed class InstrumentFeed(string symbol, TickValidator validator)
+    {
+        public string Symbol { get; } = symbol;
+
+        public TickValidator Validator { get; } = validator;
+
+        public long Published { get; set; }
+    }
 }

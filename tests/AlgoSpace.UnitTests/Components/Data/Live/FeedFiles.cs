@@ -18,10 +18,16 @@ public static class FeedFiles
 
     public static IReadOnlyList<MarketTick> Ticks(int count, bool quotes) => Enumerable.Range(0, count).Select(i => Tick(i, quotes)).ToList();
 
-    public static TempDataFile Write(int count, bool quotes)
+    public static TempDataFile Write(int count, bool quotes) => Write(Ticks(count, quotes), quotes);
+
+    /// <summary>Another instrument's ticks: tick i at <paramref name="offset"/> after tick i of <see cref="Ticks"/>, at <paramref name="level"/>/4750 its price.</summary>
+    public static IReadOnlyList<MarketTick> Instrument(int count, double level, TimeSpan offset) =>
+        Ticks(count, quotes: false).Select(t => t with { Timestamp = t.Timestamp + offset, Price = Math.Round(t.Price * level / 4750, 2) }).ToList();
+
+    public static TempDataFile Write(IEnumerable<MarketTick> ticks, bool quotes = false)
     {
         var text = new StringBuilder(quotes ? "timestamp,price,volume,bid,ask\n" : "timestamp,price,volume\n");
-        foreach (var tick in Ticks(count, quotes))
+        foreach (var tick in ticks)
         {
             text.Append(CultureInfo.InvariantCulture, $"{tick.Timestamp:yyyy-MM-ddTHH:mm:ss.fff},{tick.Price},{tick.Volume}");
             if (quotes) text.Append(CultureInfo.InvariantCulture, $",{tick.Bid},{tick.Ask}");

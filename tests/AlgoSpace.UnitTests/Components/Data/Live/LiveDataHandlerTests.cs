@@ -37,7 +37,7 @@ public sealed class LiveDataHandlerTests
         var handler = new LiveDataHandler(new LiveHarness(new LiveFeedSettings { Url = "ws://127.0.0.1:1/ticks" }));
 
         Assert.Equal(
-            "state=disconnected url=ws://127.0.0.1:1/ticks received=0 published=0 duplicates=0 gaps=0 missed=0 rejected=0 malformed=0 ignored=0 reconnects=0 last_id=- last_tick=- last_message_age_ms=- latency_p50_us=- latency_p99_us=-",
+            "state=disconnected url=ws://127.0.0.1:1/ticks received=0 published=0 duplicates=0 gaps=0 missed=0 rejected=0 malformed=0 ignored=0 unrouted=0 reconnects=0 last_id=- last_tick=- last_message_age_ms=- latency_p50_us=- latency_p99_us=-",
             handler.Query("status"));
         Assert.Equal("", handler.Query("what"));
     }
@@ -53,7 +53,7 @@ public sealed class LiveDataHandlerTests
 
         var status = handler.Query("status");
         Assert.Contains("received=50 published=41 duplicates=9", status);
-        Assert.Contains("malformed=2 ignored=0 reconnects=1 last_id=41 last_tick=2024-01-02T09:30:00.000", status);
+        Assert.Contains("malformed=2 ignored=0 unrouted=0 reconnects=1 last_id=41 last_tick=2024-01-02T09:30:00.000", status);
         AssertSameState(state, handler.SaveState());
     }
 

@@ -19,9 +19,9 @@ public sealed class LiveHarness : IComponentContext, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
 
-    public LiveHarness(LiveFeedSettings live, int logEvery = 1000)
+    public LiveHarness(LiveFeedSettings live, int logEvery = 1000, List<string>? symbols = null)
     {
-        Settings = new AlgoSpaceSettings { Symbols = ["ES"], DataHandler = new DataHandlerSettings { Live = live, LogEvery = logEvery } };
+        Settings = new AlgoSpaceSettings { Symbols = symbols ?? ["ES"], DataHandler = new DataHandlerSettings { Live = live, LogEvery = logEvery } };
         Bus = RecordingBus;
     }
 
