@@ -37,8 +37,11 @@ public sealed class LiveFeedClusterTests
         await feed.StartAsync();
         var status = await WaitAsync(system, s => Counter(s, "published") >= 300 && s.StartsWith("state=connected", StringComparison.Ordinal));
 
-        // Every tick once: the 20 re-sent on reconnect were dropped, none missed.
-        Assert.Equal((300L, 20L, 0L, 1L), (Counter(status, "published"), Counter(status, "duplicates"), Counter(status, "missed"), Counter(status, "reconnects")));
+        // Every tick once, none missed; of the 20 re-sent on reconnect, those already received were dropped (all 20,
+        // unless the stop cut ticks in flight while the silo lagged: the overlap then brought those back).
+        Assert.Equal((300L, 0L, 1L), (Counter(status, "published"), Counter(status, "missed"), Counter(status, "reconnects")));
+        Assert.Equal(Counter(status, "received"), Counter(status, "published") + Counter(status, "duplicates"));
+        Assert.InRange(Counter(status, "duplicates"), 0, 20);
         await system.Kernel.RequestShutdownAsync(StopReason.Requested, "test over");
         var final = await system.WaitForAsync(Timeout, SystemState.Stopped, SystemState.Faulted);
         Assert.Equal(SystemState.Stopped, final.State);
