@@ -28,6 +28,7 @@ public sealed class ExecutionEngine
     private readonly InstrumentTable _instruments;
     private readonly FillModel _fills;
     private readonly SessionCalendar _session;
+    private readonly Dictionary<string, SessionCalendar> _sessions = new(StringComparer.Ordinal);
     private readonly PreTradeChecks _checks;
     private readonly Account _account;
     private readonly DuplicateWindow _duplicates;
@@ -52,7 +53,7 @@ public sealed class ExecutionEngine
         _instruments = instruments;
         _fills = new FillModel(settings.SlippageTicks, settings.CommissionPerContract);
         _session = SessionCalendar.Parse(settings.SessionClose);
-        _checks = new PreTradeChecks(settings, _session);
+        _checks = new PreTradeChecks(settings, SessionOf);
         _account = new Account(initialCapital);
         _duplicates = new DuplicateWindow(TimeSpan.FromSeconds(settings.DuplicateOrderWindow));
         _random = new DeterministicRandom(runSeed);
@@ -79,6 +80,14 @@ public sealed class ExecutionEngine
 
     /// <summary>The point value of <paramref name="symbol"/> (USD per point), for P&amp;L shown outside the engine.</summary>
     public double PointValueOf(string symbol) => _instruments.Get(symbol).PointValue;
+
+    /// <summary>The session a symbol trades in: its own close (instruments.X.session_close), else execution.session_close.</summary>
+    private SessionCalendar SessionOf(string symbol)
+    {
+        if (_instruments.Find(symbol)?.SessionClose is not { } close || close == _session.Close) return _session;
+        if (!_sessions.TryGetValue(symbol, out var session)) _sessions[symbol] = session = new SessionCalendar(close);
+        return session;
+    }
 
     /// <summary>EXECUTE_TRADE: checks the command and, when it passes, submits its market entry.</summary>
     public IReadOnlyList<PublishedEvent> OnExecuteTrade(ExecuteTradePayload command, DateTime simTime)
@@ -114,7 +123,7 @@ public sealed class ExecutionEngine
 
         Submit(entry.OrderId, simTime);
         _trades.Add(new TradeState(executionId, spec.Symbol, spec.Direction, risk.PositionSize, spec.EntryPrice, risk.StopLoss,
-            risk.TakeProfit, risk.MaxHoldTime, simTime, _session.NextClose(simTime), TradePhase.PendingEntry));
+            risk.TakeProfit, risk.MaxHoldTime, simTime, SessionOf(spec.Symbol).NextClose(simTime), TradePhase.PendingEntry));
         return _outbox.Drain();
     }
 

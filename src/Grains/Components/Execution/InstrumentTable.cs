@@ -3,7 +3,7 @@ using AlgoSpace.Grains.Interfaces.Configuration;
 namespace AlgoSpace.Grains.Components.Execution;
 
 /// <summary>
-/// Tick size and point value per symbol: the built-in table of component-contracts section 0, with settings'
+/// Tick size, point value and (optionally) session close per symbol: the built-in table of component-contracts section 0, with settings'
 /// <c>instruments</c> added or overriding. The settings validator checks symbols against the same table.
 /// </summary>
 public sealed class InstrumentTable
@@ -24,7 +24,8 @@ public sealed class InstrumentTable
         foreach (var instrument in BuiltIn) _instruments[instrument.Symbol] = instrument;
         foreach (var (symbol, terms) in overrides ?? new Dictionary<string, InstrumentSettings>())
         {
-            _instruments[symbol] = new Instrument(symbol, terms.TickSize, terms.PointValue);
+            _instruments[symbol] = new Instrument(symbol, terms.TickSize, terms.PointValue,
+                terms.SessionClose is { } close ? SessionCalendar.Parse(close).Close : null);
         }
     }
 

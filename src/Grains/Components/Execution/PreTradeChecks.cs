@@ -10,7 +10,8 @@ namespace AlgoSpace.Grains.Components.Execution;
 /// size · entry · point value ≤ max_order_value; |entry − last| / last ≤ max_price_deviation. A failure rejects the
 /// order and raises RISK_BREACH RISK_CHECK_FAILED.
 /// </summary>
-public sealed class PreTradeChecks(ExecutionSettings settings, SessionCalendar session)
+/// <param name="sessionOf">The session of a symbol: its own close, or execution.session_close.</param>
+public sealed class PreTradeChecks(ExecutionSettings settings, Func<string, SessionCalendar> sessionOf)
 {
     /// <param name="position">Signed contracts of the symbol, filled plus entries still waiting for their fill,
     /// so that two decisions in one bar cannot together exceed the limit.</param>
@@ -37,10 +38,11 @@ public sealed class PreTradeChecks(ExecutionSettings settings, SessionCalendar s
             return Fail(RejectionCodes.MarketClosed, $"no tick of {spec.Symbol} has been seen yet", context, null, null);
         }
 
-        if (settings.ForceFlatEod && session.IsAfterClose(now))
+        if (settings.ForceFlatEod && sessionOf(spec.Symbol) is var session && session.IsAfterClose(now))
         {
-            return Fail(RejectionCodes.MarketClosed, $"{now:HH:mm:ss} is at or after the session close {settings.SessionClose}",
-                context, settings.SessionClose, now.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
+            var close = session.Close.ToString("HH:mm", CultureInfo.InvariantCulture);
+            return Fail(RejectionCodes.MarketClosed, $"{now:HH:mm:ss} is at or after the session close {close}",
+                context, close, now.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
         }
 
         var after = position + (spec.Direction * size);

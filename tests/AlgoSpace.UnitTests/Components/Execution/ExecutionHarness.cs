@@ -16,10 +16,11 @@ internal sealed class ExecutionHarness
 
     private long _seq;
 
-    public ExecutionHarness(ExecutionSettings? settings = null, int runSeed = 42, double initialCapital = 100_000, long firstSeq = 0, PortfolioGate? gate = null)
+    public ExecutionHarness(ExecutionSettings? settings = null, int runSeed = 42, double initialCapital = 100_000, long firstSeq = 0, PortfolioGate? gate = null,
+        InstrumentTable? instruments = null)
     {
         Settings = settings ?? Defaults();
-        Engine = new ExecutionEngine(Settings, initialCapital, runSeed, new InstrumentTable(), gate);
+        Engine = new ExecutionEngine(Settings, initialCapital, runSeed, instruments ?? new InstrumentTable(), gate);
         _seq = firstSeq;
     }
 

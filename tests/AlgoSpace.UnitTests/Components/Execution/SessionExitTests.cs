@@ -48,6 +48,34 @@ public sealed class SessionExitTests
     }
 
     [Fact]
+    public void An_instrument_with_its_own_session_close_is_flat_and_closed_to_entries_from_its_close_while_the_others_trade_on()
+    {
+        // CL closes at 15:00 (instruments.CL.session_close); ES keeps execution.session_close, 16:00.
+        var instruments = new InstrumentTable(new Dictionary<string, AlgoSpace.Grains.Interfaces.Configuration.InstrumentSettings>
+        {
+            ["CL"] = new() { TickSize = 0.01, PointValue = 1000, SessionClose = "15:00" },
+        });
+        var h = new ExecutionHarness(instruments: instruments);
+        h.Tick(At(14, 50), 5000);
+        h.Tick(At(14, 50), 75, "CL");
+        h.Trade(Command("ES1"), At(14, 50));
+        h.Trade(Command("CL1", entry: 75, stopLoss: 74, takeProfit: 76, symbol: "CL"), At(14, 50));
+        h.Tick(At(14, 50, 30), 5000);
+        h.Tick(At(14, 50, 30), 75, "CL");
+
+        var clClose = h.Tick(At(15, 0), 75.01, "CL");
+        Assert.Equal((ExitReasons.EodFlat, "CL"), (clClose.Closed().Exit.Reason, clClose.Closed().Symbol));
+        Assert.Empty(h.Tick(At(15, 0), 5001));
+        Assert.Equal(["ES1"], h.Engine.Trades.Select(t => t.ExecutionId));
+
+        // After 15:00 a CL entry is refused as market closed, naming CL's close; an ES entry is accepted.
+        var refused = h.Trade(Command("CL2", entry: 75, stopLoss: 74, takeProfit: 76, symbol: "CL"), At(15, 30));
+        Assert.Contains("at or after the session close 15:00", refused.Single<OrderEventPayload>(OrderRejected).Reason);
+        Assert.Contains(OrderSubmitted, h.Trade(Command("ES2", size: 1), At(15, 30)).Types());
+        Assert.Equal(ExitReasons.EodFlat, h.Tick(At(16, 0), 5002).Closed().Exit.Reason);
+    }
+
+    [Fact]
     public void A_day_without_a_tick_at_the_close_is_flattened_at_the_next_tick()
     {
         var h = new ExecutionHarness().WithOpenLong();
