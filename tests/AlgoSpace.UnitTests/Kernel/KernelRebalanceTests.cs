@@ -30,15 +30,21 @@ public sealed class KernelRebalanceTests : IDisposable
         return _rig.Fakes;
     }
 
+    /// <summary>Silo B is active and reported joined; a host released now lands there.</summary>
+    private void SiloBJoins(KernelFakes fakes)
+    {
+        fakes.ActiveSilos.Add(SiloB);
+        fakes.PlaceReleased = _ => SiloB;
+        _rig.Operations.NoteSiloJoined(SiloB);
+    }
+
     [Fact]
     public async Task A_joined_silo_takes_its_instruments_pipeline_at_the_next_checkpoint_restored_from_that_checkpoint()
     {
         var fakes = await RunningOnOneSiloAsync();
-        fakes.ActiveSilos.Add(SiloB);
-        fakes.PlaceReleased = _ => SiloB;
 
         // Every other silo reports the arrival; the kernel acts once, at the next checkpoint.
-        _rig.Operations.NoteSiloJoined(SiloB);
+        SiloBJoins(fakes);
         _rig.Operations.NoteSiloJoined(SiloB);
         Assert.True(_rig.Operations.RebalanceDue);
         Assert.Empty(fakes.Calls);
@@ -76,9 +82,7 @@ public sealed class KernelRebalanceTests : IDisposable
     public async Task A_recovery_after_a_rebalance_restores_again_with_a_new_restore_count()
     {
         var fakes = await RunningOnOneSiloAsync();
-        fakes.ActiveSilos.Add(SiloB);
-        fakes.PlaceReleased = _ => SiloB;
-        _rig.Operations.NoteSiloJoined(SiloB);
+        SiloBJoins(fakes);
         await _rig.Operations.CheckpointAsync(SecondDay);
         await fakes.IdleAsync();
         fakes.Calls.Clear();
