@@ -47,18 +47,20 @@ public sealed partial class KernelOperations
     /// </summary>
     private async Task<bool> QueueRebalanceAtAsync(DateTime simTime)
     {
-        if (_arrivals.Count == 0 || _queue.IsBusy || _queue.IsClosed || fleet.Plan is null) return false;
+        // (A backtest whose data has ended is not moved: its shutdown follows.)
+        if (_arrivals.Count == 0 || _queue.IsBusy || Stopping || run.Complete is not null || fleet.Plan is null) return false;
         var active = ports.ActiveSilos();
         // A silo another silo saw join, that this silo's membership does not list as active yet, is looked at next time.
         var arrived = _arrivals.Where(s => active.Any(a => a.ToString() == s)).ToList();
         if (arrived.Count == 0) return false;
         var moves = PipelineRebalance.Moves(settings.Symbols, await fleet.ReadPlacementsAsync(), active);
+        // Another operation was queued while the hosts answered: the arrivals wait for the next checkpoint.
+        if (_queue.IsBusy) return false;
         _arrivals.ExceptWith(arrived);
         var cause = $"silo {string.Join(", ", arrived)} joined the cluster";
-        if (moves.Count == 0 || _queue.IsBusy)
+        if (moves.Count == 0)
         {
-            if (moves.Count == 0) LogNothingMoves(logger, cause);
-            else _arrivals.UnionWith(arrived);
+            LogNothingMoves(logger, cause);
             return false;
         }
 

@@ -192,8 +192,8 @@ public sealed partial class KernelOperations(
     /// <summary>
     /// The snapshot policy's checkpoint, taken in the caller's turn when nothing else runs (the source that asks is
     /// quiescent and waits for it), or the rebalance a joined silo made due, queued in its place. Skipped while an
-    /// operation is under way; a failure past its attempts stops the
-    /// run on the emergency path so that it resumes from the previous checkpoint.
+    /// operation is under way; a failure past its attempts stops the run on the emergency path so that it resumes from
+    /// the previous checkpoint.
     /// </summary>
     public async Task<CheckpointResult> CheckpointAsync(DateTime simTime)
     {
