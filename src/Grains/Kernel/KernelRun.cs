@@ -109,7 +109,8 @@ public sealed partial class KernelRun(
 
     public async Task<StepOutcome> StartAsync(StepCall call)
     {
-        reporter.RunStarted();
+        // A rebalance pauses the run, which goes on: its report's run time still counts from the run's start.
+        if (call.Operation != RunOperation.Rebalance) reporter.RunStarted();
         await record.TransitionAsync(SystemState.Starting, "components created and wired");
         await fleet.StartAsync();
         ports.StartSampling();
@@ -226,6 +227,8 @@ public sealed partial class KernelRun(
                     "commit a checkpoint");
             }
 
+            // The hosts count afresh from the restore, which replays nothing: the report carries what they counted so far.
+            reporter.Carry(await fleet.ReadCountersAsync());
             // Their next activation (the restore that follows) goes through the placement director, onto the new silo.
             await Task.WhenAll(Moves.Select(m => ports.Host(m.Component).ReleaseAsync()));
             return StepOutcome.Done($"checkpoint {checkpoints.CommittedEpoch} committed; {Moves.Count} hosts released to move: {PipelineRebalance.Describe(Moves)}",
