@@ -56,6 +56,13 @@ public interface IComponentHostGrain : IGrainWithStringKey
     /// <summary>Stops the component.</summary>
     Task StopAsync();
 
+    /// <summary>
+    /// A rebalance moves this host to another silo: stops the component (its source's pump too) and leaves this
+    /// activation, so that the next call activates the host where the placement director now puts it. The kernel
+    /// restores it from the committed checkpoint there.
+    /// </summary>
+    Task ReleaseAsync();
+
     /// <summary>Delivers one event to the component (used by the direct path and by tests).</summary>
     Task DeliverAsync(EventEnvelope envelope);
 

@@ -72,6 +72,13 @@ public interface IKernelGrain : IGrainWithStringKey
     Task HandOverAsync(string silo);
 
     /// <summary>
+    /// A silo joined the cluster (<paramref name="silo"/>, its address) while the run is under way: with several
+    /// symbols, the kernel moves the pipelines that the placement rule now gives to another silo at the next checkpoint
+    /// (docs/architecture.md, "Silos joining and leaving"). Every other silo reports; the kernel acts once. Returns at once.
+    /// </summary>
+    Task SiloJoinedAsync(string silo);
+
+    /// <summary>
     /// A component host found the pipeline broken by a silo that is gone, before the membership said so: it was
     /// activated without its state, or a delivery could not reach the silo (<paramref name="detail"/> says which).
     /// The kernel stops taking checkpoints and recovers as for a lost silo.

@@ -173,6 +173,17 @@ public sealed partial class ComponentHostGrain(
         }
     }
 
+    public async Task ReleaseAsync()
+    {
+        if (_shell?.Component is not null) await RetireAsync();
+        (_init, _spec, _restore) = (null, null, null);
+        LogReleased(logger, Name, RuntimeIdentity);
+        // Migration, not a plain deactivation: the placement director picks the new silo now, and the grain directory
+        // moves the registration there, so a caller whose cache still names this silo is forwarded to the new one
+        // instead of activating the grain here again.
+        MigrateOnIdle();
+    }
+
     /// <summary>Stops the component this host runs and its source's pump, before a recovery restores it again.</summary>
     private async Task RetireAsync()
     {
@@ -360,6 +371,9 @@ public sealed partial class ComponentHostGrain(
 
     [LoggerMessage(EventId = 317, Level = LogLevel.Warning, Message = "Component {Component} could not tell the kernel that a silo is gone ({Error}); the survivors' membership watchers report it")]
     private static partial void LogSiloLossNotTold(ILogger logger, string component, string error);
+
+    [LoggerMessage(EventId = 318, Level = LogLevel.Information, Message = "Component {Component} stopped on {Silo} and released to move: its next activation is placed on the silo its instrument now belongs to")]
+    private static partial void LogReleased(ILogger logger, string component, string silo);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Component {Component} ({Kind}) failed to initialise")]
     private static partial void LogInitFailed(ILogger logger, string component, string kind, Exception exception);

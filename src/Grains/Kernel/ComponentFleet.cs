@@ -230,6 +230,13 @@ public sealed partial class ComponentFleet(
         return health;
     }
 
+    /// <summary>Each component and the silo its host runs on, in activation order; null when its host did not answer.</summary>
+    public async Task<List<(string Component, string? Silo)>> ReadPlacementsAsync()
+    {
+        var health = await ReadHealthAsync();
+        return RequirePlan().ActivationOrder.Select(c => (c.Name, health.GetValueOrDefault(c.Name)?.Silo is { Length: > 0 } silo ? silo : null)).ToList();
+    }
+
     [LoggerMessage(EventId = 216, Level = LogLevel.Critical, Message = "The saved state of {Component} cannot be restored; the run refuses to resume")]
     private static partial void LogRestoreFailed(ILogger logger, string component, Exception exception);
 

@@ -32,6 +32,9 @@ public interface IKernelPorts
     /// <summary>Whether silo <paramref name="silo"/> (its address) is an active member of the cluster now.</summary>
     bool IsActiveSilo(string silo);
 
+    /// <summary>The cluster's active silos now, as this silo's membership sees them (what placement chooses from).</summary>
+    IReadOnlyList<SiloAddress> ActiveSilos();
+
     /// <summary>The rows of the cluster's membership table, those of silos that left or died included, for the operator's status.</summary>
     Task<IReadOnlyList<SiloMember>> ReadSilosAsync();
 }

@@ -111,6 +111,12 @@ public sealed class KernelGrain : Grain, IKernelGrain, IKernelOperatorGrain, IKe
         await _operations.HandOverAsync(silo);
     }
 
+    public Task SiloJoinedAsync(string silo)
+    {
+        _operations.NoteSiloJoined(silo);
+        return Task.CompletedTask;
+    }
+
     public Task ComponentLostAsync(string component, string detail)
     {
         _operations.ReportComponentLost(component, detail);
@@ -207,6 +213,9 @@ public sealed class KernelGrain : Grain, IKernelGrain, IKernelOperatorGrain, IKe
 
     bool IKernelPorts.IsActiveSilo(string silo) =>
         _membership.CurrentSnapshot.Members.Values.Any(m => m.Status == SiloStatus.Active && m.SiloAddress.ToString() == silo);
+
+    IReadOnlyList<SiloAddress> IKernelPorts.ActiveSilos() =>
+        _membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
 
     /// <summary>
     /// Read through the management grain, not <see cref="IClusterMembershipService"/>: only the table's rows say when

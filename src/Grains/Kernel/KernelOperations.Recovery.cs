@@ -39,6 +39,8 @@ public sealed partial class KernelOperations
     public void RequestRecovery(string silo, string cause)
     {
         if (!_lostSilos.Add(silo)) return;
+        // A silo that joined and is gone again takes no share.
+        _arrivals.Remove(silo);
         if (!CanRecover)
         {
             LogRecoveryNotNeeded(logger, cause, record.Current);

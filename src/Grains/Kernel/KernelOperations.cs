@@ -191,12 +191,15 @@ public sealed partial class KernelOperations(
 
     /// <summary>
     /// The snapshot policy's checkpoint, taken in the caller's turn when nothing else runs (the source that asks is
-    /// quiescent and waits for it). Skipped while an operation is under way; a failure past its attempts stops the
-    /// run on the emergency path so that it resumes from the previous checkpoint.
+    /// quiescent and waits for it), or the rebalance a joined silo made due, queued in its place. Skipped while an
+    /// operation is under way; a failure past its attempts stops the run on the emergency path so that it resumes from
+    /// the previous checkpoint.
     /// </summary>
     public async Task<CheckpointResult> CheckpointAsync(DateTime simTime)
     {
         if (checkpoints.RefusalNow() is { } reason) return new CheckpointResult(false, checkpoints.CommittedEpoch, reason, 0);
+        // A silo joined: the rebalance commits this checkpoint itself, once the source has returned from this call.
+        if (await QueueRebalanceAtAsync(simTime)) return new CheckpointResult(false, checkpoints.CommittedEpoch, "a rebalance takes this checkpoint's place", 0);
         var taking = _queue.TryRunNow("checkpoint", _ => checkpoints.TakeAsync(simTime, "policy"));
         if (taking is null) return new CheckpointResult(false, checkpoints.CommittedEpoch, "an operation is under way", 0);
         var result = await taking;

@@ -5,6 +5,7 @@ using AlgoSpace.Grains.Interfaces.Configuration;
 using AlgoSpace.Grains.Interfaces.Events;
 using AlgoSpace.Grains.Interfaces.Kernel;
 using AlgoSpace.Grains.Kernel.Run;
+using AlgoSpace.Grains.Placement;
 
 namespace AlgoSpace.Grains.Kernel;
 
@@ -32,8 +33,14 @@ public sealed partial class KernelRun(
     /// <summary>Why the emergency path runs (execution handlers stamp it on what they close).</summary>
     public string EmergencyReason { get; set; } = "";
 
-    /// <summary>Why a hand-over or recovery runs: which silo left or died, as the kernel was told.</summary>
+    /// <summary>Why a hand-over, recovery or rebalance runs: which silo left, died or joined, as the kernel was told.</summary>
     public string RecoveryCause { get; set; } = "";
+
+    /// <summary>The hosts a rebalance under way moves to another silo (<see cref="PipelineRebalance"/>).</summary>
+    public IReadOnlyList<PipelineMove> Moves { get; set; } = [];
+
+    /// <summary>The simulation time of the checkpoint a rebalance takes the place of.</summary>
+    public DateTime? RebalanceSimTime { get; set; }
 
     /// <summary>
     /// A backtest stopped before its data ended (a signal, an operator, a crash): its simulated book is part of the
@@ -48,17 +55,20 @@ public sealed partial class KernelRun(
     public async Task<StepOutcome> CreateAsync(StepCall call)
     {
         RestorePoint restore;
-        if (call.Operation == RunOperation.Recovery)
+        if (call.Operation is RunOperation.Recovery or RunOperation.Rebalance)
         {
             // Every component, alive or not, goes back to the committed checkpoint: the survivors ran on past it, and
             // a pipeline restored in part would not be one consistent cut. The run's own journal reconciles the replay.
-            var recovery = ++record.State.Recoveries;
+            // (A rebalance restores the checkpoint it has just committed: nothing is replayed.)
+            var rebalance = call.Operation == RunOperation.Rebalance;
+            var count = rebalance ? ++record.State.Rebalances : ++record.State.Recoveries;
             // The hosts count afresh from the restore (new shells, new buses), so must the kernel: the drain compares them.
             counters.Reset();
-            restore = await checkpoints.BeginAsync(resume: true) with { Recovery = recovery };
+            restore = await checkpoints.BeginAsync(resume: true) with { Recovery = record.State.Recoveries + record.State.Rebalances };
             fleet.PlanFor(record.Mode);
-            await record.TransitionAsync(SystemState.Recovering,
-                $"recovery {recovery} of run {record.RunId} ({RecoveryCause}): restoring checkpoint {restore.Epoch} on the silos that remain");
+            await record.TransitionAsync(SystemState.Recovering, rebalance
+                ? $"rebalance {count} of run {record.RunId} ({RecoveryCause}): restoring checkpoint {restore.Epoch}, {PipelineRebalance.Describe(Moves)}"
+                : $"recovery {count} of run {record.RunId} ({RecoveryCause}): restoring checkpoint {restore.Epoch} on the silos that remain");
         }
         else if (call.Operation == RunOperation.ModeSwitch)
         {
@@ -99,7 +109,8 @@ public sealed partial class KernelRun(
 
     public async Task<StepOutcome> StartAsync(StepCall call)
     {
-        reporter.RunStarted();
+        // A rebalance pauses the run, which goes on: its report's run time still counts from the run's start.
+        if (call.Operation != RunOperation.Rebalance) reporter.RunStarted();
         await record.TransitionAsync(SystemState.Starting, "components created and wired");
         await fleet.StartAsync();
         ports.StartSampling();
@@ -118,7 +129,7 @@ public sealed partial class KernelRun(
             return StepOutcome.Done("data sources told to stop");
         }
 
-        if (call.Operation is RunOperation.HandOver or RunOperation.Recovery)
+        if (call.Operation is RunOperation.HandOver or RunOperation.Recovery or RunOperation.Rebalance)
         {
             // A kernel that moved with a lost silo knows its run from its saved record only: plan it to find the sources.
             if (fleet.Plan is null) fleet.PlanFor(record.Mode);
@@ -201,16 +212,27 @@ public sealed partial class KernelRun(
         }
 
         if (fleet.Plan is null) return StepOutcome.Done("no components");
-        if (call.Operation == RunOperation.HandOver)
+        if (call.Operation is RunOperation.HandOver or RunOperation.Rebalance)
         {
-            var handOver = await checkpoints.TakeAsync(checkpoints.LastSimTime, "hand-over");
-            if (!handOver.Committed)
+            var why = call.Operation == RunOperation.HandOver ? "hand-over" : "rebalance";
+            var taken = await checkpoints.TakeAsync(call.Operation == RunOperation.Rebalance && RebalanceSimTime is { } at ? at : checkpoints.LastSimTime, why);
+            if (!taken.Committed)
             {
-                throw new InvalidOperationException($"the hand-over checkpoint could not be written ({handOver.Skipped}); the run recovers from checkpoint {checkpoints.CommittedEpoch}");
+                throw new InvalidOperationException($"the {why} checkpoint could not be written ({taken.Skipped}); the run recovers from checkpoint {checkpoints.CommittedEpoch}");
             }
 
-            return StepOutcome.Done($"checkpoint {checkpoints.CommittedEpoch} committed; the components resume from it on the other silos once this one has left",
-                "commit a checkpoint");
+            if (call.Operation == RunOperation.HandOver)
+            {
+                return StepOutcome.Done($"checkpoint {checkpoints.CommittedEpoch} committed; the components resume from it on the other silos once this one has left",
+                    "commit a checkpoint");
+            }
+
+            // The hosts count afresh from the restore, which replays nothing: the report carries what they counted so far.
+            reporter.Carry(await fleet.ReadCountersAsync());
+            // Their next activation (the restore that follows) goes through the placement director, onto the new silo.
+            await Task.WhenAll(Moves.Select(m => ports.Host(m.Component).ReleaseAsync()));
+            return StepOutcome.Done($"checkpoint {checkpoints.CommittedEpoch} committed; {Moves.Count} hosts released to move: {PipelineRebalance.Describe(Moves)}",
+                "commit a checkpoint and release the pipelines that move");
         }
 
         if (call.Operation == RunOperation.ModeSwitch)

@@ -27,6 +27,9 @@ public sealed class KernelState
     /// <summary>How often the run was restored inside a live cluster after a silo left or died (not counting restarts).</summary>
     [Id(11)] public int Recoveries { get; set; }
 
+    /// <summary>How often the run's pipelines were moved onto silos that joined it (each a restore inside the cluster too).</summary>
+    [Id(13)] public int Rebalances { get; set; }
+
     /// <summary>
     /// The silos that took part in the run (their addresses, newest last): while one of them is still active, the
     /// cluster that runs the run is alive, and a kernel activated anew (it moved with a lost silo) must not start the

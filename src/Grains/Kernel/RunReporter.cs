@@ -28,7 +28,31 @@ public sealed partial class RunReporter(AlgoSpaceSettings settings, IKernelPorts
         (StartedUtc, _startedTimestamp) = (DateTime.UtcNow, Stopwatch.GetTimestamp());
     }
 
-    public void NewRun() => Reported = false;
+    public void NewRun() => (Reported, _carried) = (false, []);
+
+    /// <summary>The bus counts of the hosts before a rebalance restored them (they count afresh from there), by component.</summary>
+    private Dictionary<string, BusCounters> _carried = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A rebalance is about to restore every host from the checkpoint it committed at this quiescent point, and nothing
+    /// will be replayed: the counts so far are carried into the report, so that it counts as an uninterrupted run does.
+    /// </summary>
+    public void Carry(IEnumerable<BusCounters> counters) => _carried = Sum(_carried.Values.Concat(counters));
+
+    /// <summary>The counts of each component added up, the carried ones included.</summary>
+    private static Dictionary<string, BusCounters> Sum(IEnumerable<BusCounters> counters) =>
+        counters.GroupBy(c => c.Component, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Aggregate((a, b) => new BusCounters(
+            a.Component, a.Sent + b.Sent, a.Handled + b.Handled, a.Failed + b.Failed, Add(a.HandledByType, b.HandledByType),
+            Add(a.HandledBySource, b.HandledBySource), a.Duplicates + b.Duplicates,
+            a.PublishedByType is null && b.PublishedByType is null ? null : Add(a.PublishedByType ?? new Dictionary<string, long>(), b.PublishedByType ?? new Dictionary<string, long>()))),
+            StringComparer.Ordinal);
+
+    private static Dictionary<string, long> Add(IReadOnlyDictionary<string, long> a, IReadOnlyDictionary<string, long> b)
+    {
+        var sum = new Dictionary<string, long>(a, StringComparer.Ordinal);
+        foreach (var (key, count) in b) sum[key] = sum.GetValueOrDefault(key) + count;
+        return sum;
+    }
 
     /// <summary>Writes the report unless it is written already; says where.</summary>
     public async Task<string> WriteOnceAsync(BacktestCompletePayload? complete)
@@ -38,7 +62,7 @@ public sealed partial class RunReporter(AlgoSpaceSettings settings, IKernelPorts
         try
         {
             var runTime = Stopwatch.GetElapsedTime(_startedTimestamp);
-            var counters = await fleet.ReadCountersAsync();
+            var counters = Sum(_carried.Values.Concat(await fleet.ReadCountersAsync())).Values;
             var (tracker, note, performance) = await AskTrackerAsync();
             var report = RunReportBuilder.Build(settings.InMode(record.Mode), tracker, note, performance, complete, counters,
                 new RunTimingInput(record.State.RunId ?? "run", StartedUtc, DateTime.UtcNow, runTime));

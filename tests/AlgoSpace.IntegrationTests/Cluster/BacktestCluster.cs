@@ -107,6 +107,27 @@ public sealed class BacktestCluster : IDisposable
     /// <summary>The run id, from the first silo that named it.</summary>
     public string RunId => _silos.Keys.Select(n => RunInterrupter.RunIdIn(Output(n))).First(id => id is not null)!;
 
+    /// <summary>
+    /// Asserts that the run, whatever its silos went through, ended as an uninterrupted one-silo run: no silo took the
+    /// emergency path or found the replay differing from its journal, one new run was begun, trades.csv and equity.csv
+    /// are byte-identical to <paramref name="expected"/>, and no execution id is there twice. Returns the run's files.
+    /// </summary>
+    public RunFiles AssertTradesOfOneSilo(RunFiles expected, string what)
+    {
+        var outputs = Numbers.Select(Output).ToList();
+        var all = string.Join("\n", outputs);
+        Assert.DoesNotContain("Emergency shutdown", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("was not produced again by the replay", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("produced again with other content", all, StringComparison.Ordinal);
+        Assert.Single(outputs.SelectMany(o => o.Split('\n')).Where(l => l.Contains(" -> Initializing: new run ", StringComparison.Ordinal)).Distinct());
+
+        var run = Tree.Read(RunId);
+        Assert.True(expected.Trades == run.Trades, $"trades.csv differs.\nexpected:\n{expected.Trades}\n{what}:\n{run.Trades}");
+        Assert.True(expected.Equity == run.Equity, "equity.csv differs from the uninterrupted run's");
+        Assert.Equal(run.ExecutionIds.Distinct().Count(), run.ExecutionIds.Count);
+        return run;
+    }
+
     public void Dispose()
     {
         foreach (var silo in _silos.Values) silo.Dispose();

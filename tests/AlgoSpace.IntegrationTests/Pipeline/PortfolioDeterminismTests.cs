@@ -56,6 +56,13 @@ public sealed class PortfolioDeterminismTests
         }
     }
 
+    /// <summary>
+    /// The test cluster's first silo begins the run before the other two are active, so they join it under way and the
+    /// kernel rebalances the pipelines at the first checkpoint (docs/architecture.md, "Silos joining and leaving"): every
+    /// component is restored from that checkpoint, and still the trades, the equity and the report are byte for byte
+    /// those of one silo (the RDE's previous regime vector is saved for this: the next regime-transition alert is
+    /// measured from it).
+    /// </summary>
     [Fact]
     public async Task Three_silos_give_the_same_files()
     {

@@ -42,4 +42,18 @@ public sealed class SiloLossTests
         Assert.Equal([Other], ClusterWatcher.Gone(leaving, killed, Self).Select(m => m.SiloAddress));
         Assert.Empty(ClusterWatcher.Gone(killed, selfDead, Self));
     }
+
+    [Fact]
+    public void The_watcher_reports_a_silo_that_turned_active_once_and_never_itself()
+    {
+        var before = Snapshot(1, (Self, SiloStatus.Active), (Other, SiloStatus.Active));
+        var joining = Snapshot(2, (Self, SiloStatus.Active), (Other, SiloStatus.Active), (Third, SiloStatus.Joining));
+        var joined = Snapshot(3, (Self, SiloStatus.Active), (Other, SiloStatus.Active), (Third, SiloStatus.Active));
+
+        Assert.Empty(ClusterWatcher.Joined(before, joining, Self));
+        Assert.Equal([Third], ClusterWatcher.Joined(joining, joined, Self).Select(m => m.SiloAddress));
+        Assert.Equal([Third], ClusterWatcher.Joined(before, joined, Self).Select(m => m.SiloAddress));
+        Assert.Empty(ClusterWatcher.Joined(joined, joined, Self));
+        Assert.DoesNotContain(ClusterWatcher.Joined(Snapshot(0, (Other, SiloStatus.Active)), joined, Self), m => m.SiloAddress.Equals(Self));
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
     public IComponentHostGrain Host(string component) => Fake(component);
 
     private FakeHost Fake(string component) =>
-        _hosts.TryGetValue(component, out var host) ? host : _hosts[component] = new FakeHost(component, Calls);
+        _hosts.TryGetValue(component, out var host) ? host : _hosts[component] = new FakeHost(component, Calls, this);
 
     /// <summary>Makes every checkpoint call to <paramref name="component"/>'s host fail with <paramref name="failure"/> (null: succeed again).</summary>
     public void FailCheckpoints(string component, Exception? failure) => Fake(component).CheckpointFailure = failure;
@@ -79,6 +79,19 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
 
     public bool IsActiveSilo(string silo) => ActiveSilos.Contains(silo);
 
+    /// <summary>Addresses written as Orleans writes them: S{ip}:{port}:{generation}.</summary>
+    IReadOnlyList<SiloAddress> IKernelPorts.ActiveSilos() => ActiveSilos.Select(Address).ToList();
+
+    public static SiloAddress Address(string silo)
+    {
+        var parts = silo.TrimStart('S').Split(':');
+        return SiloAddress.New(System.Net.IPAddress.Parse(parts[0]), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Where a released host's next activation lands (the placement director's choice); unset: it stays.</summary>
+    public Func<string, string?>? PlaceReleased { get; set; }
+
     /// <summary>The membership table's rows a test sets; <see cref="MembershipUnreadable"/> makes the read fail instead.</summary>
     public List<SiloMember> Silos { get; } = [];
 
@@ -115,7 +128,7 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
     }
 
     /// <summary>A host whose component does nothing: every call is recorded as "name: call".</summary>
-    private sealed class FakeHost(string name, List<string> calls) : IComponentHostGrain
+    private sealed class FakeHost(string name, List<string> calls, KernelFakes fakes) : IComponentHostGrain
     {
         public long Sent { get; set; }
 
@@ -151,6 +164,12 @@ internal sealed class KernelFakes : IKernelPorts, IKernelStateStore
             CheckpointFailure is { } failure ? Task.FromException(failure) : Record($"checkpoint {epoch}");
 
         public Task StopAsync() => Record("stop");
+
+        public Task ReleaseAsync()
+        {
+            if (fakes.PlaceReleased?.Invoke(name) is { } silo) Silo = silo;
+            return Record("release");
+        }
 
         public Task DeliverAsync(EventEnvelope envelope) => Task.CompletedTask;
 

@@ -16,19 +16,26 @@ internal sealed class KernelRig : IDisposable
 {
     private readonly string _output = Directory.CreateTempSubdirectory("algospace-kernel-ops-").FullName;
 
-    public KernelRig(KernelFakes? fakes = null)
+    /// <param name="fakes">The ports (a restarted kernel shares its predecessor's).</param>
+    /// <param name="symbols">
+    /// Several symbols make a portfolio: an instrument component "bars" (a bar generator) is added, one per symbol.
+    /// </param>
+    public KernelRig(KernelFakes? fakes = null, string[]? symbols = null)
     {
         Fakes = fakes ?? new KernelFakes();
+        List<ComponentSettings> components =
+        [
+            new ComponentSettings { Name = "data", Type = "backtest_data_handler", Critical = true, Publishes = [EventTypes.NewTick] },
+            new ComponentSettings { Name = "execution", Type = "backtest_execution_handler", Critical = true, Subscribes = [EventTypes.NewTick] },
+            new ComponentSettings { Name = "tracker", Type = "performance_tracker" },
+        ];
+        if (symbols is { Length: > 1 }) components.Insert(1, new ComponentSettings { Name = "bars", Type = "bar_generator", Subscribes = [EventTypes.NewTick] });
         Settings = new AlgoSpaceSettings
         {
             System = new SystemSettings { OutputDir = _output },
             DataHandler = new DataHandlerSettings { BacktestFile = "ticks.csv" },
-            Components =
-            [
-                new ComponentSettings { Name = "data", Type = "backtest_data_handler", Critical = true, Publishes = [EventTypes.NewTick] },
-                new ComponentSettings { Name = "execution", Type = "backtest_execution_handler", Critical = true, Subscribes = [EventTypes.NewTick] },
-                new ComponentSettings { Name = "tracker", Type = "performance_tracker" },
-            ],
+            Symbols = symbols is null ? ["ES"] : [.. symbols],
+            Components = components,
         };
         var registry = ComponentRegistry.FromLoadedAssemblies();
         var logger = NullLogger.Instance;

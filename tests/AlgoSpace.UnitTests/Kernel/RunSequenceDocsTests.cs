@@ -8,7 +8,7 @@ public sealed class RunSequenceDocsTests
     /// <summary>The table's operation columns, in the order of the table.</summary>
     private static readonly RunOperation[] Columns =
         [RunOperation.Startup, RunOperation.Shutdown, RunOperation.Emergency, RunOperation.ModeSwitch, RunOperation.SwitchedBacktestEnd,
-         RunOperation.HandOver, RunOperation.Recovery];
+         RunOperation.HandOver, RunOperation.Recovery, RunOperation.Rebalance];
 
     [Fact]
     public void The_table_has_a_column_for_every_operation() =>

@@ -43,6 +43,9 @@ public sealed partial class RunSequence(
         // The resume of a restart, run inside the live cluster: the components still alive are restored too, so that
         // the whole pipeline is one consistent cut again.
         [RunOperation.Recovery] = [RunStep.StopData, RunStep.Create, RunStep.Wire, RunStep.Start],
+        // A silo joined: the hand-over's steps (its checkpoint step also releases the hosts that move), then the
+        // recovery's restore from that checkpoint, so nothing is replayed.
+        [RunOperation.Rebalance] = [RunStep.StopData, RunStep.Drain, RunStep.CheckpointAndStop, RunStep.Create, RunStep.Wire, RunStep.Start],
     };
 
     private readonly IReadOnlyDictionary<RunStep, RunStepDefinition> _steps = steps ?? Steps;
@@ -126,6 +129,7 @@ public sealed partial class RunSequence(
         RunOperation.SwitchedBacktestEnd => "Backtest end",
         RunOperation.HandOver => "Hand-over",
         RunOperation.Recovery => "Recovery",
+        RunOperation.Rebalance => "Rebalance",
         _ => operation.ToString(),
     };
 

@@ -47,4 +47,10 @@ public enum RunOperation
 
     /// <summary>A silo of the cluster left or died: every component restored from the committed checkpoint on the silos that remain.</summary>
     Recovery,
+
+    /// <summary>
+    /// A silo joined the run: the hand-over's checkpoint, the hosts of the pipelines that move released, and the
+    /// recovery's restore from that checkpoint, which activates them on their new silo.
+    /// </summary>
+    Rebalance,
 }

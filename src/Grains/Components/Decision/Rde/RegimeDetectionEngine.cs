@@ -16,7 +16,7 @@ namespace AlgoSpace.Grains.Components.Decision.Rde;
     Models = ["rde"],
     Description = "Regime detection engine: answers GetRegimeVector calls.",
     HandlerBudgetMs = 5)]
-public sealed partial class RegimeDetectionEngine : ComponentAdapter, ICallableComponent
+public sealed partial class RegimeDetectionEngine : ComponentAdapter<RegimeDetectorState>, ICallableComponent
 {
     public const string ModelName = "rde";
     public const string RegimeAssemblerKind = "matrix_assembler_regime";
@@ -74,7 +74,11 @@ public sealed partial class RegimeDetectionEngine : ComponentAdapter, ICallableC
         return assessment.Reply;
     }
 
-    // Nothing is persisted (component-contracts 2.6): the previous vector is rebuilt by the next answers.
+    // component-contracts 2.6 keeps no learned state; the previous vector is saved all the same, because the next
+    // shift (and its regime-transition alert) is measured from it: without it a restored run would alert differently.
+    protected override RegimeDetectorState Save() => Detector.Snapshot();
+
+    protected override void Restore(RegimeDetectorState state) => Detector.Restore(state);
 
     private async Task ReportMissingModelOnceAsync()
     {

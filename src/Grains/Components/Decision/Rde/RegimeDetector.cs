@@ -10,9 +10,10 @@ namespace AlgoSpace.Grains.Components.Decision.Rde;
 /// The RDE logic (component-contracts 2.6): the regime vector of a regime matrix, its magnitude and its shift from
 /// the previous vector, with the alerts. Validity: the matrix is ready and at least <c>warmup_periods</c> 30-minute
 /// bars have passed, counted from the INDICATORS_READY seq asked about (one per 5-minute bar, so
-/// <see cref="FiveMinuteBarsPerThirtyMinuteBar"/> per 30-minute bar): a pure function of the question, so it needs
-/// no state and gives the same answer after a restart. A vector is computed during the warm-up too (it moves the
-/// shift baseline) but reported invalid, and raises no alert.
+/// <see cref="FiveMinuteBarsPerThirtyMinuteBar"/> per 30-minute bar): a pure function of the question. The shift is
+/// measured from the previous vector, which is saved (<see cref="Snapshot"/>), so a restored run measures it, and
+/// alerts on it, as an unbroken one. A vector is computed during the warm-up too (it moves the shift baseline) but
+/// reported invalid, and raises no alert.
 /// </summary>
 public sealed class RegimeDetector(RdeSettings settings, LoadedModel? model)
 {
@@ -26,6 +27,16 @@ public sealed class RegimeDetector(RdeSettings settings, LoadedModel? model)
     private (long Seq, RegimeVectorReply Reply)? _last;
 
     public bool HasModel => _model is not null;
+
+    /// <summary>The previous vector and the last answer, for a checkpoint.</summary>
+    public RegimeDetectorState Snapshot() => new(_previous, _last?.Seq, _last?.Reply);
+
+    /// <summary>Continues from a checkpoint's <see cref="Snapshot"/>.</summary>
+    public void Restore(RegimeDetectorState state)
+    {
+        _previous = state.Previous;
+        _last = state is { LastSeq: { } seq, LastReply: { } reply } ? (seq, reply) : null;
+    }
 
     /// <summary>
     /// The regime vector as of <paramref name="asOfSeq"/> from the regime assembler's answer. Asked twice about the
