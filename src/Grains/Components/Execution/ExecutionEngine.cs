@@ -28,7 +28,6 @@ public sealed class ExecutionEngine
     private readonly InstrumentTable _instruments;
     private readonly FillModel _fills;
     private readonly SessionCalendar _session;
-    private readonly Dictionary<string, SessionCalendar> _sessions = new(StringComparer.Ordinal);
     private readonly PreTradeChecks _checks;
     private readonly Account _account;
     private readonly DuplicateWindow _duplicates;
@@ -82,12 +81,8 @@ public sealed class ExecutionEngine
     public double PointValueOf(string symbol) => _instruments.Get(symbol).PointValue;
 
     /// <summary>The session a symbol trades in: its own close (instruments.X.session_close), else execution.session_close.</summary>
-    private SessionCalendar SessionOf(string symbol)
-    {
-        if (_instruments.Find(symbol)?.SessionClose is not { } close || close == _session.Close) return _session;
-        if (!_sessions.TryGetValue(symbol, out var session)) _sessions[symbol] = session = new SessionCalendar(close);
-        return session;
-    }
+    private SessionCalendar SessionOf(string symbol) =>
+        _instruments.Find(symbol)?.SessionClose is { } close ? new SessionCalendar(close) : _session;
 
     /// <summary>EXECUTE_TRADE: checks the command and, when it passes, submits its market entry.</summary>
     public IReadOnlyList<PublishedEvent> OnExecuteTrade(ExecuteTradePayload command, DateTime simTime)
