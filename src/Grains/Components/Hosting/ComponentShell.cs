@@ -21,16 +21,19 @@ public sealed partial class ComponentShell
     private readonly IComponentShellHost _host;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _retry;
+    private readonly TimeProvider _time;
     private Dictionary<string, long> _lastHandled = new(StringComparer.Ordinal);
     private IHostedBus? _bus;
     private SlowHandlerMonitor? _slow;
     private bool _creating;
 
-    public ComponentShell(string name, IComponentShellHost host, AlgoSpace.Grains.Interfaces.Configuration.RecoverySettings recovery, ILogger logger)
+    public ComponentShell(string name, IComponentShellHost host, AlgoSpace.Grains.Interfaces.Configuration.RecoverySettings recovery, ILogger logger,
+        TimeProvider? time = null)
     {
         Name = name;
         _host = host;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         _retry = RetryPipelineFactory.Create(recovery, (attempt, ex) => LogRetry(logger, name, attempt, ex?.Message));
     }
 
@@ -73,7 +76,7 @@ public sealed partial class ComponentShell
             var restored = piece?.Snapshot is { } snapshot;
             if (restored) component.RestoreState(piece!.Snapshot!);
             Component = component;
-            _slow = new SlowHandlerMonitor(Name, SlowHandlerMonitor.BudgetOf(spec, parts.Settings, component), parts.Settings.System, _logger);
+            _slow = new SlowHandlerMonitor(Name, SlowHandlerMonitor.BudgetOf(spec, parts.Settings, component), parts.Settings.System, _logger, _time);
             var degraded = _degradedAtStart.Count > 0;
             return new ComponentInitResult(degraded ? ComponentState.Degraded : ComponentState.Initialized,
                 degraded ? string.Join("; ", _degradedAtStart) : null, restored, assignments);
@@ -122,7 +125,7 @@ public sealed partial class ComponentShell
 
         var previousCorrelation = bus.CurrentCorrelation;
         bus.CurrentCorrelation = envelope.CorrelationId;
-        var stopwatch = HandlerStopwatch.Start();
+        var stopwatch = HandlerStopwatch.Start(_time);
         try
         {
             await _retry.ExecuteInTurnAsync(static (s, ct) => s.Component.HandleAsync(s.Envelope, ct), (Component: component, Envelope: envelope));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AlgoSpace.Grains.Interfaces.Events;
 
 namespace AlgoSpace.Grains.Components.Hosting;
@@ -11,7 +10,7 @@ public sealed class PublishTimingBus(IEventBus inner) : IEventBus
 
     private async ValueTask TimedAsync(string eventType, EventPayload? payload, DateTime simTime, string? correlationId)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = HandlerStopwatch.PublishStarted();
         try
         {
             await inner.PublishAsync(eventType, payload, simTime, correlationId);

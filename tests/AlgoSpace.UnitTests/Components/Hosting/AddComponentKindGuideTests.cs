@@ -71,7 +71,7 @@ public sealed class AddComponentKindGuideTests
         var spec = ComponentSpecs.For(settings, registry.Catalog, entry, TradingMode.Backtest);
         var host = new RecordingHost();
         var shell = new ComponentShell(entry.Name, host, new RecoverySettings { MaxAttempts = 1, InitialDelayMs = 1, MaxDelayMs = 2 }, new RecordingLogger());
-        var bus = new HostedBus();
+        var bus = new HostedBus(new ManualTime());
         var result = shell.Create(registry, spec, new ComponentHostParts(settings, bus, new InMemoryJournal(), NoComponentCalls.Instance, () => null, "none"), null);
 
         Assert.Equal(ComponentState.Initialized, result.State);

@@ -18,14 +18,18 @@ public sealed class ShellHarness : IComponentShellHost
     public ShellHarness(Dictionary<string, string>? parameters = null, IReadOnlyList<string>? models = null, int retries = 3)
     {
         Spec = new ComponentSpec("probe", "shell_probe", false, ["PROBE"], ["PROBE_REPLY", EventTypes.SystemError], models ?? [], parameters ?? []);
-        Shell = new ComponentShell("probe", this, new RecoverySettings { MaxAttempts = retries, InitialDelayMs = 1, MaxDelayMs = 2 }, Logger);
+        Shell = new ComponentShell("probe", this, new RecoverySettings { MaxAttempts = retries, InitialDelayMs = 1, MaxDelayMs = 2 }, Logger, Time);
+        Bus = new HostedBus(Time);
     }
 
     public ComponentSpec Spec { get; }
 
     public ComponentShell Shell { get; }
 
-    public HostedBus Bus { get; } = new();
+    /// <summary>The shell's clock: it moves only when a publish takes time (<see cref="HostedBus.PublishTakes"/>) or a test moves it.</summary>
+    public ManualTime Time { get; } = new();
+
+    public HostedBus Bus { get; }
 
     public RecordingLogger Logger { get; } = new();
 
@@ -51,19 +55,20 @@ public sealed class ShellHarness : IComponentShellHost
     public void ReportDegraded(string reason) => Degraded.Add(reason);
 
     /// <summary>Records publishes with the correlation the shell set, as the real buses inherit it.</summary>
-    public sealed class HostedBus : IHostedBus
+    public sealed class HostedBus(ManualTime time) : IHostedBus
     {
         public string? CurrentCorrelation { get; set; }
 
         public List<(string Type, string? Correlation)> Published { get; } = [];
 
-        /// <summary>How long a publish takes, as a lockstep publish waits for its subscribers (none by default).</summary>
-        public TimeSpan PublishDelay { get; set; }
+        /// <summary>How long a publish takes on the shell's clock, as a lockstep publish waits for its subscribers (no time by default).</summary>
+        public TimeSpan PublishTakes { get; set; }
 
-        public async ValueTask PublishAsync(string eventType, EventPayload? payload, DateTime simTime, string? correlationId = null)
+        public ValueTask PublishAsync(string eventType, EventPayload? payload, DateTime simTime, string? correlationId = null)
         {
             Published.Add((eventType, correlationId ?? CurrentCorrelation));
-            if (PublishDelay > TimeSpan.Zero) await Task.Delay(PublishDelay);
+            time.Advance(PublishTakes);
+            return ValueTask.CompletedTask;
         }
 
         public Task SubscribeAsync(string eventType) => Task.CompletedTask;
