@@ -71,7 +71,6 @@ public sealed partial class ComponentHostGrain(
         // refuses to resume), where a component that merely fails to initialise runs Failed or Degraded.
         var (piece, recovered) = await Store.OpenAsync(spec, restore);
         (_spec, _restore, _lostReported) = (spec, restore, false);
-        _periods = new CheckpointPeriods(settings.Persistence.SnapshotEveryBars);
         // A new component (a new run after an operator's mode switch) starts with a new shell: its accounting starts
         // afresh, as its bus's sequence and sent count do; the kernel's flush compares the two.
         _shell = NewShell();
@@ -80,6 +79,7 @@ public sealed partial class ComponentHostGrain(
             _bus = new EventBusClient(spec, CreateTransport(), GrainFactory, settings.EventBus.MaxQueueSize, piece?.LastSeq ?? 0);
             // After an operator's mode switch the spec names the mode the system now runs in.
             var effective = spec.Mode is { } mode ? settings.InMode(mode) : settings;
+            _periods = new CheckpointPeriods(settings.Persistence.SnapshotEveryBars, checkpointFirst: effective.System.Mode == TradingMode.Live);
             var parts = new ComponentHostParts(effective, _bus, Store.JournalFor(recovered), new GrainComponentCalls(GrainFactory, spec.Name),
                 () => ServiceProvider.GetService<IModelRegistry>(), "no model registry in this silo");
             _init = _shell.Create(registry, spec, parts, piece);
