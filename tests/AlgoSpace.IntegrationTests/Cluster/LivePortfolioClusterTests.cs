@@ -14,10 +14,11 @@ namespace AlgoSpace.Tests.Cluster;
 
 /// <summary>
 /// The portfolio (settings/portfolio.yaml: ES, NQ and CL) trading live on three silo processes sharing Redis, fed by
-/// the replay server with the three instruments on one feed over loopback WebSocket. The silo that holds the account
-/// (the execution handler) is killed with SIGKILL. The survivors must restore the run from its last checkpoint,
-/// reconcile the account with its journal, read the feed again and trade on; the gap must be reported, no tick passed
-/// on twice, and no order sent twice.
+/// the replay server with the three instruments on one feed over loopback WebSocket. The run starts on two silos and
+/// the third joins it while it trades: it takes its share of the pipelines at the next checkpoint (a rebalance, as in
+/// backtest). Then the silo that holds the account (the execution handler) is killed with SIGKILL. The survivors must
+/// restore the run from its last checkpoint, reconcile the account with its journal, read the feed again and trade on;
+/// the gap must be reported, no tick passed on twice, and no order sent twice.
 /// </summary>
 [Collection(RecoveryCollection.Name)]
 public sealed partial class LivePortfolioClusterTests(ITestOutputHelper log)
@@ -30,7 +31,7 @@ public sealed partial class LivePortfolioClusterTests(ITestOutputHelper log)
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(6);
 
     [Fact]
-    public async Task A_silo_killed_under_a_live_portfolio_is_recovered_and_trading_resumes_with_no_tick_or_order_twice_and_the_gap_reported()
+    public async Task A_silo_joins_a_live_portfolio_and_one_killed_under_it_is_recovered_and_trading_resumes_with_no_tick_or_order_twice_and_the_gap_reported()
     {
         // As fast as the silos read; on each new connection the feed first re-sends its last 500 ticks.
         await using var feed = new FeedReplayServer(new FeedReplayOptions
@@ -39,13 +40,23 @@ public sealed partial class LivePortfolioClusterTests(ITestOutputHelper log)
             Port = 0, Overlap = 500,
         });
         await feed.StartAsync();
-        using var cluster = await BacktestCluster.StartRedisAsync(DefaultJobTree.PortfolioJob, minSilos: 3, liveFeed: feed.Url);
+        using var cluster = await BacktestCluster.StartRedisAsync(DefaultJobTree.PortfolioJob, minSilos: 2, liveFeed: feed.Url);
         try
         {
-            foreach (var silo in new[] { 1, 2, 3 }) cluster.Start(silo);
+            cluster.Start(1);
+            cluster.Start(2);
+            await StatusAsync(cluster, s => s.Mode == "live" && Total(s, "ORDER_FILLED") >= 1, "the first fill");
+            var (onTwo, _) = await ClientPlacement.ReadAsync(cluster, Symbols, PipelineComponents);
+            log.WriteLine($"placement on two silos:\n{ClientPlacement.Describe(onTwo)}");
+            Assert.Equal(2, onTwo.Values.Distinct().Count());
+
+            // A third silo joins the live run and takes a pipeline at the next checkpoint.
+            cluster.Start(3);
+            await WaitForLogAsync(cluster, cluster.Numbers, "Rebalanced after");
 
             // Trading on three silos, one pipeline each.
-            await StatusAsync(cluster, s => s.Mode == "live" && Total(s, "ORDER_FILLED") >= 2, "the first fills");
+            var filled = Total(await StatusAsync(cluster, _ => true, "a status"), "ORDER_FILLED");
+            await StatusAsync(cluster, s => s.State == SystemState.Running && Total(s, "ORDER_FILLED") > filled, "a fill after the rebalance");
             var (before, status) = await ClientPlacement.ReadAsync(cluster, Symbols, PipelineComponents);
             log.WriteLine($"placement before the kill:\n{ClientPlacement.Describe(before)}");
             Assert.Equal(3, before.Values.Distinct().Count());

@@ -15,7 +15,8 @@ public sealed class EventBusTests
         await using var system = await TestSystem.StartAsync(KernelYaml.System(
             sourceParameters: "count: \"40\", complete: \"false\"", recorderParameters: "slow_ms: \"15\"", transport: transport));
         await system.WaitForAsync(Timeout, SystemState.Running);
-        await Task.Delay(150);
+        // Stopped part way: some events published, the slow recorder behind.
+        await system.WaitForAnswerAsync("source", "next", next => int.Parse(next) > 5, Timeout);
 
         await system.Kernel.StopDataAsync();
         var flush = await system.Kernel.FlushAsync(TimeSpan.FromSeconds(20));
@@ -34,7 +35,7 @@ public sealed class EventBusTests
         await using var system = await TestSystem.StartAsync(KernelYaml.System(
             sourceParameters: "count: \"1000\", complete: \"false\"", recorderParameters: "slow_ms: \"200\"", transport: "stream"));
         await system.WaitForAsync(Timeout, SystemState.Running);
-        await Task.Delay(300);
+        await system.WaitForAnswerAsync("source", "next", next => int.Parse(next) > 5, Timeout);
 
         var flush = await system.Kernel.FlushAsync(TimeSpan.FromMilliseconds(100));
 

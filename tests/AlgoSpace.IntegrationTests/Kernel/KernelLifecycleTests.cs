@@ -135,9 +135,10 @@ public sealed class KernelLifecycleTests
         await using var system = await TestSystem.StartAsync(KernelYaml.System(
             recorderParameters: $"fatal_at: \"7\", journal: \"{journal}\"", sourceParameters: $"count: \"1000\", delay_ms: \"1\", journal: \"{journal}\"", journal: journal, mode: mode));
 
-        var status = await system.WaitForAsync(Timeout, SystemState.Faulted);
-        await Task.Delay(200);
-        status = await system.Kernel.GetStatusAsync();
+        await system.WaitForAsync(Timeout, SystemState.Faulted);
+        // Faulted is the emergency path's first step; its last is "stopped".
+        await system.WaitForStepAsync("emergency shutdown", "stopped", Timeout);
+        var status = await system.Kernel.GetStatusAsync();
 
         Assert.Equal(ExitCodes.EmergencyShutdown, status.ExitCode);
         Assert.Contains("fatal error in recorder: fatal at 7", status.Transitions.Last().Cause, StringComparison.Ordinal);
@@ -159,7 +160,7 @@ public sealed class KernelLifecycleTests
         try
         {
             await system.WaitForAsync(Timeout, SystemState.Running);
-            await Task.Delay(100);
+            await system.WaitForAnswerAsync("source", "next", next => int.Parse(next) > 10, Timeout);
             await system.Cluster.StopAllSilosAsync();
         }
         finally

@@ -103,6 +103,31 @@ public sealed class TestSystem : IAsyncDisposable
         return status;
     }
 
+    /// <summary>Asks a component <paramref name="question"/> until its answer satisfies the condition, or fails with the last answer.</summary>
+    public async Task<string> WaitForAnswerAsync(string component, string question, Func<string, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        string answer;
+        while (!condition(answer = await Component(component).QueryAsync(question)))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"{component} answered '{answer}' to '{question}' after {timeout}");
+            await Task.Delay(20);
+        }
+
+        return answer;
+    }
+
+    /// <summary>Polls the operator's status until operation <paramref name="operation"/> has logged step <paramref name="step"/>.</summary>
+    public async Task WaitForStepAsync(string operation, string step, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!(await Operator.GetSystemStatusAsync()).Steps.Any(s => s.Operation == operation && s.Step == step))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"no step '{step}' of '{operation}' after {timeout}");
+            await Task.Delay(20);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

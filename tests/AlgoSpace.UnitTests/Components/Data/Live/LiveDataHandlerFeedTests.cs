@@ -30,6 +30,17 @@ public sealed class LiveDataHandlerFeedTests
     private static long Counter(LiveHarness harness, string name) =>
         long.Parse(Regex.Match(harness.Handler.Query("status"), $@"\b{name}=(\d+)").Groups[1].Value);
 
+    private static long? LastId(LiveHarness harness) =>
+        Regex.Match(harness.Handler.Query("status"), @"\blast_id=(\d+)") is { Success: true } match ? long.Parse(match.Groups[1].Value) : null;
+
+    /// <summary>
+    /// Waits until the handler has passed the feed's last id on and its publish is done: a message after it carries an
+    /// id already seen, which the gate drops, so nothing more can be published and every count is final.
+    /// </summary>
+    private static Task ReadToTheEndAsync(LiveHarness harness, long lastId, int publishedBefore = 0) =>
+        harness.WaitUntilAsync(() => LastId(harness) == lastId && publishedBefore + harness.Ticks().Count == Counter(harness, "published"),
+            $"id {lastId} read and its tick published");
+
     private static void AssertStrictlyIncreasingIds(LiveHarness harness, IReadOnlyList<TickPayload> ticks)
     {
         // The file's times rise 250 ms per tick, so strictly rising times mean no tick came twice or out of order.
@@ -46,8 +57,7 @@ public sealed class LiveDataHandlerFeedTests
         await using var harness = new LiveHarness(Live(server.Url));
 
         await harness.StartAsync();
-        await harness.WaitUntilAsync(() => harness.Ticks().Count >= 300, "300 ticks");
-        await Task.Delay(100);
+        await ReadToTheEndAsync(harness, 300);
 
         var ticks = harness.Ticks();
         Assert.Equal(Expected(FeedFiles.Ticks(300, quotes: true)), ticks);
@@ -74,8 +84,7 @@ public sealed class LiveDataHandlerFeedTests
         await harness.WaitUntilAsync(() => harness.EventTypesPublished().Contains(EventTypes.ConnectionLost), "CONNECTION_LOST");
         Assert.StartsWith("state=disconnected", harness.Handler.Query("status"));
         await server.StartAsync();
-        await harness.WaitUntilAsync(() => harness.Ticks().Count >= 600, "all 600 ticks");
-        await Task.Delay(100);
+        await ReadToTheEndAsync(harness, 600);
 
         var control = harness.EventTypesPublished().Where(t => t != EventTypes.NewTick).ToList();
         Assert.Equal([EventTypes.ConnectionLost, EventTypes.ConnectionRestored], control);
@@ -110,8 +119,7 @@ public sealed class LiveDataHandlerFeedTests
         // handler lags the server (a starved thread pool), and those never come.
         await harness.WaitUntilAsync(() => Counter(harness, "last_id") >= 300, "tick 300");
         await server.DropConnectionsAsync();
-        await harness.WaitUntilAsync(() => Counter(harness, "last_id") >= 600, "the end of the file");
-        await Task.Delay(100);
+        await ReadToTheEndAsync(harness, 600);
 
         // An aborted connection may lose ticks in flight beyond the overlap: those are counted missed, never repeated.
         var ticks = harness.Ticks();
@@ -189,8 +197,8 @@ public sealed class LiveDataHandlerFeedTests
         server.Inject("""{"type":"tick","symbol":"ES","seq":"x","timestamp":"2024-01-02T09:30:00","price":1,"volume":1}""");
         server.Inject("""{"type":"tick","symbol":"ES","timestamp":"2024-01-02T09:30:00","price":1,"volume":1}""");
         server.Inject("""{"type":"news","text":"ignored, not malformed"}""");
-        await harness.WaitUntilAsync(() => harness.Ticks().Count >= 300, "300 ticks");
-        await Task.Delay(100);
+        // Sent between ticks 10 and 300 of the file, so read before its last id.
+        await ReadToTheEndAsync(harness, 300);
 
         Assert.Equal(Expected(FeedFiles.Ticks(300, quotes: false)), harness.Ticks());
         Assert.Equal(3, Counter(harness, "malformed"));
@@ -212,13 +220,12 @@ public sealed class LiveDataHandlerFeedTests
         await using var harness = new LiveHarness(Live(server.Url, FeedMessageFormat.BinanceTrade));
 
         await harness.StartAsync();
-        await harness.WaitUntilAsync(() => harness.Ticks().Count >= 200, "200 ticks");
-        await Task.Delay(300);
+        await ReadToTheEndAsync(harness, 200);
+        // The replay server's binance heartbeats (every 200 ms here) are events the adapter ignores, and counts.
+        await harness.WaitUntilAsync(() => Counter(harness, "ignored") >= 1, "a heartbeat");
 
         Assert.Equal(Expected(FeedFiles.Ticks(200, quotes: false)), harness.Ticks());
         Assert.Equal(0, Counter(harness, "malformed"));
-        // The replay server's binance heartbeats are events the adapter ignores (and count): at least one in 300 ms.
-        Assert.True(Counter(harness, "ignored") >= 1);
     }
 
     [Fact]
@@ -297,8 +304,8 @@ public sealed class LiveDataHandlerFeedTests
         await server.StartAsync();
         await using var second = new LiveHarness(Live(server.Url));
         await second.StartAsync(saved);
-        await second.WaitUntilAsync(() => first.Ticks().Count + second.Ticks().Count >= 400, "the rest of the file");
-        await Task.Delay(100);
+        // The restored count holds the first handler's ticks.
+        await ReadToTheEndAsync(second, 400, publishedBefore: first.Ticks().Count);
 
         // The server's cursor waited while no client was connected; the restarted handler dropped the 20 ticks of
         // overlap re-sent on its connection, all at or below the saved last id.
