@@ -102,7 +102,9 @@ public sealed class SiloDeathTests(ITestOutputHelper log)
         Assert.True(down.Code == 0, down.Output);
         foreach (var silo in new[] { 1, 3 })
         {
-            Assert.Contains("AlgoSpace stopped with exit code 0", await File.ReadAllTextAsync(Path.Combine(cluster.Directory, $"silo-{silo}.out")), StringComparison.Ordinal);
+            var output = await File.ReadAllTextAsync(Path.Combine(cluster.Directory, $"silo-{silo}.out"));
+            Assert.True(output.Contains("AlgoSpace stopped with exit code 0", StringComparison.Ordinal),
+                $"silo {silo} did not stop with exit code 0. The script said:\n{down.Output}\nThe end of its log:\n{string.Join('\n', output.Split('\n').TakeLast(80))}");
         }
     }
 

@@ -42,8 +42,9 @@ internal static class DecisionFixtures
         new MarketContext(price, 25, 1.4, 2.5, 4, 60, 0.25, new NearestLvn(4990, 70, 10)),
         new SynergyMetadata(4, 0.7, Time));
 
-    public static TradeClosedPayload Closed(double netPnl, DateTime exit, int size = 1, double slDistance = 6, bool hitStop = false, bool hitTarget = false) => new(
-        "EX", "ES", 1,
+    public static TradeClosedPayload Closed(double netPnl, DateTime exit, int size = 1, double slDistance = 6, bool hitStop = false, bool hitTarget = false,
+        string executionId = "EX") => new(
+        executionId, "ES", 1,
         new TradeEntry(5000, size, exit.AddMinutes(-30), 0.25),
         new TradeExit(5000, size, exit, hitStop ? "STOP_LOSS" : "TAKE_PROFIT"),
         new TradePerformance(netPnl, 0, 0, 5, netPnl, 6, 0, 0),

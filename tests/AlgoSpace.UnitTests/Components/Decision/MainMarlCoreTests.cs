@@ -158,4 +158,53 @@ public class MainMarlCoreTests
         Assert.Equal("EX_20240102_104000_002", trade.ExecutionId);
         Assert.Equal(new TrackingData(3, 1470, 2, 2), trade.TrackingData);
     }
+
+    [Fact]
+    public async Task A_closed_trade_the_core_did_not_decide_counts_toward_its_day_and_its_execution_numbers()
+    {
+        // A live restore: the checkpoint was before EX_20240102_101000_001 was decided; the journal tells its close again.
+        var settings = DecisionFixtures.Settings(marl: new MainMarlCoreSettings { Safety = new SafetySettings { MaxDailyTrades = 1 } });
+        using var h = await MarlHarness.StartAsync(settings: settings);
+        await h.SendAsync("TRADE_CLOSED", DecisionFixtures.Closed(100, DecisionFixtures.Time.AddMinutes(-5), executionId: "EX_20240102_101000_001"), DecisionFixtures.Time);
+        await h.SendAsync("TRADE_CLOSED", DecisionFixtures.Closed(100, DecisionFixtures.Time.AddMinutes(-5), executionId: "EX_20240102_101000_001"), DecisionFixtures.Time);
+        await h.SynergyAsync(DecisionFixtures.Synergy());
+        await h.SynergyAsync(DecisionFixtures.Synergy(featuresSeq: 1600, time: DecisionFixtures.Time.AddDays(1)));
+
+        Assert.Equal(["TRADE_REJECTED", "EXECUTE_TRADE"], h.Published.Select(e => e.Type));
+        Assert.Equal("1 trades today; the limit is 1", ((TradeRejectedPayload)h.Published[0].Payload!).Reasons.Single());
+        Assert.Equal("EX_20240103_103500_002", ((ExecuteTradePayload)h.Published[1].Payload!).ExecutionId);
+    }
+
+    [Fact]
+    public async Task A_closed_trade_the_core_decided_counts_once_across_a_restore_and_one_of_an_earlier_day_not_at_all()
+    {
+        var settings = DecisionFixtures.Settings(marl: new MainMarlCoreSettings { Safety = new SafetySettings { MaxDailyTrades = 2 } });
+        using var h = await MarlHarness.StartAsync(settings: settings);
+        await h.SynergyAsync(DecisionFixtures.Synergy());
+        var decided = h.Last<ExecuteTradePayload>().ExecutionId;
+        var saved = (MarlState)OrleansRoundTrip.Copy(h.Core.SaveState()!);
+
+        using var resumed = await MarlHarness.StartAsync(settings: settings);
+        resumed.Core.RestoreState(saved);
+        var later = DecisionFixtures.Time.AddMinutes(30);
+        await resumed.SendAsync("TRADE_CLOSED", DecisionFixtures.Closed(100, later, executionId: decided), later);
+        await resumed.SendAsync("TRADE_CLOSED", DecisionFixtures.Closed(100, later, executionId: "EX_20240101_150000_007"), later);
+        await resumed.SynergyAsync(DecisionFixtures.Synergy(featuresSeq: 1510, time: later.AddMinutes(5)));
+
+        // The second trade of the day: one decided before the checkpoint, one now; the limit of two is not reached before it.
+        var trade = resumed.Last<ExecuteTradePayload>();
+        Assert.Equal("EX_20240102_111000_002", trade.ExecutionId);
+        Assert.Equal(2, trade.TrackingData?.DailyTradeNumber);
+    }
+
+    [Fact]
+    public void Execution_ids_give_the_day_of_their_decision_with_or_without_an_instrument()
+    {
+        Assert.True(ExecutionIds.TryParseDay(ExecutionIds.Format(new DateTime(2024, 1, 10, 5, 10, 0), 1001, "NQ"), out var day));
+        Assert.Equal(new DateOnly(2024, 1, 10), day);
+        Assert.True(ExecutionIds.TryParseDay(ExecutionIds.Format(new DateTime(2024, 1, 11, 5, 10, 0), 3), out day));
+        Assert.Equal(new DateOnly(2024, 1, 11), day);
+        Assert.False(ExecutionIds.TryParseDay("EX", out _));
+        Assert.False(ExecutionIds.TryParseDay("ORD_20240110_051000_001", out _));
+    }
 }

@@ -27,7 +27,11 @@ public sealed class DecisionEngine
     private long _decisions;
     private long _executions;
     private readonly string? _instrument;
+    private readonly string _symbol;
     private long _rejections;
+
+    // The ids decided on _tradingDay; null after restoring a state saved without them (see CountForgotten).
+    private HashSet<string>? _executedToday = new(StringComparer.Ordinal);
 
     /// <param name="symbol">The instrument this engine decides for (its pipeline's); null: the first of settings.symbols.</param>
     public DecisionEngine(AlgoSpaceSettings settings, DecisionModels? models, string? degradedReason, IComponentCalls calls, string? symbol = null)
@@ -37,6 +41,7 @@ public sealed class DecisionEngine
         _degradedReason = models is null ? degradedReason ?? "models not loaded" : null;
         _calls = calls;
         _instrument = symbol;
+        _symbol = symbol ?? settings.Symbols.FirstOrDefault() ?? "";
         var pointValue = new InstrumentTable(settings.Instruments).Find(symbol ?? settings.Symbols.FirstOrDefault() ?? "")?.PointValue ?? 0;
         Ledger = new AccountLedger(settings.Backtesting.InitialCapital, pointValue, 20);
     }
@@ -108,7 +113,24 @@ public sealed class DecisionEngine
         {
             _tradingDay = day;
             _dailyTrades = 0;
+            _executedToday = new HashSet<string>(StringComparer.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// A closed trade of this core's instrument, decided on its trading day (or later) under an id it did not decide:
+    /// after a live restore, an execution made between the checkpoint and the crash, which the account's journal tells
+    /// again (the feed cannot replay what caused it). It counts toward the day's trades and the execution numbers, as
+    /// it did before the crash, so the daily limit still holds and new ids do not reuse its number. In a run without a
+    /// restore every closed trade is one this core decided, so nothing changes.
+    /// </summary>
+    private void CountForgotten(TradeClosedPayload closed)
+    {
+        if (closed.Symbol != _symbol || !ExecutionIds.TryParseDay(closed.ExecutionId, out var day) || day < _tradingDay) return;
+        EnterTradingDay(day);
+        if (_executedToday is null || !_executedToday.Add(closed.ExecutionId)) return;
+        _executions++;
+        _dailyTrades++;
     }
 
     /// <summary>
@@ -120,8 +142,10 @@ public sealed class DecisionEngine
         var metadata = new DecisionMetadata(verdict.Mean[0], verdict.Std[0], gate,
             new McDropoutMetrics(verdict.MeanStd, verdict.MaxStd, verdict.Entropy), regime.Select(v => (double)v).ToArray(),
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var executionId = ExecutionIds.Format(synergy.Timestamp, _executions, _instrument);
+        _executedToday?.Add(executionId);
         var command = new ExecuteTradePayload(
-            ExecutionIds.Format(synergy.Timestamp, _executions, _instrument),
+            executionId,
             new TradeSpecification(synergy.Symbol, synergy.Direction, synergy.MarketContext.CurrentPrice, synergy.SynergyType),
             new RiskParameters(proposal.PositionSize, proposal.StopLossPrice, proposal.TakeProfitPrice, _settings.MRms.MaxBarsInTrade,
                 proposal.RiskAmount, proposal.RewardAmount, new Dictionary<string, double>()),
@@ -133,6 +157,7 @@ public sealed class DecisionEngine
     /// <summary>Books a closed trade; every tenth closed trade returns a PERFORMANCE_UPDATE.</summary>
     public PerformanceUpdatePayload? OnTradeClosed(TradeClosedPayload closed)
     {
+        CountForgotten(closed);
         Ledger.OnTradeClosed(closed);
         if (Ledger.TotalTrades % 10 != 0) return null;
         return new PerformanceUpdatePayload((int)Ledger.TotalTrades, Ledger.Wins / (double)Ledger.TotalTrades, Ledger.TotalNetPnl, Ledger.TotalNetPnl / Ledger.TotalTrades);
@@ -144,12 +169,14 @@ public sealed class DecisionEngine
     public PublishedEvent ErrorRejection(SynergyDetectedPayload synergy, Exception error) =>
         Reject(synergy, TradeRejectedPayload.StageError, [$"{error.GetType().Name}: {error.Message}"], 0, null);
 
-    public MarlState SaveState() => new(_tradingDay, _dailyTrades, _decisions, _executions, _rejections, Ledger.SaveState());
+    public MarlState SaveState() => new(_tradingDay, _dailyTrades, _decisions, _executions, _rejections, Ledger.SaveState(),
+        _executedToday?.Order(StringComparer.Ordinal).ToList());
 
     public void RestoreState(MarlState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         (_tradingDay, _dailyTrades, _decisions, _executions, _rejections) = (state.TradingDay, state.DailyTrades, state.Decisions, state.Executions, state.Rejections);
+        _executedToday = state.ExecutedToday is { } ids ? new HashSet<string>(ids, StringComparer.Ordinal) : null;
         Ledger.RestoreState(state.Ledger);
     }
 
