@@ -79,7 +79,10 @@ public sealed partial class ComponentHostGrain(
             _bus = new EventBusClient(spec, CreateTransport(), GrainFactory, settings.EventBus.MaxQueueSize, piece?.LastSeq ?? 0);
             // After an operator's mode switch the spec names the mode the system now runs in.
             var effective = spec.Mode is { } mode ? settings.InMode(mode) : settings;
-            _periods = new CheckpointPeriods(settings.Persistence.SnapshotEveryBars, checkpointFirst: effective.System.Mode == TradingMode.Live);
+            // Live, with no checkpoint to restore (a new run, or one lost before its first): the first tick commits one.
+            // Not after a restore from a checkpoint: that one already says where the feed was read to, and a checkpoint
+            // at once would meet the cluster while it settles (a recovery's directory ranges, the next silo stopping).
+            _periods = new CheckpointPeriods(settings.Persistence.SnapshotEveryBars, checkpointFirst: effective.System.Mode == TradingMode.Live && restore.Epoch == 0);
             var parts = new ComponentHostParts(effective, _bus, Store.JournalFor(recovered), new GrainComponentCalls(GrainFactory, spec.Name),
                 () => ServiceProvider.GetService<IModelRegistry>(), "no model registry in this silo");
             _init = _shell.Create(registry, spec, parts, piece);
