@@ -13,7 +13,7 @@ public sealed class PersistenceSettings
     [SecretSetting, Description("Redis connection string (provider: redis). Only from an environment variable.")]
     public string? RedisConnection { get; init; }
 
-    [SettingRange(1, 1_000_000), SettingUnit("30-minute bars"), Description("A checkpoint of every component (one consistent cut, taken between two tick publishes) is committed each time simulation time enters a new period of this many 30-minute bars, and at shutdown; in live mode also once the first tick has been handled (the feed position a restore measures its gap from). Orders, fills and positions acknowledged in between are journaled before they are acknowledged.")]
+    [SettingRange(1, 1_000_000), SettingUnit("30-minute bars"), Description("A checkpoint of every component (one consistent cut, taken between two tick publishes) is committed each time simulation time enters a new period of this many 30-minute bars, and at shutdown; in live mode also once the first tick has been handled while the run has no checkpoint yet (the feed position a restore measures its gap from). Orders, fills and positions acknowledged in between are journaled before they are acknowledged.")]
     public int SnapshotEveryBars { get; init; } = 1;
 
     [SettingRange(1, 100), Description("Attempts at writing one checkpoint (with a doubling pause from 100 ms) before the run stops with the emergency path (exit 4); the previous checkpoint stays the one restored.")]

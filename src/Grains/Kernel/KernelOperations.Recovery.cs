@@ -103,7 +103,8 @@ public sealed partial class KernelOperations
             if (record.Mode == TradingMode.Live)
             {
                 // A live feed cannot be replayed: what it sent while the pipeline was down is a gap, reported whether or
-                // not the data handler can measure it (it cannot without a committed checkpoint's last message id: a live run commits one after its first tick).
+                // not the data handler can measure it (it cannot without a committed checkpoint's last message id; a
+                // live run commits one after its first tick).
                 var restarted = DateTime.UtcNow;
                 LogLiveGap(logger, reportedAt, restarted, (restarted - reportedAt).TotalSeconds, cause);
             }

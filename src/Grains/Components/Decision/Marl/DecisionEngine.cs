@@ -42,7 +42,7 @@ public sealed class DecisionEngine
         _calls = calls;
         _instrument = symbol;
         _symbol = symbol ?? settings.Symbols.FirstOrDefault() ?? "";
-        var pointValue = new InstrumentTable(settings.Instruments).Find(symbol ?? settings.Symbols.FirstOrDefault() ?? "")?.PointValue ?? 0;
+        var pointValue = new InstrumentTable(settings.Instruments).Find(_symbol)?.PointValue ?? 0;
         Ledger = new AccountLedger(settings.Backtesting.InitialCapital, pointValue, 20);
     }
 
